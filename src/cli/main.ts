@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import type { ActionRunner } from './command.js';
+import { commands } from './commands/index.js';
+import { type CommandResult, EXIT, type ExitCode, UserError } from './errors.js';
+
+/** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
+function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
+  if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${error.message}` };
+  if (error instanceof CommanderError) return { code: EXIT.usage, message: '' };
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { code: EXIT.internal, message: `kgap: internal error (this is a bug, please report it):\n${detail}` };
+}
+
+async function writeStdout(text: string): Promise<void> {
+  if (text === '') return;
+  await new Promise<void>((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const run: ActionRunner = async (action) => {
+    const result: CommandResult = await action();
+    await writeStdout(result.stdout);
+    exitCode = result.exitCode;
+  };
+  const program = new Command('kgap')
+    .description('How far is a product Linux kernel behind its stable branch, and is updating safe?')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run kgap --help for usage)');
+  for (const spec of commands) spec.register(program, run);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed')) {
+      return EXIT.ok;
+    }
+    const { code, message } = exitCodeFor(error);
+    if (message) process.stderr.write(`${message}\n`);
+    return code;
+  }
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kgap: internal error (this is a bug): ${String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);
