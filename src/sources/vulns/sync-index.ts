@@ -1,0 +1,124 @@
+import type { CveRecord } from '../../domain/cve.js';
+import type { VulnsIndex } from '../../domain/vulns-index.js';
+import { INDEX_SCHEMA_VERSION } from '../../domain/vulns-index.js';
+import { withCacheLock } from '../data/cache-lock.js';
+import type { DataOptions } from '../data/data-options.js';
+import { runGit } from '../git/run-git.js';
+import { type IndexMeta, readIndexMeta, readStoredIndex, writeIndex } from './index-store.js';
+import { parseCveRecord } from './parse-cve-record.js';
+import { readRecordDates } from './read-record-dates.js';
+import { listRecordBlobs, readRecordFiles } from './read-record-files.js';
+import { syncVulnsMirror } from './sync-vulns-mirror.js';
+
+/** What a sync did, for the `sync` command's report. */
+export type SyncReport = {
+  readonly meta: IndexMeta;
+  /** The new index; null when nothing changed (it was not re-read). */
+  readonly index: VulnsIndex | null;
+  readonly mode: 'full' | 'incremental' | 'unchanged';
+  readonly changedRecords: number;
+  readonly seconds: number;
+};
+
+const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+
+/** Numeric order of CVE ids: CVE-2024-9999 before CVE-2024-10000. */
+export function compareCveIds(a: string, b: string): number {
+  const [, ya = 0, na = 0] = a.split('-').map(Number);
+  const [, yb = 0, nb = 0] = b.split('-').map(Number);
+  return ya - yb || na - nb;
+}
+
+async function changedIds(gitDir: string, from: string, to: string): Promise<Set<string>> {
+  const out = await runGit({ gitDir }, ['diff', '--name-only', '--no-renames', from, to, '--', 'cve/published/']);
+  const ids = new Set<string>();
+  for (const path of out.split('\n')) {
+    const id = /(CVE-\d{4}-\d+)\.[a-z0-9]+$/.exec(path)?.[1];
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Brings the index up to date with the vulns repository: a full build the first time, afterwards only the records
+ * changed since the indexed commit. Runs under the cache lock; index files are replaced atomically, so an
+ * interrupted or failed sync leaves the previous index usable.
+ */
+export async function syncIndex(options: DataOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  const say = options.progress ?? (() => {});
+  return withCacheLock(options.cacheDir, async () => {
+    const meta = await readIndexMeta(options.cacheDir);
+    say(`vulns: updating from ${options.vulnsRepo}`);
+    const mirror = await syncVulnsMirror(options.cacheDir, options.vulnsRepo);
+    const sameSource = meta !== null && meta.source === options.vulnsRepo;
+    if (sameSource && meta.vulnsCommit === mirror.head) {
+      return { meta, index: null, mode: 'unchanged', changedRecords: 0, seconds: elapsed() };
+    }
+    const previous = sameSource ? await readStoredIndex(options.cacheDir, { withCommits: true }) : null;
+    const incremental =
+      previous !== null &&
+      (await runGit({ gitDir: mirror.gitDir }, ['merge-base', '--is-ancestor', previous.vulnsCommit, mirror.head])
+        .then(() => true)
+        .catch(() => false));
+    const blobs = await listRecordBlobs(mirror.gitDir, mirror.head);
+    const touched = incremental && previous ? await changedIds(mirror.gitDir, previous.vulnsCommit, mirror.head) : null;
+    const ids = touched ? [...touched].filter((id) => blobs.has(id)) : [...blobs.keys()];
+    say(touched ? `vulns: ${touched.size} records changed` : `vulns: indexing ${ids.length} records (full build)`);
+
+    const parsed = new Map<string, CveRecord>();
+    const problems: string[] = [];
+    const placeholder = { published: '', modified: '' };
+    const [dates] = await Promise.all([
+      readRecordDates(mirror.gitDir, mirror.head, incremental ? previous?.vulnsCommit : undefined),
+      readRecordFiles(
+        mirror.gitDir,
+        blobs,
+        ids,
+        (id, files) => {
+          const result = parseCveRecord(id, files, placeholder);
+          if (result.ok) {
+            parsed.set(id, result.record);
+            problems.push(...result.warnings);
+          } else problems.push(result.problem);
+        },
+        (done, total) => say(`vulns: read ${done}/${total} files`),
+      ),
+    ]);
+
+    const records = new Map<string, CveRecord>();
+    if (touched && previous) {
+      for (const r of previous.records) if (!touched.has(r.id) && blobs.has(r.id)) records.set(r.id, r);
+      for (const p of previous.problems) {
+        const id = p.split(':')[0] ?? '';
+        if (!touched.has(id) && blobs.has(id)) problems.push(p);
+      }
+    }
+    const old = new Map(previous?.records.map((r) => [r.id, r]) ?? []);
+    for (const [id, record] of parsed) {
+      const d = dates.get(id);
+      const published =
+        old.get(id)?.published ?? (d?.added ? day(d.added) : d ? day(d.touched) : mirror.headDate.slice(0, 10));
+      const modified = d ? day(d.touched) : (old.get(id)?.modified ?? published);
+      records.set(id, { ...record, published, modified });
+    }
+    const index: VulnsIndex = {
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      source: options.vulnsRepo,
+      vulnsCommit: mirror.head,
+      vulnsCommitDate: mirror.headDate,
+      records: [...records.values()].sort((a, b) => compareCveIds(a.id, b.id)),
+      problems: [...new Set(problems)].sort(),
+    };
+    await writeIndex(options.cacheDir, index);
+    const { records: _r, ...header } = index;
+    return {
+      meta: { ...header, recordCount: index.records.length },
+      index,
+      mode: touched ? 'incremental' : 'full',
+      changedRecords: ids.length,
+      seconds: elapsed(),
+    };
+  });
+}
