@@ -1,0 +1,101 @@
+/**
+ * Judges one boot from what the host saw: the console text and how QEMU ended. QEMU exits 0 even after a kernel
+ * panic (`panic=-1` + `-no-reboot` turn the panic into an exit), so the exit code alone proves nothing: the
+ * verdict comes from the console, and the guest's own KTAP report is checked against the plan it was given.
+ */
+import type { CheckResult } from './boot-check.js';
+import { ktapSafe } from './boot-check.js';
+import { CONSOLE_SIGNALS, findSignal } from './console-signals.js';
+import type { GuestCheck } from './guest-checks.js';
+import { consoleLines, parseGuestReport } from './guest-report.js';
+import { MARKERS } from './init-script.js';
+
+/** How the QEMU process ended, as the runner observed it. */
+export type QemuEnding = {
+  readonly timedOut: boolean;
+  readonly timeoutSeconds: number;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+};
+
+export type BootAssessment = {
+  readonly verdict: 'pass' | 'fail';
+  /** Checks made by the host from the console and the QEMU process. */
+  readonly host: readonly CheckResult[];
+  /** The guest's checks, in plan order; one the guest never reported is a failure saying so. */
+  readonly guest: readonly CheckResult[];
+  /** One line per failed check, `host/<id>: detail` or `guest/<id>: detail`, in check order. */
+  readonly reasons: readonly string[];
+  readonly problems: readonly string[];
+};
+
+function result(id: string, failure: string | null): CheckResult {
+  return failure === null ? { id, status: 'pass' } : { id, status: 'fail', detail: ktapSafe(failure) };
+}
+
+/** Lines outside the guest's report block: the guest quotes dmesg hits there, which must not count twice. */
+function kernelLines(lines: readonly string[]): string[] {
+  let inside = false;
+  return lines.filter((l) => {
+    if (l.includes(MARKERS.ktapBegin)) inside = true;
+    const keep = !inside;
+    if (l.includes(MARKERS.ktapEnd)) inside = false;
+    return keep;
+  });
+}
+
+function endingText(end: QemuEnding): string {
+  if (end.timedOut) return `QEMU was killed after the ${end.timeoutSeconds} s timeout`;
+  return end.signal === null ? `QEMU exited with code ${end.exitCode}` : `QEMU was killed by ${end.signal}`;
+}
+
+/** Assesses a boot: host checks from the console, then the guest's reported checks against the plan. */
+export function assessBoot(input: {
+  readonly console: string;
+  readonly ending: QemuEnding;
+  readonly guestChecks: readonly GuestCheck[];
+}): BootAssessment {
+  const lines = consoleLines(input.console);
+  const kernel = kernelLines(lines);
+  const report = parseGuestReport(lines);
+  const end = input.ending;
+  const started = kernel.some((l) => /Linux version \d/.test(l));
+  const missing = input.guestChecks.filter((c) => !report.results.has(c.id)).map((c) => c.id);
+  const poweredOff = kernel.some((l) => /reboot: Power down/.test(l));
+  const host: CheckResult[] = [
+    result('kernel_started', started ? null : `no "Linux version" banner on the console; ${endingText(end)}`),
+    result('init_reached', report.initStarted ? null : 'the console never showed the generated /init starting'),
+    ...CONSOLE_SIGNALS.map((s) => result(s.id, findSignal(kernel, s))),
+    result(
+      'guest_report_complete',
+      !report.begun
+        ? 'the guest printed no KTAP report'
+        : !report.ended
+          ? 'the guest report was cut off before its end marker'
+          : missing.length > 0
+            ? `the guest did not report ${missing.join(', ')}`
+            : null,
+    ),
+    result(
+      'powered_off_cleanly',
+      end.timedOut || end.signal !== null
+        ? endingText(end)
+        : !poweredOff
+          ? `the kernel stopped without powering off (panic or reboot); ${endingText(end)}`
+          : end.exitCode !== 0
+            ? endingText(end)
+            : null,
+    ),
+  ];
+  const noReport = report.begun
+    ? 'the guest report ended before this check'
+    : 'the guest never reported (see the host checks)';
+  const guest = input.guestChecks.map(
+    (c) => report.results.get(c.id) ?? { id: c.id, status: 'fail' as const, detail: noReport },
+  );
+  const reasons = [
+    ...host.filter((c) => c.status === 'fail').map((c) => `host/${c.id}: ${c.detail ?? 'failed'}`),
+    ...guest.filter((c) => c.status === 'fail').map((c) => `guest/${c.id}: ${c.detail ?? 'failed'}`),
+  ];
+  return { verdict: reasons.length === 0 ? 'pass' : 'fail', host, guest, reasons, problems: report.problems };
+}

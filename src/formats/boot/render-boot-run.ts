@@ -1,0 +1,73 @@
+/**
+ * Renders a boot run for stdout: `ktap` (what `gate` reads), `json` (schemaVersion 1, see docs/boot.md),
+ * `markdown` and `table`. All but `json` leave out the duration, so they only change when the outcome does.
+ */
+import type { CheckResult } from '../../analysis/boot/boot-check.js';
+import type { BootRun } from '../../sources/boot/run-boot.js';
+
+export const BOOT_FORMATS = ['table', 'markdown', 'json', 'ktap'] as const;
+export type BootFormat = (typeof BOOT_FORMATS)[number];
+
+function rows(run: BootRun): { side: string; check: CheckResult }[] {
+  return [
+    ...run.assessment.host.map((check) => ({ side: 'host', check })),
+    ...run.assessment.guest.map((check) => ({ side: 'guest', check })),
+  ];
+}
+
+function renderJson(run: BootRun): string {
+  const { console: _console, ktap: _ktap, assessment, ...rest } = run;
+  const body = {
+    schemaVersion: rest.schemaVersion,
+    verdict: assessment.verdict,
+    reasons: assessment.reasons,
+    kernel: rest.kernel,
+    expectRelease: rest.expectRelease,
+    booted: rest.booted,
+    commandLine: rest.commandLine,
+    timeoutSeconds: rest.timeoutSeconds,
+    durationSeconds: rest.durationSeconds,
+    qemu: rest.qemu,
+    host: assessment.host,
+    guest: assessment.guest,
+    problems: assessment.problems,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+function headline(run: BootRun): string {
+  const what = `${run.kernel.release ?? run.kernel.path} booted as ${run.booted.image}`;
+  return `boot ${run.assessment.verdict === 'pass' ? 'PASSED' : 'FAILED'}: ${what}`;
+}
+
+function renderMarkdown(run: BootRun): string {
+  const lines = [
+    `## kgap boot: ${run.assessment.verdict === 'pass' ? 'pass' : 'FAIL'}`,
+    '',
+    `Kernel \`${run.kernel.version ?? run.kernel.path}\`, booted as ${run.booted.image} (${run.booted.note}); command line \`${run.commandLine}\`.`,
+    '',
+    '| side | check | result | detail |',
+    '|---|---|---|---|',
+    ...rows(run).map(
+      ({ side, check }) =>
+        `| ${side} | ${check.id} | ${check.status} | ${(check.detail ?? '').replace(/\|/g, '\\|')} |`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function renderTable(run: BootRun): string {
+  const all = rows(run);
+  const width = Math.max(...all.map((r) => r.check.id.length));
+  const body = all.map(({ side, check }) =>
+    `${side.padEnd(5)}  ${check.id.padEnd(width)}  ${check.status.padEnd(4)}  ${check.detail ?? ''}`.trimEnd(),
+  );
+  return `${headline(run)}\n${body.join('\n')}\n`;
+}
+
+export const bootFormats = {
+  table: renderTable,
+  markdown: renderMarkdown,
+  json: renderJson,
+  ktap: (run: BootRun) => run.ktap,
+} satisfies Record<BootFormat, (run: BootRun) => string>;

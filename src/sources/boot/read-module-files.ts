@@ -1,0 +1,64 @@
+/**
+ * Reads the `.ko` files a module-load check needs from the kernel's `lib/modules/<release>` directory.
+ * The shared Debian kernels come without their modules, so module checks run only when the user supplies that
+ * directory (from the matching linux-image package); `.ko.xz` and `.ko.gz` are decompressed on the host because
+ * busybox's insmod takes plain ELF objects.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { GuestPlan } from '../../analysis/boot/guest-checks.js';
+import { parseModulesDep, planModuleLoads } from '../../analysis/boot/modules-dep.js';
+import { UserError } from '../../domain/user-error.js';
+import { runXzDecompress } from './run-xz.js';
+import type { InitramfsFile } from './write-initramfs.js';
+
+const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+async function readKo(path: string, xz: string | null): Promise<Uint8Array> {
+  const raw = await readFile(path);
+  if (path.endsWith('.ko')) return raw;
+  if (path.endsWith('.ko.gz')) return gunzipSync(raw);
+  if (path.endsWith('.ko.xz')) {
+    if (xz === null) throw new UserError(`${path} is XZ-compressed and xz is not installed; apt-get install xz-utils`);
+    return runXzDecompress(raw, xz);
+  }
+  throw new UserError(`${path}: unsupported module compression; only .ko, .ko.xz and .ko.gz are handled`);
+}
+
+/** The guest's module plan and the files to put in the initramfs (under `lib/modules/`). */
+export async function readModuleFiles(options: {
+  readonly names: readonly string[];
+  readonly modulesDir: string | undefined;
+  readonly xz: string | null;
+}): Promise<{ readonly plan: GuestPlan['modules']; readonly files: readonly InitramfsFile[] }> {
+  if (options.names.length === 0) return { plan: [], files: [] };
+  const bad = options.names.find((n) => !NAME_RE.test(n));
+  if (bad !== undefined) throw new UserError(`--modules: ${JSON.stringify(bad)} is not a module name`);
+  if (options.modulesDir === undefined) {
+    throw new UserError(
+      "--modules needs --modules-dir: the kernel's lib/modules/<release> directory (from its linux-image package)",
+    );
+  }
+  const depText = await readFile(join(options.modulesDir, 'modules.dep'), 'utf8').catch(() => null);
+  if (depText === null)
+    throw new UserError(`${options.modulesDir} has no modules.dep; pass the lib/modules/<release> directory`);
+  const { loads, unknown } = planModuleLoads(parseModulesDep(depText), options.names);
+  if (unknown.length > 0)
+    throw new UserError(`modules.dep in ${options.modulesDir} does not list ${unknown.join(', ')}`);
+  const files = new Map<string, Uint8Array>();
+  const plan = [];
+  for (const load of loads) {
+    const inGuest: string[] = [];
+    for (const rel of load.files) {
+      // These paths end up in the generated /init; accept only what depmod writes.
+      if (!/^[A-Za-z0-9_.+/-]+$/.test(rel) || rel.includes('..'))
+        throw new UserError(`modules.dep lists an odd path: ${rel}`);
+      const target = `lib/modules/${rel.replace(/\.(xz|gz)$/, '')}`;
+      if (!files.has(target)) files.set(target, await readKo(join(options.modulesDir, rel), options.xz));
+      inGuest.push(`/${target}`);
+    }
+    plan.push({ name: load.name, files: inGuest });
+  }
+  return { plan, files: [...files].map(([path, data]) => ({ path, data })) };
+}
