@@ -29,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   const program = new Command('kgap')
     .description('How far is a product Linux kernel behind its stable branch, and is updating safe?')
     .version('0.1.0')
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(run kgap --help for usage)');
   for (const spec of commands) spec.register(program, run);

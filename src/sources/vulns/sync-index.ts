@@ -62,7 +62,10 @@ export async function syncIndex(options: DataOptions): Promise<SyncReport> {
       (await runGit({ gitDir: mirror.gitDir }, ['merge-base', '--is-ancestor', previous.vulnsCommit, mirror.head])
         .then(() => true)
         .catch(() => false));
-    const blobs = await listRecordBlobs(mirror.gitDir, mirror.head);
+    // A record is published by its .json: ids with other files only (a half-written entry) are not CVEs yet.
+    const blobs = new Map(
+      [...(await listRecordBlobs(mirror.gitDir, mirror.head))].filter(([, kinds]) => kinds.has('json')),
+    );
     const touched = incremental && previous ? await changedIds(mirror.gitDir, previous.vulnsCommit, mirror.head) : null;
     const ids = touched ? [...touched].filter((id) => blobs.has(id)) : [...blobs.keys()];
     say(touched ? `vulns: ${touched.size} records changed` : `vulns: indexing ${ids.length} records (full build)`);

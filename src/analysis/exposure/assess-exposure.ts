@@ -1,0 +1,161 @@
+import type { CveRecord, Severity } from '../../domain/cve.js';
+import {
+  branchOf,
+  compareKernelVersions,
+  formatKernelVersion,
+  type KernelVersion,
+} from '../../domain/kernel-version.js';
+import { branchReleases, daysBetween, type Release, type ReleaseTable } from '../../domain/release.js';
+import type { VulnsIndex } from '../../domain/vulns-index.js';
+import { assessVersion, type VerdictRule } from './assess-version.js';
+
+/** One CVE that the version carries. */
+export type Finding = {
+  readonly id: string;
+  readonly title: string;
+  readonly cvss: number | null;
+  readonly severity: Severity | null;
+  /** First release on the version's branch without the bug; null when the branch has no fix. */
+  readonly fixedOnBranch: string | null;
+  readonly fixedUpstream: string | null;
+  readonly published: string;
+  readonly ambiguous: boolean;
+  readonly rule: VerdictRule;
+  readonly programFiles: readonly string[];
+};
+
+export type SeverityCounts = Record<Severity | 'unscored', number>;
+
+export type ExposureReport = {
+  readonly version: string;
+  readonly branch: string;
+  readonly versionDate: string | null;
+  readonly branchLatest: { readonly version: string; readonly date: string | null } | null;
+  readonly releasesBehind: number | null;
+  readonly daysBehind: number | null;
+  readonly summary: {
+    readonly affected: number;
+    readonly fixedByNewerRelease: number;
+    readonly fixedByLatest: number;
+    /** The single release on the branch that fixes the most of these CVEs. */
+    readonly biggestFixRelease: { readonly version: string; readonly fixes: number } | null;
+    readonly noFixOnBranch: number;
+    readonly ambiguous: number;
+    readonly bySeverity: SeverityCounts;
+  };
+  /** All findings, most severe first, then by id. */
+  readonly affected: readonly Finding[];
+  readonly notes: readonly string[];
+  readonly snapshot: {
+    readonly vulnsCommit: string;
+    readonly vulnsCommitDate: string;
+    readonly releasesAsOf: string | null;
+    readonly records: number;
+    readonly recordProblems: number;
+  };
+};
+
+const SEVERITY_RANK: Record<Severity | 'unscored', number> = {
+  critical: 5,
+  high: 4,
+  medium: 3,
+  low: 2,
+  none: 1,
+  unscored: 0,
+};
+
+function toFinding(record: CveRecord, v: KernelVersion): Finding | null {
+  const verdict = assessVersion(record, v);
+  if (!verdict.affected) return null;
+  return {
+    id: record.id,
+    title: record.title,
+    cvss: record.cvss?.score ?? null,
+    severity: record.cvss?.severity ?? null,
+    fixedOnBranch: verdict.fixedOnBranch,
+    fixedUpstream: verdict.fixedUpstream,
+    published: record.published,
+    ambiguous: verdict.ambiguous,
+    rule: verdict.rule,
+    programFiles: record.programFiles,
+  };
+}
+
+/** Orders findings: most severe first, then by CVSS score, then by id (numeric). */
+export function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
+  if (bySeverity !== 0) return bySeverity;
+  const byScore = (b.cvss ?? -1) - (a.cvss ?? -1);
+  if (byScore !== 0) return byScore;
+  const [, ya = 0, na = 0] = a.id.split('-').map(Number);
+  const [, yb = 0, nb = 0] = b.id.split('-').map(Number);
+  return ya - yb || na - nb;
+}
+
+/** Which published CVEs does version V carry, and how far behind its branch is it? Pure. */
+export function assessExposure(index: VulnsIndex, releases: ReleaseTable, v: KernelVersion): ExposureReport {
+  const branch = branchOf(v);
+  const name = formatKernelVersion(v);
+  const onBranch: readonly Release[] = branchReleases(releases, branch);
+  const latest = onBranch.at(-1) ?? null;
+  const own = releases.byName.get(name) ?? null;
+  const notes: string[] = [];
+  if (onBranch.length === 0) notes.push(`no release dates known for branch ${branch}`);
+  else if (latest && compareKernelVersions(v, latest.version) > 0) {
+    notes.push(`${name} is newer than the release data (latest known ${latest.name}); behind-counts are not known`);
+  } else if (!own && v.rc === null) notes.push(`${name} is not in the release data`);
+
+  const affected: Finding[] = [];
+  for (const record of index.records) {
+    const finding = toFinding(record, v);
+    if (finding) affected.push(finding);
+  }
+  affected.sort(compareFindings);
+
+  const newer = latest ? onBranch.filter((r) => compareKernelVersions(r.version, v) > 0) : [];
+  const fixCounts = new Map<string, number>();
+  let fixedByLatest = 0;
+  let fixedByNewerRelease = 0;
+  const bySeverity: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, none: 0, unscored: 0 };
+  for (const f of affected) {
+    bySeverity[f.severity ?? 'unscored']++;
+    if (f.fixedOnBranch === null) continue;
+    const fixRelease = releases.byName.get(f.fixedOnBranch);
+    if (!fixRelease) continue;
+    fixedByNewerRelease++;
+    if (latest && compareKernelVersions(fixRelease.version, latest.version) <= 0) fixedByLatest++;
+    fixCounts.set(f.fixedOnBranch, (fixCounts.get(f.fixedOnBranch) ?? 0) + 1);
+  }
+  let biggest: { version: string; fixes: number } | null = null;
+  for (const r of newer) {
+    const fixes = fixCounts.get(r.name) ?? 0;
+    if (fixes > 0 && (biggest === null || fixes > biggest.fixes)) biggest = { version: r.name, fixes };
+  }
+  const behindKnown = latest !== null && compareKernelVersions(v, latest.version) <= 0;
+  return {
+    version: name,
+    branch,
+    versionDate: own?.date ?? null,
+    branchLatest: latest ? { version: latest.name, date: latest.date } : null,
+    releasesBehind: behindKnown ? newer.length : null,
+    daysBehind: behindKnown && own?.date && latest?.date ? daysBetween(own.date, latest.date) : null,
+    summary: {
+      affected: affected.length,
+      fixedByNewerRelease,
+      fixedByLatest,
+      biggestFixRelease: biggest,
+      noFixOnBranch: affected.filter((f) => f.fixedOnBranch === null).length,
+      ambiguous: affected.filter((f) => f.ambiguous).length,
+      bySeverity,
+    },
+    affected,
+    notes,
+    snapshot: {
+      vulnsCommit: index.vulnsCommit,
+      vulnsCommitDate: index.vulnsCommitDate,
+      releasesAsOf: releases.newestDate,
+      records: index.records.length,
+      recordProblems: index.problems.length,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { StatusView } from './status-view.js';
+
+/** Version of the `kgap status --format json` document (docs/json-schema.md). */
+export const STATUS_JSON_SCHEMA_VERSION = 1;
+
+/** JSON report: fixed key order, findings as sorted by the analysis, trailing newline. */
+export function renderStatusJson(view: StatusView): string {
+  const r = view.report;
+  const doc = {
+    schemaVersion: STATUS_JSON_SCHEMA_VERSION,
+    kernel: { version: r.version, branch: r.branch, released: r.versionDate },
+    branch: {
+      latest: r.branchLatest?.version ?? null,
+      latestDate: r.branchLatest?.date ?? null,
+      releasesBehind: r.releasesBehind,
+      daysBehind: r.daysBehind,
+    },
+    summary: {
+      affected: r.summary.affected,
+      shown: view.shown.length,
+      fixedByNewerRelease: r.summary.fixedByNewerRelease,
+      fixedByLatest: r.summary.fixedByLatest,
+      biggestFixRelease: r.summary.biggestFixRelease,
+      noFixOnBranch: r.summary.noFixOnBranch,
+      ambiguous: r.summary.ambiguous,
+      bySeverity: r.summary.bySeverity,
+    },
+    filters: view.filters,
+    notes: r.notes,
+    snapshot: r.snapshot,
+    affected: view.shown.map((f) => ({
+      id: f.id,
+      title: f.title,
+      cvss: f.cvss,
+      severity: f.severity,
+      fixedOnBranch: f.fixedOnBranch,
+      fixedUpstream: f.fixedUpstream,
+      published: f.published,
+      ambiguous: f.ambiguous,
+      rule: f.rule,
+      programFiles: f.programFiles,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

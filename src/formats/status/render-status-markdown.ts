@@ -1,0 +1,22 @@
+import { renderMarkdownTable } from '../text/markdown.js';
+import { type StatusView, summaryLines } from './status-view.js';
+
+/** Markdown report (a PR comment or a wiki page). */
+export function renderStatusMarkdown(view: StatusView): string {
+  const r = view.report;
+  const rows = view.shown.map((f) => [
+    f.id,
+    f.cvss === null ? '' : f.cvss.toFixed(1),
+    (f.fixedOnBranch ?? 'none') + (f.ambiguous ? ' (ambiguous)' : ''),
+    f.fixedUpstream ?? '',
+    f.published,
+    f.title,
+  ]);
+  const summary = summaryLines(view)
+    .map((l) => `- ${l.trim()}`)
+    .join('\n');
+  const table = rows.length
+    ? renderMarkdownTable(['CVE', 'CVSS', 'Fixed on branch', 'Fixed upstream', 'Published', 'Title'], rows)
+    : '_No CVEs to show._';
+  return `# kgap status: Linux ${r.version}\n\n${summary}\n\n${table}\n`;
+}
