@@ -1,0 +1,98 @@
+/**
+ * Per-test comparison of the two sides (the test half of the gate). Each id in either side lands in at most
+ * one list, except flaky ones, which are also new/removed when only one side has them.
+ */
+import type { FlakyTest, LostCoverage, TestChange } from './gate-report.js';
+import type { KnownIssueMatch } from './known-issues.js';
+import { describeStatuses, summariseSide, type TestSide } from './side-outcome.js';
+import type { ResultRun } from './test-result.js';
+
+export type TestComparison = {
+  readonly regressions: TestChange[];
+  readonly expectedFailures: TestChange[];
+  readonly fixes: TestChange[];
+  readonly flaky: FlakyTest[];
+  readonly lostCoverage: LostCoverage[];
+  readonly newFailures: TestChange[];
+  readonly newTests: TestChange[];
+  readonly removedTests: TestChange[];
+  readonly counts: { compared: number; unchangedPass: number; stillFailing: number };
+};
+
+const MISSING = 'missing';
+
+function change(test: string, b: TestSide | undefined, c: TestSide | undefined): TestChange {
+  const detail = c?.detail ?? b?.detail;
+  const base = {
+    test,
+    baseline: b ? describeStatuses(b.statuses) : MISSING,
+    candidate: c ? describeStatuses(c.statuses) : MISSING,
+  };
+  return detail === undefined ? base : { ...base, detail };
+}
+
+/** Compares every test id of both sides. `known` finds a known issue for a failing candidate test. */
+export function compareTests(
+  baselineRuns: readonly ResultRun[],
+  candidateRuns: readonly ResultRun[],
+  known: (id: string) => KnownIssueMatch | null,
+): TestComparison {
+  const base = summariseSide(baselineRuns);
+  const cand = summariseSide(candidateRuns);
+  const out: TestComparison = {
+    regressions: [],
+    expectedFailures: [],
+    fixes: [],
+    flaky: [],
+    lostCoverage: [],
+    newFailures: [],
+    newTests: [],
+    removedTests: [],
+    counts: { compared: 0, unchangedPass: 0, stillFailing: 0 },
+  };
+  const endedEarly = candidateRuns.filter((r) => r.endedEarly !== null).map((r) => r.source);
+  const missingDetail =
+    endedEarly.length > 0
+      ? `not in the candidate's results; candidate run(s) ended early: ${endedEarly.join(', ')}`
+      : "not in the candidate's results";
+  // Failures the baseline did not have: excused by an unexpired known issue, else reported in `list`.
+  const failing = (list: TestChange[], item: TestChange): void => {
+    const match = known(item.test);
+    if (match !== null && !match.expired) out.expectedFailures.push({ ...item, knownIssue: match });
+    else list.push(match === null ? item : { ...item, knownIssue: match });
+  };
+
+  const ids = [...new Set([...base.keys(), ...cand.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of ids) {
+    const b = base.get(id);
+    const c = cand.get(id);
+    const item = change(id, b, c);
+    if (b?.outcome === 'flaky' || c?.outcome === 'flaky') {
+      const side = b?.outcome === 'flaky' ? (c?.outcome === 'flaky' ? 'both' : 'baseline') : 'candidate';
+      out.flaky.push({ ...item, side });
+    }
+    if (b === undefined) {
+      out.newTests.push(item);
+      if (c?.outcome === 'bad') failing(out.newFailures, item);
+      continue;
+    }
+    if (c === undefined) {
+      if (b.outcome === 'good') out.lostCoverage.push({ kind: 'missing', ...lost(item), detail: missingDetail });
+      else out.removedTests.push(item);
+      continue;
+    }
+    out.counts.compared++;
+    if (b.outcome === 'good' && c.outcome === 'bad') failing(out.regressions, item);
+    else if (b.outcome === 'good' && c.outcome === 'skip') {
+      out.lostCoverage.push({ kind: 'skipped', ...lost(item), detail: c.detail ?? 'skipped in the candidate' });
+    } else if (b.outcome === 'good' && c.outcome === 'good') out.counts.unchangedPass++;
+    else if (b.outcome === 'bad' && c.outcome === 'good') out.fixes.push(item);
+    else if (b.outcome === 'bad' && c.outcome === 'bad') out.counts.stillFailing++;
+    else if (b.outcome === 'skip' && c.outcome === 'bad') failing(out.newFailures, item);
+  }
+  return out;
+}
+
+function lost(item: TestChange): { test: string; baseline: string; candidate: string } {
+  return { test: item.test, baseline: item.baseline, candidate: item.candidate };
+}

@@ -1,0 +1,91 @@
+/**
+ * Finds kernel crash reports in console/dmesg text and reduces each to a signature that survives a rebuild:
+ * `kind: title @ top-frame`. The title is the report's first line (`BUG:`, `WARNING:`, `Oops`, `KASAN:`,
+ * `UBSAN:`, `Kernel panic`, hung task, RCU stall, soft/hard lockup); the top frame comes from `RIP:`/`pc :`
+ * or the first `Call Trace:` entry when the title names no function.
+ */
+import { type Crash, type CrashKind, mergeCrashes } from '../../analysis/gate/crash.js';
+import { forEachLine, stripConsolePrefix } from './console-line.js';
+
+/** Title patterns, most specific first: `BUG: KASAN:` is KASAN, not a plain BUG. */
+const TITLES: readonly (readonly [CrashKind, RegExp])[] = [
+  ['panic', /\bKernel panic - not syncing:.*/],
+  ['kasan', /\bKASAN: .*/],
+  ['ubsan', /\bUBSAN: .*/],
+  ['lockup', /\bBUG: (?:soft|hard) lockup.*|\bWatchdog detected hard LOCKUP.*/],
+  ['bug', /\bBUG: .*/],
+  ['oops', /\bOops: .*|\bgeneral protection fault\b.*/],
+  ['warning', /\bWARNING: .*/],
+  ['hung-task', /\bINFO: task \S+ blocked for more than.*/],
+  ['rcu-stall', /\b(?:INFO: )?rcu_\w+ (?:self-)?detected stalls?\b.*/],
+  ['call-trace', /^\s*Call Trace:\s*$/],
+];
+
+// Titles that already name where it happened (`... at file func`, `... in func`): no frame needed.
+const NAMES_PLACE = /\bat \S+\.[ch]\b|\bin [\w.]+/;
+const FRAME_RE = /^\s*(?:RIP: [0-9a-f]{4}:|pc : |(?:\? )?)([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/;
+// Frames that belong to the reporting machinery, not to the code that failed.
+const NOISE_FRAMES =
+  /^(?:dump_stack\w*|show_stack|__warn\w*|warn_slowpath\w*|report_bug|handle_bug|exc_\w+|asm_exc_\w+|panic|__schedule_bug|__might_resched|__might_sleep)$/;
+const CONTEXT_LINES = 40;
+
+/** Reduces a report's first line to its comparable form. Pure; exported for tests and known-issue matching. */
+export function normaliseCrashTitle(title: string): string {
+  return title
+    .replace(/\bCPU: \d+ PID: \d+\s*(?:Comm: \S+\s*)?/g, '')
+    .replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/gi, '')
+    .replace(/\b0x[0-9a-f]+\b/gi, 'ADDR')
+    .replace(/\b[0-9a-f]{8,16}\b/gi, 'ADDR')
+    .replace(/(\.[ch]|\.rs):\d+(?::\d+)?/g, '$1')
+    .replace(/\[#\d+\]/g, '')
+    .replace(/\b(task \S+?):\d+/g, '$1')
+    .replace(/\d+/g, 'N')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type Pending = { kind: CrashKind; title: string; line: number; example: string; frame: string | null; left: number };
+
+/** All crash signatures in one log. Never throws. */
+export function parseCrashes(text: string, options: { source: string }): Crash[] {
+  const found: Crash[] = [];
+  let pending: Pending | null = null;
+  const flush = (): void => {
+    if (pending === null) return;
+    const { kind, title, frame, line, example } = pending;
+    const place = frame !== null && !NAMES_PLACE.test(title) ? ` @ ${frame}` : '';
+    found.push({ kind, signature: `${kind}: ${title}${place}`, count: 1, source: options.source, line, example });
+    pending = null;
+  };
+  forEachLine(text, (raw, index) => {
+    const line = stripConsolePrefix(raw);
+    if (line.length > 4096) return true;
+    const title = matchTitle(line);
+    if (title !== null) {
+      // A Call Trace inside a report already being read belongs to that report.
+      if (title.kind === 'call-trace' && pending !== null && pending.left > 0) return true;
+      flush();
+      pending = { ...title, line: index + 1, example: line.trim().slice(0, 200), frame: null, left: CONTEXT_LINES };
+      return true;
+    }
+    if (pending === null) return true;
+    if (pending.frame === null) {
+      const f = FRAME_RE.exec(line)?.[1];
+      if (f !== undefined && !NOISE_FRAMES.test(f)) pending.frame = f;
+    }
+    if (--pending.left <= 0) flush();
+    return true;
+  });
+  flush();
+  return mergeCrashes([found]);
+}
+
+function matchTitle(line: string): { kind: CrashKind; title: string } | null {
+  // Cheap pre-filter: every title contains one of these upper-case words or "fault"/"Trace".
+  if (!/BUG|WARN|Oops|KASAN|UBSAN|panic|INFO|rcu_|fault|Trace|LOCKUP/.test(line)) return null;
+  for (const [kind, re] of TITLES) {
+    const m = re.exec(line);
+    if (m !== null) return { kind, title: normaliseCrashTitle(m[0]) };
+  }
+  return null;
+}

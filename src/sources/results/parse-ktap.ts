@@ -1,0 +1,142 @@
+/**
+ * KTAP v1, TAP 13/14, KUnit and kselftest output -> one run of `suite/sub/test` results.
+ *
+ * A stack of open blocks follows the nesting (see ktap-block.ts). Unknown lines (console noise) are ignored,
+ * as KTAP allows. Output that stops inside a block, short of its plan, or at a top-level `Bail out!` is a run
+ * that ended early: the usual trace of a kernel crash.
+ */
+import { capDetail, type ResultRun, type TestResult } from '../../analysis/gate/test-result.js';
+import { forEachLine, stripConsolePrefix } from './console-line.js';
+import {
+  adoptUnterminated,
+  type Block,
+  type Collected,
+  checkPlan,
+  newBlock,
+  prefixInto,
+  rememberDiagnostic,
+} from './ktap-block.js';
+import type { KtapLine } from './ktap-line.js';
+import { positionKtapLine } from './ktap-position.js';
+
+type ResultLine = Extract<KtapLine, { kind: 'result' }>;
+
+type State = { readonly stack: Block[]; readonly root: Block; endedEarly: string | null };
+
+const top = (s: State): Block => s.stack[s.stack.length - 1] ?? s.root;
+
+function push(s: State, level: number, hashes: number, name: string | null): void {
+  const parent = top(s);
+  s.stack.push(newBlock(level, hashes, name ?? parent.pendingName));
+  parent.pendingName = null;
+}
+
+/** Pops blocks deeper than `level`; returns the shallowest popped (deeper ones folded into it). */
+function closeAbove(s: State, level: number): Block | null {
+  let child: Block | null = null;
+  while (s.stack.length > 1 && top(s).level > level) {
+    const block = s.stack.pop() as Block;
+    if (child !== null) adoptUnterminated(block, child);
+    child = block;
+  }
+  return child;
+}
+
+function addResult(s: State, line: ResultLine, child: Block | null): void {
+  const block = top(s);
+  block.count++;
+  const name = line.description || child?.name || `#${line.number ?? block.count}`;
+  const detail = line.detail || (line.status === 'pass' ? '' : block.diagnostics.join(' | '));
+  block.results.push({ path: name, status: line.status, detail: capDetail(detail) });
+  block.diagnostics = [];
+  if (child !== null) prefixInto(block, child, name);
+}
+
+/** Parses KTAP/TAP text (a file or a console log). Never throws. */
+export function parseKtap(text: string, options: { source: string }): ResultRun {
+  const root = newBlock(-1, 0, null);
+  const s: State = { stack: [root], root, endedEarly: null };
+  let started = false;
+  let inYaml = false;
+
+  forEachLine(text, (raw, index) => {
+    const clean = stripConsolePrefix(raw);
+    if (inYaml) {
+      // TAP 13 YAML diagnostics between `---` and `...` may hold anything, even lines that look like results.
+      if (clean.trim() === '...') inYaml = false;
+      return true;
+    }
+    const { level: at, hashes, line } = positionKtapLine(clean, top(s).hashes);
+    if (line === null) {
+      const t = clean.trim();
+      if (started && t === '---' && top(s).results.length > 0) inYaml = true;
+      else if (started && t.startsWith('#')) rememberDiagnostic(top(s), t);
+      return true;
+    }
+    if (!started) {
+      if (line.kind === 'bail') return true;
+      started = true;
+      root.level = at;
+    }
+    const level = Math.max(at, root.level);
+    let child: Block | null = null;
+    if (level < top(s).level) {
+      child = closeAbove(s, level);
+      if (child !== null && line.kind !== 'result') adoptUnterminated(top(s), child);
+    }
+    const current = top(s);
+    switch (line.kind) {
+      case 'version':
+        if (level > current.level) push(s, level, hashes, null);
+        else if (current === root && current.count > 0) s.endedEarly ??= checkPlan(root);
+        break;
+      case 'subtest':
+        if (level > current.level) push(s, level, hashes, line.name || null);
+        else if (current !== root && current.name === null && current.count === 0) current.name = line.name || null;
+        else current.pendingName = line.name || null;
+        break;
+      case 'plan':
+        if (level > current.level) push(s, level, hashes, null);
+        top(s).plan = line.count;
+        break;
+      case 'bail':
+        if (current !== root) {
+          rememberDiagnostic(current, `Bail out! ${line.reason}`);
+          break;
+        }
+        s.endedEarly = `Bail out!${line.reason ? ` ${line.reason}` : ''} (line ${index + 1})`;
+        return false;
+      case 'result':
+        if (child === null && level > current.level) push(s, level, hashes, null);
+        addResult(s, line, child);
+        break;
+    }
+    return true;
+  });
+
+  if (s.endedEarly === null && s.stack.length > 1) {
+    const open = s.stack.slice(1).map((b) => b.name ?? '(unnamed)');
+    s.endedEarly = `output ends inside ${open.join(' > ')} (no result line for ${open.length} open block(s))`;
+  }
+  while (s.stack.length > 1) adoptUnterminated(s.stack[s.stack.length - 2] as Block, s.stack.pop() as Block);
+  const short = checkPlan(root);
+  const problems = started ? [] : ['no KTAP/TAP version, plan or result line found'];
+  return {
+    source: options.source,
+    format: 'ktap',
+    tests: uniqueIds(root.results),
+    endedEarly: s.endedEarly ?? short,
+    problems,
+  };
+}
+
+/** The same path twice in one run (repeated names): later ones get `~2`, `~3` so none is lost. */
+function uniqueIds(results: readonly Collected[]): TestResult[] {
+  const seen = new Map<string, number>();
+  return results.map((r) => {
+    const n = (seen.get(r.path) ?? 0) + 1;
+    seen.set(r.path, n);
+    const id = n === 1 ? r.path : `${r.path}~${n}`;
+    return r.detail === undefined ? { id, status: r.status } : { id, status: r.status, detail: r.detail };
+  });
+}
