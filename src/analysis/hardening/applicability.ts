@@ -1,0 +1,46 @@
+import { compareBranchKeys, formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import type { Arch, HardeningCheck } from './check.js';
+import { type EvalContext, resolveKconfigName } from './evaluate-condition.js';
+import type { KernelFacts } from './kernel-facts.js';
+
+/** Why a check does not apply to this kernel; null when it applies (or cannot be ruled out). */
+export type Inapplicable = { readonly kind: 'arch' | 'too-old' | 'removed' | 'arch-unknown'; readonly detail: string };
+
+/** The version that introduced a check's defence on an architecture. */
+export function introducedIn(check: HardeningCheck, arch: Arch | null): string | null {
+  return (arch ? check.sinceByArch?.[arch] : undefined) ?? check.since ?? null;
+}
+
+/**
+ * True when the input mentions the option under any of its names: then the kernel has it (backports, vendor trees).
+ * Not for list membership: CONFIG_LSM exists long before `landlock` can be in it.
+ */
+function mentioned(check: HardeningCheck, ctx: EvalContext): boolean {
+  const { config, cmdline, sysctl } = ctx.inputs;
+  if (check.rule.op === 'contains') return false;
+  if (check.type === 'kconfig') {
+    if (!config) return false;
+    return config.values.has(resolveKconfigName(check.option, ctx));
+  }
+  return (check.type === 'cmdline' ? cmdline : sysctl)?.has(check.option) ?? false;
+}
+
+/** Rules out checks for other architectures, for kernels older than the option, and after its removal. */
+export function inapplicability(check: HardeningCheck, facts: KernelFacts, ctx: EvalContext): Inapplicable | null {
+  if (check.arches) {
+    if (facts.arch === null) return { kind: 'arch-unknown', detail: `${check.arches.join('/')} only; architecture unknown (pass --arch)` };
+    if (!check.arches.includes(facts.arch)) return { kind: 'arch', detail: `${check.arches.join('/')} only; this kernel is ${facts.arch}` };
+  }
+  if (facts.version === null || mentioned(check, ctx)) return null;
+  const since = introducedIn(check, facts.arch);
+  const sinceVersion = since ? parseKernelVersion(since) : null;
+  if (sinceVersion && compareBranchKeys(facts.version.branchKey, sinceVersion.branchKey) < 0) {
+    const onArch = check.sinceByArch && facts.arch && check.sinceByArch[facts.arch] ? ` on ${facts.arch}` : '';
+    return { kind: 'too-old', detail: `introduced in ${since}${onArch}; this kernel is ${formatKernelVersion(facts.version)}` };
+  }
+  const until = check.until ? parseKernelVersion(check.until) : null;
+  if (until && compareBranchKeys(facts.version.branchKey, until.branchKey) >= 0) {
+    return { kind: 'removed', detail: `option removed in ${check.until}; this kernel is ${formatKernelVersion(facts.version)}` };
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+import { compareBranchKeys, compareVersionText, formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import { inapplicability, introducedIn } from './applicability.js';
+import type { CompilerNeed, Expr, HardeningCheck, Rename } from './check.js';
+import { type EvalContext, evaluateExpr, type HardeningInputs, lookup } from './evaluate-condition.js';
+import type { AppliedWaiver, CheckResult, HardeningReport, UpgradeGain } from './hardening-report.js';
+import type { KernelFacts } from './kernel-facts.js';
+import { latestReleaseText, type ReleaseIndex } from './release-index.js';
+import { renderRuleText } from './rule-text.js';
+import { scoreHardening } from './score-hardening.js';
+
+/** A waiver as the policy states it. */
+export type Waiver = { readonly reason: string; readonly owner: string; readonly expires: string };
+
+export type AssessOptions = {
+  readonly checks: readonly HardeningCheck[];
+  readonly inputs: HardeningInputs;
+  readonly facts: KernelFacts;
+  /** Names the kernel in the report (usually the config path). */
+  readonly source: string;
+  readonly releases?: ReleaseIndex | null;
+  readonly waivers?: ReadonlyMap<string, Waiver>;
+  /** Today, `YYYY-MM-DD`, for waiver expiry: passed in so the assessment stays pure. */
+  readonly asOf: string;
+};
+
+const renameCache = new WeakMap<readonly HardeningCheck[], ReadonlyMap<string, readonly Rename[]>>();
+/** Old names of every renamed symbol in the checklist (memoised: the table is immutable). */
+function renamesOf(checks: readonly HardeningCheck[]): ReadonlyMap<string, readonly Rename[]> {
+  const cached = renameCache.get(checks);
+  if (cached) return cached;
+  const map = new Map<string, readonly Rename[]>();
+  for (const c of checks) if (c.renamedFrom) map.set(c.option, c.renamedFrom);
+  renameCache.set(checks, map);
+  return map;
+}
+
+function expressionOf(check: HardeningCheck): Expr {
+  const main: Expr = { type: check.type, option: check.option, rule: check.rule };
+  const core: Expr = check.andAlso ? { all: [main, ...check.andAlso] } : main;
+  return check.orElse ? { any: [core, ...check.orElse] } : core;
+}
+
+function compilerText(cc: 'gcc' | 'clang', version: number): string {
+  const major = Math.floor(version / 10000);
+  const minor = Math.floor((version % 10000) / 100);
+  return `${cc === 'gcc' ? 'GCC' : 'Clang'} ${major}.${minor}`;
+}
+
+/** Why a failing check may be out of reach with this compiler; null when the compiler is fine or unknown. */
+function compilerGap(need: CompilerNeed | undefined, facts: KernelFacts): string | null {
+  if (!need || !facts.compiler) return null;
+  const { cc, version } = facts.compiler;
+  const min = cc === 'gcc' ? need.gcc : need.clang;
+  const ccOk = need.cc === 'gcc-or-clang' || need.cc === cc;
+  if (ccOk && (min === undefined || version >= min)) return null;
+  const wants = [need.cc !== 'clang' ? `GCC${need.gcc ? ` >= ${need.gcc / 10000}` : ''}` : null, need.cc !== 'gcc' ? `Clang${need.clang ? ` >= ${need.clang / 10000}` : ''}` : null]
+    .filter(Boolean)
+    .join(' or ');
+  return `needs ${wants}; this kernel was built with ${compilerText(cc, version)}`;
+}
+
+function waiverFor(id: string, options: AssessOptions): AppliedWaiver | null {
+  const w = options.waivers?.get(id);
+  return w ? { ...w, expired: w.expires < options.asOf } : null;
+}
+
+function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOptions): CheckResult {
+  const found = lookup(check, ctx);
+  const base = {
+    id: check.id,
+    type: check.type,
+    option: found?.name ?? check.option,
+    desired: renderRuleText(check.rule),
+    actual: found?.value ?? null,
+    reason: check.reason,
+    profile: check.profile,
+    sources: check.sources,
+    since: introducedIn(check, options.facts.arch),
+    waiver: null,
+  };
+  const out = inapplicability(check, options.facts, ctx);
+  if (out) return { ...base, status: out.kind === 'arch-unknown' ? 'unknown' : 'not-applicable', detail: out.detail };
+  const outcome = evaluateExpr(expressionOf(check), ctx);
+  if (outcome.value !== 'fail') return { ...base, status: outcome.value, detail: outcome.detail ?? null };
+  const waiver = waiverFor(check.id, options);
+  const notes = [compilerGap(check.compiler, options.facts), waiver?.expired ? `waiver expired on ${waiver.expires}` : null];
+  const detail = notes.filter(Boolean).join('; ');
+  return { ...base, status: 'fail', detail: detail === '' ? null : detail, waiver };
+}
+
+function upgradeGainOf(checks: readonly HardeningCheck[], results: readonly CheckResult[], options: AssessOptions): UpgradeGain[] {
+  const latest = options.releases?.latest ?? null;
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const gain: UpgradeGain[] = [];
+  for (const r of results) {
+    const check = byId.get(r.id);
+    if (!check || check.newSurface || r.status !== 'not-applicable' || r.since === null || !r.detail?.startsWith('introduced')) continue;
+    const since = parseKernelVersion(r.since);
+    if (!since || (latest && compareBranchKeys(since.branchKey, latest.branchKey) > 0)) continue;
+    gain.push({ id: r.id, type: r.type, option: check.option, since: r.since, sinceDate: options.releases?.dates.get(r.since) ?? null, reason: r.reason, why: check.why });
+  }
+  return gain.sort((a, b) => compareVersionText(a.since, b.since) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Evaluates the checklist on one kernel: per-check status, scores, and what a newer kernel would add. */
+export function assessHardening(options: AssessOptions): HardeningReport {
+  const ctx: EvalContext = { inputs: options.inputs, version: options.facts.version, renames: renamesOf(options.checks) };
+  const checks = options.checks.map((c) => assessCheck(c, ctx, options));
+  const { facts, inputs } = options;
+  return {
+    source: options.source,
+    kernelVersion: facts.version ? formatKernelVersion(facts.version) : null,
+    arch: facts.arch,
+    compiler: facts.compiler ? compilerText(facts.compiler.cc, facts.compiler.version) : null,
+    inputs: { config: inputs.config !== null, cmdline: inputs.cmdline !== null, sysctl: inputs.sysctl !== null },
+    checks,
+    scores: scoreHardening(checks),
+    upgradeGain: upgradeGainOf(options.checks, checks, options),
+    latestRelease: latestReleaseText(options.releases ?? null),
+  };
+}
