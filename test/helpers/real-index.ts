@@ -1,0 +1,42 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReleaseTable } from '../../src/domain/release.js';
+import type { VulnsIndex } from '../../src/domain/vulns-index.js';
+import { resolveDataOptions, sharedDataDir } from '../../src/sources/data/data-options.js';
+import { runGit } from '../../src/sources/git/run-git.js';
+import { readReleases } from '../../src/sources/releases/read-releases.js';
+import { readIndex } from '../../src/sources/vulns/read-index.js';
+
+/** The real vulns index and release table from `../shared/data`, and the cache directory they live in. */
+export type RealIndex = { readonly index: VulnsIndex; readonly releases: ReleaseTable; readonly cacheDir: string };
+
+/** Why real-data tests skip when the shared data is absent: pass to `it(name, { skip: ... })`. */
+export const REAL_DATA_SKIP_REASON = 'shared data absent (../shared/data or $KGAP_SHARED_DATA): real-data test skipped';
+
+let pending: Promise<RealIndex | null> | null = null;
+
+async function load(): Promise<RealIndex | null> {
+  const shared = sharedDataDir();
+  if (shared === null) return null;
+  const vulnsRepo = join(shared, 'vulns.git');
+  const head = (await runGit({ gitDir: vulnsRepo }, ['rev-parse', 'HEAD'])).trim();
+  // One cache per vulns commit, shared by every test file and run: the first build (~12 s) happens once per machine;
+  // concurrent test processes serialise on the cache lock that `syncIndex` takes.
+  const cacheDir = join(process.env.TMPDIR || tmpdir(), `kgap-test-cache-${head.slice(0, 12)}`);
+  const data = resolveDataOptions(
+    { cacheDir, vulnsRepo, releases: join(shared, 'linux-kernel-releases.json') },
+    {},
+    null,
+  );
+  const [index, releases] = await Promise.all([readIndex(data), readReleases(data.releases, cacheDir)]);
+  return { index, releases, cacheDir };
+}
+
+/**
+ * The real index, built once into `$TMPDIR/kgap-test-cache-<vulns head>` and reused (within a process it is read
+ * once). Null when /work/shared/data is absent: the caller skips with REAL_DATA_SKIP_REASON.
+ */
+export function realIndex(): Promise<RealIndex | null> {
+  pending ??= load();
+  return pending;
+}
