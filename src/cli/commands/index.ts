@@ -1,8 +1,9 @@
 import type { CommandSpec } from '../command.js';
 import { bootCommand } from './boot.js';
 import { cveCommand } from './cve.js';
+import { gateCommand } from './gate.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
 
 /** Every CLI command, in help order. Add a command by adding it here. */
-export const commands: readonly CommandSpec[] = [syncCommand, statusCommand, cveCommand, bootCommand];
+export const commands: readonly CommandSpec[] = [syncCommand, statusCommand, cveCommand, bootCommand, gateCommand];

@@ -7,18 +7,23 @@
 import { type Crash, type CrashKind, mergeCrashes } from '../../analysis/gate/crash.js';
 import { forEachLine, stripConsolePrefix } from './console-line.js';
 
+// Reports start a line, sometimes after a subsystem tag (`watchdog: BUG: soft lockup`, `rcu: INFO: ...`).
+// Mid-line matches are not reports: `RETBleed: WARNING: Spectre v2 mitigation ...` is a boot notice.
+const AT = String.raw`^\s*(?:(?:watchdog|rcu|kernel): )?`;
+const titleRe = (pattern: string): RegExp => new RegExp(`${AT}(${pattern})`);
+
 /** Title patterns, most specific first: `BUG: KASAN:` is KASAN, not a plain BUG. */
 const TITLES: readonly (readonly [CrashKind, RegExp])[] = [
-  ['panic', /\bKernel panic - not syncing:.*/],
-  ['kasan', /\bKASAN: .*/],
-  ['ubsan', /\bUBSAN: .*/],
-  ['lockup', /\bBUG: (?:soft|hard) lockup.*|\bWatchdog detected hard LOCKUP.*/],
-  ['bug', /\bBUG: .*/],
-  ['oops', /\bOops: .*|\bgeneral protection fault\b.*/],
-  ['warning', /\bWARNING: .*/],
-  ['hung-task', /\bINFO: task \S+ blocked for more than.*/],
-  ['rcu-stall', /\b(?:INFO: )?rcu_\w+ (?:self-)?detected stalls?\b.*/],
-  ['call-trace', /^\s*Call Trace:\s*$/],
+  ['panic', titleRe('Kernel panic - not syncing:.*')],
+  ['kasan', titleRe('(?:BUG: )?KASAN: .*')],
+  ['ubsan', titleRe('UBSAN: .*')],
+  ['lockup', titleRe('BUG: (?:soft|hard) lockup.*|Watchdog detected hard LOCKUP.*')],
+  ['bug', titleRe('BUG: .*')],
+  ['oops', titleRe('Oops: .*|general protection fault\\b.*|Unable to handle kernel .*')],
+  ['warning', titleRe('WARNING: .*')],
+  ['hung-task', titleRe('INFO: task \\S+ blocked for more than.*')],
+  ['rcu-stall', titleRe('(?:INFO: )?rcu_\\w+ (?:self-)?detected (?:expedited )?stalls?\\b.*')],
+  ['call-trace', /^\s*(Call Trace:)\s*$/],
 ];
 
 // Titles that already name where it happened (`... at file func`, `... in func`): no frame needed.
@@ -82,10 +87,10 @@ export function parseCrashes(text: string, options: { source: string }): Crash[]
 
 function matchTitle(line: string): { kind: CrashKind; title: string } | null {
   // Cheap pre-filter: every title contains one of these upper-case words or "fault"/"Trace".
-  if (!/BUG|WARN|Oops|KASAN|UBSAN|panic|INFO|rcu_|fault|Trace|LOCKUP/.test(line)) return null;
+  if (!/BUG|WARN|Oops|KASAN|UBSAN|panic|INFO|rcu_|fault|Trace|LOCKUP|Unable/.test(line)) return null;
   for (const [kind, re] of TITLES) {
     const m = re.exec(line);
-    if (m !== null) return { kind, title: normaliseCrashTitle(m[0]) };
+    if (m?.[1] !== undefined) return { kind, title: normaliseCrashTitle(m[1]) };
   }
   return null;
 }

@@ -1,0 +1,24 @@
+import { renderTextTable, truncate } from '../text/text-table.js';
+import type { GateView } from './gate-view.js';
+
+/** Plain text for a terminal: verdict, reasons, one row per finding (blocking kinds first). */
+export function renderGateTable(view: GateView): string {
+  const a = view.assessment;
+  const rows: string[][] = [
+    ...a.regressions.map((r) => ['regression', r.test, `${r.baseline} -> ${r.candidate}`, r.detail ?? '']),
+    ...a.newCrashes.map((c) => ['new crash', c.signature, `${c.count}x`, `${c.source}:${c.line}`]),
+    ...a.lostCoverage.map((l) => ['lost coverage', l.test ?? l.run ?? '', l.kind, l.detail]),
+    ...a.flaky.map((f) => ['flaky', f.test, `${f.baseline} -> ${f.candidate}`, f.side]),
+    ...a.newFailures.map((f) => ['new failure', f.test, `${f.baseline} -> ${f.candidate}`, f.detail ?? '']),
+    ...a.fixes.map((f) => ['fix', f.test, `${f.baseline} -> ${f.candidate}`, '']),
+    ...a.expectedFailures.map((e) => ['known issue', e.test, e.candidate, e.knownIssue?.reason ?? '']),
+  ].map((r) => r.map((cell) => truncate(cell, 100)));
+  const head = [
+    `verdict: ${a.verdict}`,
+    `baseline:  ${view.baselinePath} (${a.baseline.runs.length} runs, ${a.baseline.tests} tests)`,
+    `candidate: ${view.candidatePath} (${a.candidate.runs.length} runs, ${a.candidate.tests} tests)`,
+    ...a.reasons.map((r) => `- ${r}`),
+  ];
+  const table = rows.length > 0 ? ['', renderTextTable(['finding', 'test', 'change', 'detail'], rows)] : [];
+  return `${[...head, ...table].join('\n')}\n`;
+}
