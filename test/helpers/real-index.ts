@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { ReleaseTable } from '../../src/domain/release.js';
 import type { VulnsIndex } from '../../src/domain/vulns-index.js';
 import { resolveDataOptions, sharedDataDir } from '../../src/sources/data/data-options.js';
-import { runGit } from '../../src/sources/git/run-git.js';
 import { readReleases } from '../../src/sources/releases/read-releases.js';
 import { readIndex } from '../../src/sources/vulns/read-index.js';
+import { readLocalRepo } from '../../src/sources/vulns/sync-vulns-mirror.js';
 
 /** The real vulns index and release table from `../shared/data`, and the cache directory they live in. */
 export type RealIndex = { readonly index: VulnsIndex; readonly releases: ReleaseTable; readonly cacheDir: string };
@@ -19,7 +19,8 @@ async function load(): Promise<RealIndex | null> {
   const shared = sharedDataDir();
   if (shared === null) return null;
   const vulnsRepo = join(shared, 'vulns.git');
-  const head = (await runGit({ gitDir: vulnsRepo }, ['rev-parse', 'HEAD'])).trim();
+  // Read from files: the shared copy has no refs/ directory, so `git rev-parse` does not work on it.
+  const { head } = await readLocalRepo(vulnsRepo);
   // One cache per vulns commit, shared by every test file and run: the first build (~12 s) happens once per machine;
   // concurrent test processes serialise on the cache lock that `syncIndex` takes.
   const cacheDir = join(process.env.TMPDIR || tmpdir(), `kgap-test-cache-${head.slice(0, 12)}`);

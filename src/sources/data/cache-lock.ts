@@ -12,13 +12,14 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Holds `<cacheDir>/sync.lock` while `fn` runs, so two syncs never write the index at once. A lock left by a
- * process that no longer exists (a killed sync) is taken over.
+ * Holds `<cacheDir>/sync.lock` while `fn` runs, so two syncs never write the index at once. A second kgap waits for
+ * the first (up to `waitMs`); a lock left by a process that no longer exists (a killed sync) is taken over.
  */
-export async function withCacheLock<T>(cacheDir: string, fn: () => Promise<T>): Promise<T> {
+export async function withCacheLock<T>(cacheDir: string, fn: () => Promise<T>, waitMs = 300_000): Promise<T> {
   await mkdir(cacheDir, { recursive: true });
   const path = join(cacheDir, 'sync.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
     try {
       const handle = await open(path, 'wx');
       await handle.writeFile(String(process.pid));
@@ -31,11 +32,14 @@ export async function withCacheLock<T>(cacheDir: string, fn: () => Promise<T>): 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid) && pid !== process.pid) {
-        throw new UserError(`another kgap sync (pid ${pid}) is updating ${cacheDir}; wait for it to finish`);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+        if (Date.now() > deadline) {
+          throw new UserError(`another kgap (pid ${pid}) is updating ${cacheDir}; wait for it to finish`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
       }
       await rm(path, { force: true });
     }
   }
-  throw new UserError(`cannot take the lock ${path}; remove it if no kgap is running`);
 }

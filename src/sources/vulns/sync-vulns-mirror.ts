@@ -12,7 +12,7 @@ export type VulnsMirror = { readonly gitDir: string; readonly head: string; read
 const SHA_RE = /^[0-9a-f]{40}$/;
 
 /** The objects directory and HEAD commit of a local clone, read from files so a copy without refs/ still works. */
-async function readLocalRepo(path: string): Promise<{ objects: string; head: string }> {
+export async function readLocalRepo(path: string): Promise<{ objects: string; head: string }> {
   const gitDir = existsSync(join(path, '.git')) ? join(path, '.git') : path;
   const objects = join(gitDir, 'objects');
   if (!existsSync(objects) || !statSync(objects).isDirectory()) {
