@@ -4,7 +4,7 @@
  * verdict comes from the console, and the guest's own KTAP report is checked against the plan it was given.
  */
 import type { CheckResult } from './boot-check.js';
-import { ktapSafe } from './boot-check.js';
+import { isFailure, ktapSafe } from './boot-check.js';
 import { CONSOLE_SIGNALS, findSignal } from './console-signals.js';
 import type { GuestCheck } from './guest-checks.js';
 import { consoleLines, parseGuestReport } from './guest-report.js';
@@ -29,8 +29,8 @@ export type BootAssessment = {
   readonly problems: readonly string[];
 };
 
-function result(id: string, failure: string | null): CheckResult {
-  return failure === null ? { id, status: 'pass' } : { id, status: 'fail', detail: ktapSafe(failure) };
+function result(id: string, failure: string | null, status: 'fail' | 'timeout' = 'fail'): CheckResult {
+  return failure === null ? { id, status: 'pass' } : { id, status, detail: ktapSafe(failure) };
 }
 
 /** Lines outside the guest's report block: the guest quotes dmesg hits there, which must not count twice. */
@@ -62,9 +62,12 @@ export function assessBoot(input: {
   const started = kernel.some((l) => /Linux version \d/.test(l));
   const missing = input.guestChecks.filter((c) => !report.results.has(c.id)).map((c) => c.id);
   const poweredOff = kernel.some((l) => /reboot: Power down/.test(l));
+  // Something that had not happened yet when QEMU was killed at the deadline is a TIMEOUT, not a failure;
+  // a panic or oops seen on the console is positive evidence and stays a failure.
+  const missed = end.timedOut ? 'timeout' : 'fail';
   const host: CheckResult[] = [
-    result('kernel_started', started ? null : `no "Linux version" banner on the console; ${endingText(end)}`),
-    result('init_reached', report.initStarted ? null : 'the console never showed the generated /init starting'),
+    result('kernel_started', started ? null : `no "Linux version" banner on the console; ${endingText(end)}`, missed),
+    result('init_reached', report.initStarted ? null : 'the console never showed the generated /init starting', missed),
     ...CONSOLE_SIGNALS.map((s) => result(s.id, findSignal(kernel, s))),
     result(
       'guest_report_complete',
@@ -75,6 +78,7 @@ export function assessBoot(input: {
           : missing.length > 0
             ? `the guest did not report ${missing.join(', ')}`
             : null,
+      missed,
     ),
     result(
       'powered_off_cleanly',
@@ -85,17 +89,20 @@ export function assessBoot(input: {
           : end.exitCode !== 0
             ? endingText(end)
             : null,
+      missed,
     ),
   ];
-  const noReport = report.begun
-    ? 'the guest report ended before this check'
-    : 'the guest never reported (see the host checks)';
+  const noReport = end.timedOut
+    ? `no result before the ${end.timeoutSeconds} s timeout`
+    : report.begun
+      ? 'the guest report ended before this check'
+      : 'the guest never reported (see the host checks)';
   const guest = input.guestChecks.map(
-    (c) => report.results.get(c.id) ?? { id: c.id, status: 'fail' as const, detail: noReport },
+    (c): CheckResult => report.results.get(c.id) ?? { id: c.id, status: missed, detail: noReport },
   );
   const reasons = [
-    ...host.filter((c) => c.status === 'fail').map((c) => `host/${c.id}: ${c.detail ?? 'failed'}`),
-    ...guest.filter((c) => c.status === 'fail').map((c) => `guest/${c.id}: ${c.detail ?? 'failed'}`),
+    ...host.filter((c) => isFailure(c.status)).map((c) => `host/${c.id}: ${c.detail ?? c.status}`),
+    ...guest.filter((c) => isFailure(c.status)).map((c) => `guest/${c.id}: ${c.detail ?? c.status}`),
   ];
   return { verdict: reasons.length === 0 ? 'pass' : 'fail', host, guest, reasons, problems: report.problems };
 }

@@ -1,6 +1,7 @@
 /** The vocabulary of a boot smoke test: one check's outcome, from the host's view of the console or the guest's. */
 
-export const CHECK_STATUSES = ['pass', 'fail', 'skip'] as const;
+/** `timeout`: the check never ran because QEMU was killed at the deadline (KTAP's `# TIMEOUT` directive). */
+export const CHECK_STATUSES = ['pass', 'fail', 'skip', 'timeout'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 export type CheckResult = {
@@ -20,4 +21,9 @@ export function ktapSafe(text: string, max = 160): string {
     .replace(/ {2,}/g, ' ')
     .trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+/** Failed and timed-out checks both make a boot fail. */
+export function isFailure(status: CheckStatus): boolean {
+  return status === 'fail' || status === 'timeout';
 }

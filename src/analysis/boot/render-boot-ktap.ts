@@ -5,18 +5,19 @@
  */
 
 import type { BootAssessment } from './assess-boot.js';
-import type { CheckResult } from './boot-check.js';
+import { type CheckResult, isFailure } from './boot-check.js';
 
 const INDENT = '    '; // KTAP nests subtests by four spaces, as KUnit prints them.
 
 function resultLine(check: CheckResult, n: number): string {
-  const head = `${check.status === 'fail' ? 'not ok' : 'ok'} ${n} ${check.id}`;
+  const head = `${isFailure(check.status) ? 'not ok' : 'ok'} ${n} ${check.id}`;
   if (check.status === 'skip') return `${head} # SKIP${check.detail ? ` ${check.detail}` : ''}`;
+  if (check.status === 'timeout') return `${head} # TIMEOUT${check.detail ? ` ${check.detail}` : ''}`;
   return check.status === 'fail' && check.detail ? `${head} # ${check.detail}` : head;
 }
 
 function subtest(name: string, checks: readonly CheckResult[], n: number): string[] {
-  const failed = checks.some((c) => c.status === 'fail');
+  const failed = checks.some((c) => isFailure(c.status));
   return [
     `${INDENT}KTAP version 1`,
     `${INDENT}# Subtest: ${name}`,

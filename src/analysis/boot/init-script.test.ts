@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { planGuestChecks, shQuote } from './guest-checks.js';
+import { MARKERS, renderInitScript } from './init-script.js';
+
+const BUSYBOX = '/bin/busybox';
+const plan = {
+  expectRelease: "6.1.0-57-amd64'; reboot -f; '",
+  modules: [{ name: 'dummy', files: ['/lib/modules/kernel/drivers/net/dummy.ko'] }],
+};
+
+describe('planGuestChecks', () => {
+  it('lists the checks in run order, module loads before the dmesg check', () => {
+    assert.deepEqual(
+      planGuestChecks(plan).map((c) => c.id),
+      [
+        'init_is_pid1',
+        'mounts_proc_sys_dev',
+        'release_matches',
+        'proc_sane',
+        'sys_sane',
+        'dev_sane',
+        'module_dummy_loads',
+        'dmesg_clean',
+        'not_tainted_by_errors',
+      ],
+    );
+  });
+
+  it('skips the release check (exit 77) when no release is expected', () => {
+    const release = planGuestChecks({ expectRelease: null, modules: [] }).find((c) => c.id === 'release_matches');
+    assert.match(release?.body ?? '', /return 77/);
+  });
+});
+
+describe('renderInitScript', () => {
+  const script = renderInitScript(planGuestChecks(plan));
+
+  it('starts with the busybox shebang, prints the markers and powers off', () => {
+    assert.ok(script.startsWith('#!/bin/busybox sh\n'));
+    for (const m of Object.values(MARKERS)) assert.ok(script.includes(`echo '${m}'`), m);
+    assert.match(script, /poweroff -f\n$/);
+    assert.match(script, /^run_check 7 module_dummy_loads check_7$/m);
+    assert.match(script, /^echo '1\.\.9'$/m);
+  });
+
+  it('is valid busybox sh (sh -n)', (t) => {
+    if (!existsSync(BUSYBOX)) return t.skip('busybox absent (apt-get install busybox-static)');
+    const r = spawnSync(BUSYBOX, ['sh', '-n'], { input: script });
+    assert.equal(r.status, 0, r.stderr.toString());
+  });
+});
+
+describe('shQuote', () => {
+  const cases = ['plain', "it's", "'; reboot -f; '", '$(poweroff -f)', 'a "b" \\ c', ''];
+  for (const text of cases) {
+    it(`quotes ${JSON.stringify(text)} so sh sees it verbatim`, (t) => {
+      if (!existsSync(BUSYBOX)) return t.skip('busybox absent (apt-get install busybox-static)');
+      const r = spawnSync(BUSYBOX, ['sh', '-c', `printf %s ${shQuote(text)}`]);
+      assert.equal(r.stdout.toString(), text);
+    });
+  }
+});
