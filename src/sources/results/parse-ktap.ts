@@ -29,6 +29,8 @@ function push(s: State, level: number, hashes: number, name: string | null): voi
   const parent = top(s);
   s.stack.push(newBlock(level, hashes, name ?? parent.pendingName));
   parent.pendingName = null;
+  // Diagnostics before a nested block introduce the block; they do not explain the parent's result.
+  parent.diagnostics = [];
 }
 
 /** Pops blocks deeper than `level`; returns the shallowest popped (deeper ones folded into it). */

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { ResultRun } from '../../analysis/gate/test-result.js';
+import { parseKtap } from './parse-ktap.js';
+
+const FIXTURES = new URL('../../../../test/fixtures/results/formats/', import.meta.url);
+const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+/** `id status` lines: the shape the assertions compare. */
+const summary = (run: ResultRun): string[] => run.tests.map((t) => `${t.id} ${t.status}`);
+
+describe('parseKtap on real-shaped output', () => {
+  const cases: { file: string; tests: string[]; endedEarly?: RegExp }[] = [
+    {
+      file: 'kunit-console.log', // KUnit 6.x on the console: timestamps, noise, parameterised tests, Totals
+      tests: [
+        'example pass',
+        'example/example_simple_test pass',
+        'example/example_skip_test skip',
+        'example/example_mark_skipped_test skip',
+        'example/example_params_test pass',
+        'example/example_params_test/example value 3 pass',
+        'example/example_params_test/example value 2 pass',
+        'example/example_params_test/example value 1 pass',
+        'example/example_params_test/example value 0 skip',
+        'list-kunit-test fail',
+        'list-kunit-test/list_test_list_init pass',
+        'list-kunit-test/list_test_list_add fail',
+        'list-kunit-test/list_test_list_add_tail pass',
+        'time_test_cases pass',
+        'time_test_cases/time64_to_tm_test_date_range pass',
+      ],
+    },
+    {
+      file: 'kunit-tab-5.5.ktap', // the first KUnit format: TAP version 14, tab indentation, `- ` names
+      tests: [
+        'kunit-try-catch-test pass',
+        'kunit-try-catch-test/kunit_test_try_catch_successful_try_no_catch pass',
+        'kunit-try-catch-test/kunit_test_try_catch_unsuccessful_try_does_catch pass',
+        'string-stream-test fail',
+        'string-stream-test/string_stream_test_empty_on_creation pass',
+        'string-stream-test/string_stream_test_not_empty_after_add fail',
+      ],
+    },
+    {
+      file: 'kunit-4space-5.10.log', // 5.10: four-space indentation, `# Subtest:` headers, no nested version
+      tests: [
+        'sysctl_test pass',
+        'sysctl_test/sysctl_test_api_dointvec_null_tbl_data pass',
+        'sysctl_test/sysctl_test_api_dointvec_table_maxlen_unset pass',
+        'sysctl_test/sysctl_test_api_dointvec_table_len_is_zero pass',
+        'ext4_inode_test pass',
+        'ext4_inode_test/inode_test_xtimestamp_decoding pass',
+      ],
+    },
+    {
+      file: 'kselftest-net.tap', // kselftest runner: `# `-prefixed nested TAP, SKIP, XFAIL, TIMEOUT
+      tests: [
+        'selftests: net: reuseport_bpf_numa pass',
+        'selftests: net: reuseport_bpf_numa/reuseport numa ipv4 pass',
+        'selftests: net: reuseport_bpf_numa/reuseport numa ipv6 skip',
+        'selftests: net: tls fail',
+        'selftests: net: tls/global.non_established pass',
+        'selftests: net: tls/global.keysizes fail',
+        'selftests: net: tls/global.sendfile xfail',
+        'selftests: net: fcnal-test.sh timeout',
+        'selftests: net: so_txtime.sh skip',
+      ],
+    },
+    {
+      file: 'tap14-subtests.tap', // TAP 14: `# Subtest:` at the parent's level, YAML block, TODO, escaped #
+      tests: [
+        'parser fail',
+        'parser/accepts plans pass',
+        'parser/rejects garbage fail',
+        'escaping # hashes pass',
+        'known broken xfail',
+        'slow path skip',
+      ],
+    },
+    {
+      file: 'ktap-errors.ktap',
+      tests: ['plain_pass pass', 'timed_out timeout', 'harness_error error', 'plain_fail fail'],
+    },
+    {
+      file: 'bail-out.tap',
+      tests: ['setup pass', 'mount tmpfs fail'],
+      endedEarly: /^Bail out! cannot continue without tmpfs \(line 5\)$/,
+    },
+    {
+      file: 'kunit-crash-truncated.log', // the kernel oopsed inside a suite: output stops mid-block
+      tests: [
+        'list-kunit-test pass',
+        'list-kunit-test/list_test_list_init pass',
+        'list-kunit-test/list_test_list_add pass',
+        'kasan/kmalloc_oob_right pass',
+      ],
+      endedEarly: /^output ends inside kasan/,
+    },
+  ];
+  for (const c of cases) {
+    it(c.file, () => {
+      const run = parseKtap(fixture(c.file), { source: c.file });
+      assert.deepEqual(summary(run), c.tests);
+      if (c.endedEarly) assert.match(run.endedEarly ?? '', c.endedEarly);
+      else assert.equal(run.endedEarly, null);
+      assert.deepEqual(run.problems, []);
+    });
+  }
+});
+
+describe('parseKtap details', () => {
+  it('keeps the directive reason and the failure diagnostics', () => {
+    const run = parseKtap(fixture('kunit-console.log'), { source: 'x' });
+    const byId = new Map(run.tests.map((t) => [t.id, t.detail]));
+    assert.equal(byId.get('example/example_skip_test'), 'this test should be skipped');
+    assert.equal(
+      byId.get('list-kunit-test/list_test_list_add'),
+      'list_test_list_add: EXPECTATION FAILED at lib/list-test.c:60',
+    );
+    assert.equal(byId.get('example/example_simple_test'), undefined);
+  });
+
+  const inline: { name: string; text: string; tests: string[]; endedEarly: string | null }[] = [
+    {
+      name: 'a plan larger than the results is a run that ended early',
+      text: 'KTAP version 1\n1..3\nok 1 a\nok 2 b\n',
+      tests: ['a pass', 'b pass'],
+      endedEarly: 'plan announced 3 tests, 2 reported',
+    },
+    {
+      name: 'results without names are numbered; repeated names get ~2',
+      text: 'TAP version 13\n1..3\nok 1\nok 2 same\nnot ok 3 same\n',
+      tests: ['#1 pass', 'same pass', 'same~2 fail'],
+      endedEarly: null,
+    },
+    {
+      name: 'bare TAP without a version line, with a trailing plan',
+      text: 'ok 1 - one\nnot ok 2 - two # skip not here\n1..2\n',
+      tests: ['one pass', 'two skip'],
+      endedEarly: null,
+    },
+    {
+      name: 'two KTAP streams on one console, unrelated lines between',
+      text: '[ 1.0] KTAP version 1\n[ 1.0] 1..1\n[ 1.1] ok 1 first\n[ 2.0] usb 1-1: new device\n[ 3.0] KTAP version 1\n[ 3.0] 1..1\n[ 3.1] ok 1 second\n',
+      tests: ['first pass', 'second pass'],
+      endedEarly: null,
+    },
+    {
+      name: 'printk caller ids and raw /dev/kmsg levels are stripped',
+      text: '<6>[    1.000000][    T1] KTAP version 1\n<6>[    1.000001][    T1] 1..1\n<6>[    1.000002][    T1] not ok 1 t # SKIP\n',
+      tests: ['t skip'],
+      endedEarly: null,
+    },
+    {
+      name: 'text with no TAP at all is an empty run with a problem',
+      text: 'hello\nworld\n',
+      tests: [],
+      endedEarly: null,
+    },
+  ];
+  for (const c of inline) {
+    it(c.name, () => {
+      const run = parseKtap(c.text, { source: 'inline' });
+      assert.deepEqual(summary(run), c.tests);
+      assert.equal(run.endedEarly, c.endedEarly);
+    });
+  }
+});
