@@ -4,6 +4,7 @@ import { GATE_FORMATS, type GateFormat, gateFormats } from '../../formats/gate/i
 import { runGate } from '../../sources/results/run-gate.js';
 import type { CommandSpec } from '../command.js';
 import { type CommandResult, EXIT } from '../errors.js';
+import { addGateBootOptions, type GateBootFlags, gateKernels } from './boot.js';
 
 /** The flags `kgap gate` takes; exported so options that produce the two sides (booting kernels) can extend it. */
 export type GateFlags = {
@@ -50,8 +51,8 @@ export async function gateDirectories(baseline: string, candidate: string, flags
 export const gateCommand: CommandSpec = {
   name: 'gate',
   register(program, run) {
-    program
-      .command('gate')
+    // `kgap boot` adds --baseline-kernel/--candidate-kernel and friends (boot both sides, then gate).
+    addGateBootOptions(program.command('gate'))
       .description('compare baseline and candidate test results (KTAP, LTP, JUnit, console logs): exit 0 go, 1 no-go')
       .option('--baseline <dir>', 'results of the kernel in the field (directory or file)')
       .option('--candidate <dir>', 'results of the update candidate (directory or file)')
@@ -61,8 +62,11 @@ export const gateCommand: CommandSpec = {
       .option('--allow-lost-coverage', 'do not block on pass->skip, pass->missing or runs that ended early', false)
       .option('--flaky-blocks', 'block on tests that passed in the baseline and are flaky in the candidate', false)
       .option('--new-failures-block', 'block on new (or previously skipped) tests that fail', false)
-      .action((flags: GateFlags) =>
+      .action((flags: GateFlags & GateBootFlags) =>
         run(async () => {
+          if (flags.baselineKernel !== undefined || flags.candidateKernel !== undefined) {
+            return gateKernels(flags, (baseline, candidate) => gateDirectories(baseline, candidate, flags));
+          }
           if (flags.baseline === undefined || flags.candidate === undefined) {
             throw new UserError('gate needs --baseline DIR and --candidate DIR (directories of test results)');
           }
