@@ -44,7 +44,7 @@ export function normaliseCrashTitle(title: string): string {
     .replace(/(\.[ch]|\.rs):\d+(?::\d+)?/g, '$1')
     .replace(/\[#\d+\]/g, '')
     .replace(/\b(task \S+?):\d+/g, '$1')
-    .replace(/\d+/g, 'N')
+    .replace(/\b\d+(s?)\b/g, 'N$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -67,8 +67,8 @@ export function parseCrashes(text: string, options: { source: string }): Crash[]
     if (line.length > 4096) return true;
     const title = matchTitle(line);
     if (title !== null) {
-      // A Call Trace inside a report already being read belongs to that report.
-      if (title.kind === 'call-trace' && pending !== null && pending.left > 0) return true;
+      // A Call Trace, or the Oops line after a `BUG:`, inside a report being read belongs to that report.
+      if (pending !== null && pending.left > 0 && absorbs(pending.kind, title.kind)) return true;
       flush();
       pending = { ...title, line: index + 1, example: line.trim().slice(0, 200), frame: null, left: CONTEXT_LINES };
       return true;
@@ -83,6 +83,10 @@ export function parseCrashes(text: string, options: { source: string }): Crash[]
   });
   flush();
   return mergeCrashes([found]);
+}
+
+function absorbs(report: CrashKind, next: CrashKind): boolean {
+  return next === 'call-trace' || (next === 'oops' && (report === 'bug' || report === 'kasan'));
 }
 
 function matchTitle(line: string): { kind: CrashKind; title: string } | null {

@@ -10,7 +10,8 @@ import { ltpTestId, statusFromLtpExit } from './ltp-exit.js';
 
 const TAG_RE = /^tag=(\S+)/;
 const TERM_RE = /termination_type=(\w+)\s+termination_id=(-?\d+)/;
-const VERDICT_RE = /\b(TFAIL|TBROK|TWARN):\s*(.*)$/;
+// New library: `file.c:12: TFAIL: msg`; old library: `name  1  TFAIL  :  file.c:12: msg`.
+const VERDICT_RE = /\b(TFAIL|TBROK|TWARN)\s*:\s*(.*)$/;
 
 type Open = { name: string | null; status: TestStatus | null; reason: string };
 
