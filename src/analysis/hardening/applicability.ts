@@ -1,14 +1,31 @@
-import { compareBranchKeys, formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import {
+  compareBranchKeys,
+  formatKernelVersion,
+  type KernelVersion,
+  parseKernelVersion,
+} from '../../domain/kernel-version.js';
 import type { Arch, HardeningCheck } from './check.js';
 import { type EvalContext, resolveKconfigName } from './evaluate-condition.js';
 import type { KernelFacts } from './kernel-facts.js';
+
+const versionCache = new Map<string, KernelVersion | null>();
+/** The table's version strings, parsed once. */
+function versionOf(text: string | null | undefined): KernelVersion | null {
+  if (!text) return null;
+  let v = versionCache.get(text);
+  if (v === undefined) {
+    v = parseKernelVersion(text);
+    versionCache.set(text, v);
+  }
+  return v;
+}
 
 /** Why a check does not apply to this kernel; null when it applies (or cannot be ruled out). */
 export type Inapplicable = { readonly kind: 'arch' | 'too-old' | 'removed' | 'arch-unknown'; readonly detail: string };
 
 /** The version that introduced a check's defence on an architecture. */
-export function introducedIn(check: HardeningCheck, arch: Arch | null): string | null {
-  return (arch ? check.sinceByArch?.[arch] : undefined) ?? check.since ?? null;
+export function introducedIn(check: HardeningCheck, arch: string | null): string | null {
+  return (arch ? check.sinceByArch?.[arch as Arch] : undefined) ?? check.since ?? null;
 }
 
 /**
@@ -28,19 +45,27 @@ function mentioned(check: HardeningCheck, ctx: EvalContext): boolean {
 /** Rules out checks for other architectures, for kernels older than the option, and after its removal. */
 export function inapplicability(check: HardeningCheck, facts: KernelFacts, ctx: EvalContext): Inapplicable | null {
   if (check.arches) {
-    if (facts.arch === null) return { kind: 'arch-unknown', detail: `${check.arches.join('/')} only; architecture unknown (pass --arch)` };
-    if (!check.arches.includes(facts.arch)) return { kind: 'arch', detail: `${check.arches.join('/')} only; this kernel is ${facts.arch}` };
+    if (facts.arch === null)
+      return { kind: 'arch-unknown', detail: `${check.arches.join('/')} only; architecture unknown (pass --arch)` };
+    if (!(check.arches as readonly string[]).includes(facts.arch))
+      return { kind: 'arch', detail: `${check.arches.join('/')} only; this kernel is ${facts.arch}` };
   }
   if (facts.version === null || mentioned(check, ctx)) return null;
   const since = introducedIn(check, facts.arch);
-  const sinceVersion = since ? parseKernelVersion(since) : null;
+  const sinceVersion = versionOf(since);
   if (sinceVersion && compareBranchKeys(facts.version.branchKey, sinceVersion.branchKey) < 0) {
-    const onArch = check.sinceByArch && facts.arch && check.sinceByArch[facts.arch] ? ` on ${facts.arch}` : '';
-    return { kind: 'too-old', detail: `introduced in ${since}${onArch}; this kernel is ${formatKernelVersion(facts.version)}` };
+    const onArch = facts.arch && check.sinceByArch?.[facts.arch as Arch] ? ` on ${facts.arch}` : '';
+    return {
+      kind: 'too-old',
+      detail: `introduced in ${since}${onArch}; this kernel is ${formatKernelVersion(facts.version)}`,
+    };
   }
-  const until = check.until ? parseKernelVersion(check.until) : null;
+  const until = versionOf(check.until);
   if (until && compareBranchKeys(facts.version.branchKey, until.branchKey) >= 0) {
-    return { kind: 'removed', detail: `option removed in ${check.until}; this kernel is ${formatKernelVersion(facts.version)}` };
+    return {
+      kind: 'removed',
+      detail: `option removed in ${check.until}; this kernel is ${formatKernelVersion(facts.version)}`,
+    };
   }
   return null;
 }

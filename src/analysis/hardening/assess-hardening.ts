@@ -1,4 +1,9 @@
-import { compareBranchKeys, compareVersionText, formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import {
+  compareBranchKeys,
+  compareVersionText,
+  formatKernelVersion,
+  parseKernelVersion,
+} from '../../domain/kernel-version.js';
 import { inapplicability, introducedIn } from './applicability.js';
 import type { CompilerNeed, Expr, HardeningCheck, Rename } from './check.js';
 import { type EvalContext, evaluateExpr, type HardeningInputs, lookup } from './evaluate-condition.js';
@@ -34,7 +39,17 @@ function renamesOf(checks: readonly HardeningCheck[]): ReadonlyMap<string, reado
   return map;
 }
 
+const exprCache = new WeakMap<HardeningCheck, Expr>();
+/** main AND andAlso..., OR orElse... (memoised per check object). */
 function expressionOf(check: HardeningCheck): Expr {
+  const cached = exprCache.get(check);
+  if (cached) return cached;
+  const expr = buildExpression(check);
+  exprCache.set(check, expr);
+  return expr;
+}
+
+function buildExpression(check: HardeningCheck): Expr {
   const main: Expr = { type: check.type, option: check.option, rule: check.rule };
   const core: Expr = check.andAlso ? { all: [main, ...check.andAlso] } : main;
   return check.orElse ? { any: [core, ...check.orElse] } : core;
@@ -53,7 +68,10 @@ function compilerGap(need: CompilerNeed | undefined, facts: KernelFacts): string
   const min = cc === 'gcc' ? need.gcc : need.clang;
   const ccOk = need.cc === 'gcc-or-clang' || need.cc === cc;
   if (ccOk && (min === undefined || version >= min)) return null;
-  const wants = [need.cc !== 'clang' ? `GCC${need.gcc ? ` >= ${need.gcc / 10000}` : ''}` : null, need.cc !== 'gcc' ? `Clang${need.clang ? ` >= ${need.clang / 10000}` : ''}` : null]
+  const wants = [
+    need.cc !== 'clang' ? `GCC${need.gcc ? ` >= ${need.gcc / 10000}` : ''}` : null,
+    need.cc !== 'gcc' ? `Clang${need.clang ? ` >= ${need.clang / 10000}` : ''}` : null,
+  ]
     .filter(Boolean)
     .join(' or ');
   return `needs ${wants}; this kernel was built with ${compilerText(cc, version)}`;
@@ -83,28 +101,54 @@ function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOpt
   const outcome = evaluateExpr(expressionOf(check), ctx);
   if (outcome.value !== 'fail') return { ...base, status: outcome.value, detail: outcome.detail ?? null };
   const waiver = waiverFor(check.id, options);
-  const notes = [compilerGap(check.compiler, options.facts), waiver?.expired ? `waiver expired on ${waiver.expires}` : null];
+  const notes = [
+    compilerGap(check.compiler, options.facts),
+    waiver?.expired ? `waiver expired on ${waiver.expires}` : null,
+  ];
   const detail = notes.filter(Boolean).join('; ');
   return { ...base, status: 'fail', detail: detail === '' ? null : detail, waiver };
 }
 
-function upgradeGainOf(checks: readonly HardeningCheck[], results: readonly CheckResult[], options: AssessOptions): UpgradeGain[] {
+function upgradeGainOf(
+  checks: readonly HardeningCheck[],
+  results: readonly CheckResult[],
+  options: AssessOptions,
+): UpgradeGain[] {
   const latest = options.releases?.latest ?? null;
   const byId = new Map(checks.map((c) => [c.id, c]));
   const gain: UpgradeGain[] = [];
   for (const r of results) {
     const check = byId.get(r.id);
-    if (!check || check.newSurface || r.status !== 'not-applicable' || r.since === null || !r.detail?.startsWith('introduced')) continue;
+    if (
+      !check ||
+      check.upgradeGain === false ||
+      r.status !== 'not-applicable' ||
+      r.since === null ||
+      !r.detail?.startsWith('introduced')
+    )
+      continue;
     const since = parseKernelVersion(r.since);
     if (!since || (latest && compareBranchKeys(since.branchKey, latest.branchKey) > 0)) continue;
-    gain.push({ id: r.id, type: r.type, option: check.option, since: r.since, sinceDate: options.releases?.dates.get(r.since) ?? null, reason: r.reason, why: check.why });
+    gain.push({
+      id: r.id,
+      type: r.type,
+      option: check.option,
+      since: r.since,
+      sinceDate: options.releases?.dates.get(r.since) ?? null,
+      reason: r.reason,
+      why: check.why,
+    });
   }
   return gain.sort((a, b) => compareVersionText(a.since, b.since) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Evaluates the checklist on one kernel: per-check status, scores, and what a newer kernel would add. */
 export function assessHardening(options: AssessOptions): HardeningReport {
-  const ctx: EvalContext = { inputs: options.inputs, version: options.facts.version, renames: renamesOf(options.checks) };
+  const ctx: EvalContext = {
+    inputs: options.inputs,
+    version: options.facts.version,
+    renames: renamesOf(options.checks),
+  };
   const checks = options.checks.map((c) => assessCheck(c, ctx, options));
   const { facts, inputs } = options;
   return {

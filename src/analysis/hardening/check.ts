@@ -21,7 +21,16 @@ export type Reason = (typeof REASONS)[number];
  * the lockdown LSM restricts; `maintainer`: advice of a subsystem maintainer; `distro`: distribution hardening
  * guides; `kgap`: this project's own pick (said why in the note).
  */
-export const SOURCES = ['upstream-default', 'kspp', 'clipos', 'grsecurity', 'lockdown', 'maintainer', 'distro', 'kgap'] as const;
+export const SOURCES = [
+  'upstream-default',
+  'kspp',
+  'clipos',
+  'grsecurity',
+  'lockdown',
+  'maintainer',
+  'distro',
+  'kgap',
+] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** How demanding: `baseline` costs nothing a product should mind, `recommended` is the KSPP line, `strict` breaks things. */
@@ -50,7 +59,11 @@ export type Condition = {
 export type Expr = Condition | { readonly any: readonly Expr[] } | { readonly all: readonly Expr[] };
 
 /** A compiler a defence needs; `minVersion` in the kernel's encoding (GCC 12.1 -> 120100). */
-export type CompilerNeed = { readonly cc: 'gcc' | 'clang' | 'gcc-or-clang'; readonly gcc?: number; readonly clang?: number };
+export type CompilerNeed = {
+  readonly cc: 'gcc' | 'clang' | 'gcc-or-clang';
+  readonly gcc?: number;
+  readonly clang?: number;
+};
 
 /** An older name of a Kconfig symbol: `name` was used before `until` (e.g. CONFIG_RETPOLINE before 6.9). */
 export type Rename = { readonly name: string; readonly until: string };
@@ -81,10 +94,10 @@ export type HardeningCheck = {
   readonly sources: readonly Source[];
   readonly profile: Profile;
   /**
-   * The option is a feature that newer kernels add (io_uring, ksmbd...): a newer kernel brings it as attack surface,
-   * not as a defence, so it is left out of the upgrade gain.
+   * False when a newer kernel having this option is not a gain in defence: new attack surface (io_uring, ksmbd...)
+   * or a new switch for a defence older kernels already apply (the 6.12 per-vulnerability MITIGATION_* options).
    */
-  readonly newSurface?: boolean;
+  readonly upgradeGain?: false;
   /** One line: what it defends against. */
   readonly why: string;
   /** One line on performance or breakage cost, when known. */

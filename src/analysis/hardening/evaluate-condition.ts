@@ -87,7 +87,7 @@ export function satisfies(rule: Rule, cond: Condition, value: string | undefined
       return n !== null && n <= rule.value;
     }
     case 'contains':
-      return v !== undefined && v.split(',').some((x) => x.trim() === rule.value);
+      return v?.split(',').some((x) => x.trim() === rule.value) ?? false;
     case 'equals-option': {
       const other = ctx.inputs.config?.values.get(rule.option);
       return v !== undefined && v !== 'n' && other !== undefined && v === other;
@@ -106,7 +106,10 @@ export function evaluateCondition(cond: Condition, ctx: EvalContext): Outcome {
   const found = lookup(cond, ctx);
   if (found === null) return { value: 'unknown', detail: MISSING[cond.type] };
   if (cond.type === 'sysctl' && found.value === undefined && cond.rule.op !== 'not-set') {
-    return { value: 'unknown', detail: `${cond.option} is not in the sysctl input (not collected, or this kernel lacks it)` };
+    return {
+      value: 'unknown',
+      detail: `${cond.option} is not in the sysctl input (not collected, or this kernel lacks it)`,
+    };
   }
   return { value: satisfies(cond.rule, cond, found.value, ctx) ? 'ok' : 'fail' };
 }

@@ -6,8 +6,11 @@ import { ARCHES, type Arch } from './check.js';
 export type KernelFacts = {
   /** Upstream version the kernel is based on; null when unknown (then no check is ruled out by version). */
   readonly version: KernelVersion | null;
-  /** Null when unknown: architecture-specific checks are then `unknown`. */
-  readonly arch: Arch | null;
+  /**
+   * One of kgap's architectures, or the config's own name for another one (`powerpc`: architecture-specific checks
+   * are then not-applicable); null when unknown (they are then `unknown`).
+   */
+  readonly arch: string | null;
   /** The compiler from the config (`CONFIG_CC_IS_CLANG`, `CONFIG_GCC_VERSION`); null when not said. */
   readonly compiler: { readonly cc: 'gcc' | 'clang'; readonly version: number } | null;
 };
@@ -21,13 +24,24 @@ export function upstreamVersionOf(text: string): KernelVersion | null {
   if (!m) return null;
   const rc = /^[^-]*-rc(\d+)/.exec(text.trim());
   const base = `${m[1]}.${m[2]}${m[3] !== undefined && m[3] !== '0' ? `.${m[3]}` : ''}`;
-  return parseKernelVersion(rc?.[1] !== undefined && (m[3] === undefined || m[3] === '0') ? `${base}-rc${rc[1]}` : base);
+  return parseKernelVersion(
+    rc?.[1] !== undefined && (m[3] === undefined || m[3] === '0') ? `${base}-rc${rc[1]}` : base,
+  );
 }
 
 /** Maps the names kernels and tools use (`x86`, `aarch64`, `riscv64`) to kgap's architectures; null when unknown. */
 export function normalizeArch(text: string): Arch | null {
   const t = text.trim().toLowerCase();
-  const aliases: Record<string, Arch> = { x86: 'x86_64', x86_64: 'x86_64', amd64: 'x86_64', aarch64: 'arm64', arm64: 'arm64', arm: 'arm', riscv: 'riscv', riscv64: 'riscv' };
+  const aliases: Record<string, Arch> = {
+    x86: 'x86_64',
+    x86_64: 'x86_64',
+    amd64: 'x86_64',
+    aarch64: 'arm64',
+    arm64: 'arm64',
+    arm: 'arm',
+    riscv: 'riscv',
+    riscv64: 'riscv',
+  };
   const hit = aliases[t];
   if (hit) return hit;
   return (ARCHES as readonly string[]).includes(t) ? (t as Arch) : null;
@@ -39,7 +53,7 @@ export function kernelFactsOf(
   overrides: { readonly arch?: Arch; readonly version?: KernelVersion } = {},
 ): KernelFacts {
   const version = overrides.version ?? (config?.version ? upstreamVersionOf(config.version) : null);
-  const arch = overrides.arch ?? (config?.arch ? normalizeArch(config.arch) : null);
+  const arch = overrides.arch ?? (config?.arch ? (normalizeArch(config.arch) ?? config.arch) : null);
   return { version, arch, compiler: config ? compilerOf(config) : null };
 }
 

@@ -32,7 +32,13 @@ export function parseSysctl(text: string): ReadonlyMap<string, string> {
     const eq = t.indexOf('=');
     if (eq <= 0) continue;
     const key = t.slice(0, eq).trim().replace(/\//g, '.');
-    values.set(key, t.slice(eq + 1).trim().replace(/\s+/g, ' '));
+    values.set(
+      key,
+      t
+        .slice(eq + 1)
+        .trim()
+        .replace(/\s+/g, ' '),
+    );
   }
   return values;
 }

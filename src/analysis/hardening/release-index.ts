@@ -1,4 +1,9 @@
-import { compareKernelVersions, formatKernelVersion, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import {
+  compareKernelVersions,
+  formatKernelVersion,
+  type KernelVersion,
+  parseKernelVersion,
+} from '../../domain/kernel-version.js';
 
 /** Release dates by version text (`6.9` -> `2024-05-12`) and the newest release: the horizon of the upgrade gain. */
 export type ReleaseIndex = {

@@ -16,14 +16,32 @@ function scoreOf(group: string, results: readonly CheckResult[]): GroupScore {
   }
   // A waived failure is neither a pass nor a failure: it leaves the score.
   const decided = ok + fail;
-  return { group, ok, fail, waived, notApplicable, unknown, score: decided === 0 ? null : Math.round((ok * 1000) / decided) / 10 };
+  return {
+    group,
+    ok,
+    fail,
+    waived,
+    notApplicable,
+    unknown,
+    score: decided === 0 ? null : Math.round((ok * 1000) / decided) / 10,
+  };
 }
 
 /** Per-group scores: each reason class, each check type, then `total`. */
 export function scoreHardening(results: readonly CheckResult[]): GroupScore[] {
   return [
-    ...REASONS.map((reason) => scoreOf(reason, results.filter((r) => r.reason === reason))),
-    ...CHECK_TYPES.map((type) => scoreOf(type, results.filter((r) => r.type === type))),
+    ...REASONS.map((reason) =>
+      scoreOf(
+        reason,
+        results.filter((r) => r.reason === reason),
+      ),
+    ),
+    ...CHECK_TYPES.map((type) =>
+      scoreOf(
+        type,
+        results.filter((r) => r.type === type),
+      ),
+    ),
     scoreOf('total', results),
   ];
 }

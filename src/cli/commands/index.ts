@@ -2,8 +2,16 @@ import type { CommandSpec } from '../command.js';
 import { bootCommand } from './boot.js';
 import { cveCommand } from './cve.js';
 import { gateCommand } from './gate.js';
+import { hardenCommand } from './harden.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
 
 /** Every CLI command, in help order. Add a command by adding it here. */
-export const commands: readonly CommandSpec[] = [syncCommand, statusCommand, cveCommand, bootCommand, gateCommand];
+export const commands: readonly CommandSpec[] = [
+  syncCommand,
+  statusCommand,
+  cveCommand,
+  bootCommand,
+  gateCommand,
+  hardenCommand,
+];

@@ -11,7 +11,12 @@ const ARM64 = ['arm64'] as const;
 const orDefault = (param: string, kconfig: Condition) => [all(kconfig, cl(param, 'is not set'))];
 /** A mitigation switch is on when neither its own parameter nor `mitigations=off` turns it off. */
 const notOff = (param: string, why: string, since?: string) =>
-  dflt(param, 'is not off', { arches: X86, andAlso: [cl('mitigations', 'is not off')], why, ...(since ? { since } : {}) });
+  dflt(param, 'is not off', {
+    arches: X86,
+    andAlso: [cl('mitigations', 'is not off')],
+    why,
+    ...(since ? { since } : {}),
+  });
 
 /** Boot parameters: the command line can switch most defences off, and a few on. */
 export const cmdlineChecks: readonly HardeningCheck[] = [
@@ -23,7 +28,10 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
   dflt('nospectre_v1', 'is not set', { arches: X86, why: 'Spectre v1 mitigation stays on' }),
   dflt('nospectre_v2', 'is not set', { arches: ['x86_64', 'arm64'], why: 'Spectre v2 mitigation stays on' }),
   dflt('nospectre_bhb', 'is not set', { arches: ARM64, since: '5.17', why: 'Spectre-BHB mitigation stays on' }),
-  dflt('nospec_store_bypass_disable', 'is not set', { arches: X86, why: 'Speculative Store Bypass mitigation stays on' }),
+  dflt('nospec_store_bypass_disable', 'is not set', {
+    arches: X86,
+    why: 'Speculative Store Bypass mitigation stays on',
+  }),
   dflt('dis_ucode_ldr', 'is not set', { arches: X86, why: 'Microcode updates are loaded' }),
   dflt('arm64.nobti', 'is not set', { arches: ARM64, since: '5.18', why: 'BTI stays on' }),
   dflt('arm64.nopauth', 'is not set', { arches: ARM64, since: '5.12', why: 'Pointer authentication stays on' }),
@@ -46,7 +54,11 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
   notOff('indirect_target_selection', 'Indirect Target Selection mitigation is not switched off', '6.15'),
   notOff('tsa', 'Transient Scheduler Attacks mitigation is not switched off', '6.16'),
   notOff('vmscape', 'VMSCAPE mitigation is not switched off', '6.17'),
-  dflt('kpti', 'is not off', { arches: ARM64, andAlso: [cl('mitigations', 'is not off')], why: 'arm64 KPTI is not switched off' }),
+  dflt('kpti', 'is not off', {
+    arches: ARM64,
+    andAlso: [cl('mitigations', 'is not off')],
+    why: 'arm64 KPTI is not switched off',
+  }),
   dflt('ssbd', 'kernel', {
     arches: ARM64,
     orElse: [cl('ssbd', 'force-on'), cl('ssbd', 'is not set')],
@@ -72,15 +84,30 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     why: 'All mitigations, and SMT off where a CPU bug needs it',
     cost: 'losing SMT costs up to 30% throughput on affected CPUs',
   }),
-  kspp('pti', 'on', { id: 'pti:on', arches: X86, profile: 'strict', why: 'Page-table isolation even on CPUs that claim not to need it' }),
+  kspp('pti', 'on', {
+    id: 'pti:on',
+    arches: X86,
+    profile: 'strict',
+    why: 'Page-table isolation even on CPUs that claim not to need it',
+  }),
   kspp('slab_merge', 'is not set', { why: 'Slab merging is not forced back on' }),
   kspp('slub_merge', 'is not set', { why: 'Slab merging is not forced back on (old spelling)' }),
   kspp('slab_nomerge', 'is present', {
-    orElse: [all(kc('CONFIG_SLAB_MERGE_DEFAULT', 'is not set'), cl('slab_merge', 'is not set'), cl('slub_merge', 'is not set'))],
+    orElse: [
+      all(
+        kc('CONFIG_SLAB_MERGE_DEFAULT', 'is not set'),
+        cl('slab_merge', 'is not set'),
+        cl('slub_merge', 'is not set'),
+      ),
+    ],
     why: 'Slab caches are not merged (harder cross-cache heap attacks)',
   }),
   kspp('page_alloc.shuffle', '1', { since: '5.2', why: 'Page allocator free lists are randomised' }),
-  kspp('init_on_alloc', '1', { since: '5.3', orElse: orDefault('init_on_alloc', kc('CONFIG_INIT_ON_ALLOC_DEFAULT_ON', 'y')), why: 'Allocations are zeroed' }),
+  kspp('init_on_alloc', '1', {
+    since: '5.3',
+    orElse: orDefault('init_on_alloc', kc('CONFIG_INIT_ON_ALLOC_DEFAULT_ON', 'y')),
+    why: 'Allocations are zeroed',
+  }),
   kspp('init_on_free', '1', {
     since: '5.3',
     orElse: orDefault('init_on_free', kc('CONFIG_INIT_ON_FREE_DEFAULT_ON', 'y')),
@@ -100,7 +127,11 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     since: '5.12',
     andAlso: [cl('kfence.sample_interval', '>= 1')],
     orElse: [
-      all(kc('CONFIG_KFENCE_SAMPLE_INTERVAL', '<= 100'), kc('CONFIG_KFENCE_SAMPLE_INTERVAL', '>= 1'), cl('kfence.sample_interval', 'is not set')),
+      all(
+        kc('CONFIG_KFENCE_SAMPLE_INTERVAL', '<= 100'),
+        kc('CONFIG_KFENCE_SAMPLE_INTERVAL', '>= 1'),
+        cl('kfence.sample_interval', 'is not set'),
+      ),
     ],
     why: 'KFENCE samples often enough to catch heap bugs',
   }),
@@ -126,14 +157,25 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     why: 'VT-d is on',
   }),
   kspp('amd_iommu', 'is not off', { arches: X86, why: 'AMD IOMMU is not switched off' }),
-  kspp('iommu', 'force', { arches: X86, sources: ['clipos'], profile: 'strict', why: 'IOMMU forced on even where the firmware says it is not needed' }),
+  kspp('iommu', 'force', {
+    arches: X86,
+    sources: ['clipos'],
+    profile: 'strict',
+    why: 'IOMMU forced on even where the firmware says it is not needed',
+  }),
   kspp('efi', 'contains disable_early_pci_dma', {
     since: '5.6',
     orElse: [kc('CONFIG_EFI_DISABLE_PCI_DMA', 'y'), kc('CONFIG_EFI', 'is not set')],
     why: 'Bus mastering off during EFI boot until the IOMMU is up',
   }),
   kspp('cfi', 'kcfi', { arches: X86, since: '6.2', profile: 'strict', why: 'Software kCFI rather than FineIBT' }),
-  kspp('l1d_flush', 'on', { arches: X86, since: '5.15', sources: ['distro'], profile: 'strict', why: 'Opt-in L1D flush on context switch' }),
+  kspp('l1d_flush', 'on', {
+    arches: X86,
+    since: '5.15',
+    sources: ['distro'],
+    profile: 'strict',
+    why: 'Opt-in L1D flush on context switch',
+  }),
   kspp('lockdown', 'confidentiality', {
     since: '5.4',
     profile: 'strict',
@@ -144,9 +186,23 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     orElse: [kc('CONFIG_MODULE_SIG_FORCE', 'y'), kc('CONFIG_MODULES', 'is not set')],
     why: 'Unsigned modules are refused',
   }),
-  kspp('random.trust_cpu', '0', { sources: ['distro'], profile: 'strict', why: 'The RNG does not credit the CPU (RDRAND) as trusted entropy' }),
-  kspp('random.trust_bootloader', '0', { since: '5.19', sources: ['distro'], profile: 'strict', why: 'The RNG does not credit bootloader seeds' }),
-  kspp('oops', 'panic', { sources: ['distro'], profile: 'strict', why: 'An oops panics: a failed exploit attempt cannot be retried', cost: 'any oops reboots' }),
+  kspp('random.trust_cpu', '0', {
+    sources: ['distro'],
+    profile: 'strict',
+    why: 'The RNG does not credit the CPU (RDRAND) as trusted entropy',
+  }),
+  kspp('random.trust_bootloader', '0', {
+    since: '5.19',
+    sources: ['distro'],
+    profile: 'strict',
+    why: 'The RNG does not credit bootloader seeds',
+  }),
+  kspp('oops', 'panic', {
+    sources: ['distro'],
+    profile: 'strict',
+    why: 'An oops panics: a failed exploit attempt cannot be retried',
+    cost: 'any oops reboots',
+  }),
   kspp('extra_latent_entropy', 'is present', {
     sources: ['distro'],
     profile: 'strict',
@@ -156,7 +212,11 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
   kspp('selinux', 'is not off', { reason: 'security-policy', why: 'SELinux is not disabled at boot' }),
   kspp('apparmor', 'is not off', { reason: 'security-policy', why: 'AppArmor is not disabled at boot' }),
   kspp('enforcing', 'is not off', { reason: 'security-policy', why: 'SELinux does not boot permissive' }),
-  kspp('audit', 'is not off', { reason: 'security-policy', sources: ['distro'], why: 'Kernel auditing is not disabled at boot' }),
+  kspp('audit', 'is not off', {
+    reason: 'security-policy',
+    sources: ['distro'],
+    why: 'Kernel auditing is not disabled at boot',
+  }),
   kspp('nosmt', 'is present', {
     reason: 'attack-surface',
     profile: 'strict',
@@ -174,7 +234,10 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
   kspp('vsyscall', 'none', {
     reason: 'attack-surface',
     arches: X86,
-    orElse: [kc('CONFIG_X86_VSYSCALL_EMULATION', 'is not set'), ...orDefault('vsyscall', kc('CONFIG_LEGACY_VSYSCALL_NONE', 'y'))],
+    orElse: [
+      kc('CONFIG_X86_VSYSCALL_EMULATION', 'is not set'),
+      ...orDefault('vsyscall', kc('CONFIG_LEGACY_VSYSCALL_NONE', 'y')),
+    ],
     why: 'No vsyscall page',
   }),
   kspp('vdso32', '<= 1', {
@@ -191,7 +254,11 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     orElse: [kc('CONFIG_DEBUG_FS', 'is not set')],
     why: 'debugfs is not available',
   }),
-  kspp('sysrq_always_enabled', 'is not set', { reason: 'attack-surface', sources: ['kgap'], why: 'SysRq is not forced on' }),
+  kspp('sysrq_always_enabled', 'is not set', {
+    reason: 'attack-surface',
+    sources: ['kgap'],
+    why: 'SysRq is not forced on',
+  }),
   kspp('bdev_allow_write_mounted', '0', {
     reason: 'attack-surface',
     since: '6.8',
@@ -211,5 +278,10 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     ],
     why: '32-bit syscall emulation off at boot',
   }),
-  kspp('norandmaps', 'is not set', { reason: 'userspace-hardening', sources: ['upstream-default'], profile: 'baseline', why: 'User ASLR stays on' }),
+  kspp('norandmaps', 'is not set', {
+    reason: 'userspace-hardening',
+    sources: ['upstream-default'],
+    profile: 'baseline',
+    why: 'User ASLR stays on',
+  }),
 ];

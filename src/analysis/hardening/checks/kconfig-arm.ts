@@ -9,21 +9,47 @@ const ARM = ['arm'] as const;
 
 /** arm64 and 32-bit arm defences: PAN, PAC, BTI, MTE, branch-predictor hardening. */
 export const kconfigArm: readonly HardeningCheck[] = [
-  dflt('CONFIG_ARM64_PAN', 'y', { arches: ARM64, why: 'Privileged Access Never: the kernel cannot touch user memory by accident' }),
-  dflt('CONFIG_ARM64_EPAN', 'y', { arches: ARM64, since: '5.13', why: 'Enhanced PAN: also covers execute-only user mappings' }),
-  dflt('CONFIG_UNMAP_KERNEL_AT_EL0', 'y', { arches: ARM64, since: '4.15', why: 'KPTI for arm64 (Meltdown, and hides the kernel from EL0)' }),
-  dflt('CONFIG_ARM64_E0PD', 'y', { arches: ARM64, since: '5.5', why: 'Hardware faults EL0 accesses to kernel addresses without KPTI cost' }),
-  dflt('CONFIG_RODATA_FULL_DEFAULT_ENABLED', 'y', { arches: ARM64, since: '5.0', why: 'Read-only data also in the linear map alias' }),
+  dflt('CONFIG_ARM64_PAN', 'y', {
+    arches: ARM64,
+    why: 'Privileged Access Never: the kernel cannot touch user memory by accident',
+  }),
+  dflt('CONFIG_ARM64_EPAN', 'y', {
+    arches: ARM64,
+    since: '5.13',
+    why: 'Enhanced PAN: also covers execute-only user mappings',
+  }),
+  dflt('CONFIG_UNMAP_KERNEL_AT_EL0', 'y', {
+    arches: ARM64,
+    since: '4.15',
+    why: 'KPTI for arm64 (Meltdown, and hides the kernel from EL0)',
+  }),
+  dflt('CONFIG_ARM64_E0PD', 'y', {
+    arches: ARM64,
+    since: '5.5',
+    why: 'Hardware faults EL0 accesses to kernel addresses without KPTI cost',
+  }),
+  dflt('CONFIG_RODATA_FULL_DEFAULT_ENABLED', 'y', {
+    arches: ARM64,
+    since: '5.0',
+    why: 'Read-only data also in the linear map alias',
+  }),
   dflt('CONFIG_ARM64_PTR_AUTH_KERNEL', 'y', {
     arches: ARM64,
     since: '5.14',
     orElse: [all(kc('CONFIG_ARM64_PTR_AUTH', 'y'), kc('CONFIG_CC_HAS_BRANCH_PROT_PAC_RET', 'y'))],
     why: 'Pointer authentication of kernel return addresses (ARMv8.3 PAC)',
   }),
-  dflt('CONFIG_ARM64_BTI_KERNEL', 'y', { arches: ARM64, since: '5.8', why: 'Branch Target Identification for the kernel (ARMv8.5)' }),
+  dflt('CONFIG_ARM64_BTI_KERNEL', 'y', {
+    arches: ARM64,
+    since: '5.8',
+    why: 'Branch Target Identification for the kernel (ARMv8.5)',
+  }),
   dflt('CONFIG_MITIGATE_SPECTRE_BRANCH_HISTORY', 'y', { arches: ARM64, since: '5.17', why: 'Spectre-BHB mitigation' }),
   dflt('CONFIG_ARM64_MTE', 'y', { arches: ARM64, since: '5.10', why: 'Memory Tagging Extension support (ARMv8.5)' }),
-  dflt('CONFIG_RANDOMIZE_MODULE_REGION_FULL', 'y', { arches: ARM64, why: 'Modules randomised over the full module range, not just near the kernel' }),
+  dflt('CONFIG_RANDOMIZE_MODULE_REGION_FULL', 'y', {
+    arches: ARM64,
+    why: 'Modules randomised over the full module range, not just near the kernel',
+  }),
   dflt('CONFIG_HARDEN_EL2_VECTORS', 'y', {
     arches: ARM64,
     since: '4.17',
@@ -35,16 +61,27 @@ export const kconfigArm: readonly HardeningCheck[] = [
     sinceByArch: { arm64: '4.16', arm: '4.18' },
     why: 'Branch predictor invalidation on context switch (Spectre v2)',
   }),
-  dflt('CONFIG_HARDEN_BRANCH_HISTORY', 'y', { arches: ARM, since: '5.17', why: 'Spectre-BHB mitigation on 32-bit arm' }),
+  dflt('CONFIG_HARDEN_BRANCH_HISTORY', 'y', {
+    arches: ARM,
+    since: '5.17',
+    why: 'Spectre-BHB mitigation on 32-bit arm',
+  }),
   dflt('CONFIG_CPU_SW_DOMAIN_PAN', 'y', { arches: ARM, why: 'Software PAN with memory domains on 32-bit arm' }),
-  dflt('CONFIG_DEBUG_ALIGN_RODATA', 'y', { arches: ARM, why: 'Section-aligned rodata so it can really be made read-only' }),
+  dflt('CONFIG_DEBUG_ALIGN_RODATA', 'y', {
+    arches: ARM,
+    why: 'Section-aligned rodata so it can really be made read-only',
+  }),
   dflt('CONFIG_IOMMU_DEFAULT_DMA_STRICT', 'y', {
     id: 'CONFIG_IOMMU_DEFAULT_DMA_STRICT@arm',
     arches: ['arm64', 'arm'],
     since: '5.15',
     why: 'On arm the strict IOMMU mode is the upstream default',
   }),
-  kspp('CONFIG_ARM64_SW_TTBR0_PAN', 'y', { arches: ARM64, since: '4.10', why: 'Software PAN for CPUs without hardware PAN' }),
+  kspp('CONFIG_ARM64_SW_TTBR0_PAN', 'y', {
+    arches: ARM64,
+    since: '4.10',
+    why: 'Software PAN for CPUs without hardware PAN',
+  }),
   kspp('CONFIG_UNWIND_PATCH_PAC_INTO_SCS', 'y', {
     arches: ARM64,
     since: '6.3',

@@ -15,8 +15,16 @@ const noModules = kc('CONFIG_MODULES', 'is not set');
 
 /** Features to leave out: each one removed is code an attacker cannot reach. */
 export const kconfigAttackSurface: readonly HardeningCheck[] = [
-  row('CONFIG_SECCOMP', 'y', { sources: ['upstream-default'], profile: 'baseline', why: 'seccomp lets programs drop syscalls they do not need' }),
-  row('CONFIG_SECCOMP_FILTER', 'y', { sources: ['upstream-default'], profile: 'baseline', why: 'seccomp with BPF filters (used by browsers, systemd, containers)' }),
+  row('CONFIG_SECCOMP', 'y', {
+    sources: ['upstream-default'],
+    profile: 'baseline',
+    why: 'seccomp lets programs drop syscalls they do not need',
+  }),
+  row('CONFIG_SECCOMP_FILTER', 'y', {
+    sources: ['upstream-default'],
+    profile: 'baseline',
+    why: 'seccomp with BPF filters (used by browsers, systemd, containers)',
+  }),
   row('CONFIG_BPF_UNPRIV_DEFAULT_OFF', 'y', {
     since: '5.13',
     sources: ['upstream-default'],
@@ -24,10 +32,26 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
     orElse: [kc('CONFIG_BPF_SYSCALL', 'is not set')],
     why: 'Unprivileged BPF off by default (a frequent source of verifier exploits)',
   }),
-  row('CONFIG_STRICT_DEVMEM', 'y', { sources: ['upstream-default'], profile: 'baseline', orElse: [noDevmem], why: '/dev/mem cannot read RAM' }),
-  row('CONFIG_IO_STRICT_DEVMEM', 'y', { orElse: [noDevmem], why: '/dev/mem cannot touch I/O regions a driver has claimed' }),
-  row('CONFIG_LDISC_AUTOLOAD', 'is not set', { since: '5.1', why: 'Unprivileged users cannot autoload TTY line disciplines (N_GSM, N_HDLC bugs)' }),
-  row('CONFIG_TRIM_UNUSED_KSYMS', 'y', { sources: ['kgap'], profile: 'strict', orElse: [noModules], why: 'Only exported symbols that modules use stay exported' }),
+  row('CONFIG_STRICT_DEVMEM', 'y', {
+    sources: ['upstream-default'],
+    profile: 'baseline',
+    orElse: [noDevmem],
+    why: '/dev/mem cannot read RAM',
+  }),
+  row('CONFIG_IO_STRICT_DEVMEM', 'y', {
+    orElse: [noDevmem],
+    why: '/dev/mem cannot touch I/O regions a driver has claimed',
+  }),
+  row('CONFIG_LDISC_AUTOLOAD', 'is not set', {
+    since: '5.1',
+    why: 'Unprivileged users cannot autoload TTY line disciplines (N_GSM, N_HDLC bugs)',
+  }),
+  row('CONFIG_TRIM_UNUSED_KSYMS', 'y', {
+    sources: ['kgap'],
+    profile: 'strict',
+    orElse: [noModules],
+    why: 'Only exported symbols that modules use stay exported',
+  }),
   row('CONFIG_X86_VSYSCALL_EMULATION', 'is not set', {
     arches: ['x86_64'],
     orElse: [kc('CONFIG_LEGACY_VSYSCALL_NONE', 'y')],
@@ -46,7 +70,9 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
     why: 'A serial BREAK cannot send SysRq commands',
   }),
   // KSPP
-  off('CONFIG_ACPI_CUSTOM_METHOD', 'Writing ACPI methods from debugfs (arbitrary kernel memory writes)', { from: 'kspp' }),
+  off('CONFIG_ACPI_CUSTOM_METHOD', 'Writing ACPI methods from debugfs (arbitrary kernel memory writes)', {
+    from: 'kspp',
+  }),
   off('CONFIG_COMPAT_BRK', 'Keeps heap (brk) randomisation on', { from: 'kspp' }),
   off('CONFIG_DEVKMEM', '/dev/kmem: raw kernel memory access', { from: 'kspp', until: '5.13' }),
   off('CONFIG_BINFMT_MISC', 'Arbitrary interpreters registered for file formats', { from: 'kspp' }),
@@ -56,7 +82,11 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_LEGACY_PTYS', 'BSD-style ptys', { from: 'kspp' }),
   off('CONFIG_HIBERNATION', 'Hibernation images can be tampered with offline', { from: 'kspp' }),
   off('CONFIG_COMPAT', 'The whole 32-bit compat syscall layer', { from: 'kspp', cost: 'no 32-bit programs' }),
-  off('CONFIG_IA32_EMULATION', '32-bit x86 syscall emulation', { from: 'kspp', arches: ['x86_64'], cost: 'no 32-bit programs' }),
+  off('CONFIG_IA32_EMULATION', '32-bit x86 syscall emulation', {
+    from: 'kspp',
+    arches: ['x86_64'],
+    cost: 'no 32-bit programs',
+  }),
   off('CONFIG_X86_X32_ABI', 'The x32 ABI, rarely used and rarely tested', {
     from: 'kspp',
     arches: ['x86_64'],
@@ -67,7 +97,11 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_X86_MSR', '/dev/cpu/*/msr: raw MSR access', { from: 'kspp', arches: ['x86_64'] }),
   off('CONFIG_LEGACY_TIOCSTI', 'TIOCSTI terminal input injection', { from: 'kspp', since: '6.2' }),
   off('CONFIG_MODULE_FORCE_LOAD', 'Loading modules with mismatched version info', { from: 'kspp' }),
-  off('CONFIG_MODULES', 'No loadable modules at all', { from: 'kspp', profile: 'strict', cost: 'every driver built in' }),
+  off('CONFIG_MODULES', 'No loadable modules at all', {
+    from: 'kspp',
+    profile: 'strict',
+    cost: 'every driver built in',
+  }),
   off('CONFIG_DEVMEM', 'No /dev/mem at all', { from: 'kspp', profile: 'strict' }),
   off('CONFIG_COMPAT_VDSO', 'The 32-bit vDSO at a fixed address', { from: 'kspp', arches: ['x86_64'] }),
   // grsecurity's list of risky debug and niche features
@@ -83,7 +117,9 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_HIST_TRIGGERS', 'Histogram triggers', { from: 'grsecurity' }),
   off('CONFIG_BLK_DEV_IO_TRACE', 'Block I/O tracing', { from: 'grsecurity' }),
   off('CONFIG_PROC_VMCORE', '/proc/vmcore of a crashed kernel', { from: 'grsecurity' }),
-  off('CONFIG_PROC_PAGE_MONITOR', 'Page maps in /proc (side channels like Rowhammer targeting)', { from: 'grsecurity' }),
+  off('CONFIG_PROC_PAGE_MONITOR', 'Page maps in /proc (side channels like Rowhammer targeting)', {
+    from: 'grsecurity',
+  }),
   off('CONFIG_USELIB', 'The obsolete uselib(2) syscall', { from: 'grsecurity' }),
   off('CONFIG_CHECKPOINT_RESTORE', 'Checkpoint/restore interfaces', { from: 'grsecurity' }),
   off('CONFIG_USERFAULTFD', 'userfaultfd, a favourite for winning kernel races', { from: 'grsecurity' }),
@@ -101,25 +137,47 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_DVB_C8SECTPFE', 'STi C8SECTPFE driver', { from: 'grsecurity' }),
   off('CONFIG_MTD_SLRAM', 'MTD on arbitrary memory ranges', { from: 'grsecurity' }),
   off('CONFIG_MTD_PHRAM', 'MTD on physical memory', { from: 'grsecurity' }),
-  off('CONFIG_IO_URING', 'io_uring, a large and fast-moving source of vulnerabilities', { from: 'grsecurity', since: '5.1', newSurface: true }),
+  off('CONFIG_IO_URING', 'io_uring, a large and fast-moving source of vulnerabilities', {
+    from: 'grsecurity',
+    since: '5.1',
+    upgradeGain: false,
+  }),
   off('CONFIG_KCMP', 'kcmp(2) compares kernel objects across processes', { from: 'grsecurity', since: '5.12' }),
-  off('CONFIG_RSEQ', 'Restartable sequences', { from: 'grsecurity', since: '4.18', newSurface: true }),
+  off('CONFIG_RSEQ', 'Restartable sequences', { from: 'grsecurity', since: '4.18', upgradeGain: false }),
   off('CONFIG_LATENCYTOP', 'Latency statistics', { from: 'grsecurity' }),
   off('CONFIG_KCOV', 'Coverage collection for fuzzing', { from: 'grsecurity' }),
   off('CONFIG_PROVIDE_OHCI1394_DMA_INIT', 'FireWire DMA at early boot', { from: 'grsecurity' }),
   off('CONFIG_SUNRPC_DEBUG', 'SunRPC debugging', { from: 'grsecurity' }),
-  off('CONFIG_PTDUMP_DEBUGFS', 'Page-table dumps in debugfs', { from: 'grsecurity', renamedFrom: [{ name: 'CONFIG_X86_PTDUMP', until: '5.8' }] }),
+  off('CONFIG_PTDUMP_DEBUGFS', 'Page-table dumps in debugfs', {
+    from: 'grsecurity',
+    renamedFrom: [{ name: 'CONFIG_X86_PTDUMP', until: '5.8' }],
+  }),
   off('CONFIG_X86_16BIT', '16-bit segments (espfix leaks)', { from: 'grsecurity', arches: ['x86_64'] }),
-  off('CONFIG_BLK_DEV_UBLK', 'Userspace block devices (ublk)', { from: 'grsecurity', since: '6.0', newSurface: true }),
-  off('CONFIG_VCAP_KUNIT_TEST', 'VCAP KUnit test', { from: 'grsecurity', since: '6.2', newSurface: true }),
-  off('CONFIG_SMB_SERVER', 'In-kernel SMB server (ksmbd)', { from: 'grsecurity', since: '5.15', newSurface: true }),
-  off('CONFIG_XFS_ONLINE_SCRUB_STATS', 'XFS scrub statistics in debugfs', { from: 'grsecurity', since: '6.8', newSurface: true }),
-  off('CONFIG_BUILD_SALT', 'A known build salt makes builds easier to fingerprint', { from: 'grsecurity', since: '4.18' }),
-  off('CONFIG_CACHESTAT_SYSCALL', 'cachestat(2): page-cache side channel', { from: 'grsecurity', since: '6.5', newSurface: true }),
+  off('CONFIG_BLK_DEV_UBLK', 'Userspace block devices (ublk)', {
+    from: 'grsecurity',
+    since: '6.0',
+    upgradeGain: false,
+  }),
+  off('CONFIG_VCAP_KUNIT_TEST', 'VCAP KUnit test', { from: 'grsecurity', since: '6.2', upgradeGain: false }),
+  off('CONFIG_SMB_SERVER', 'In-kernel SMB server (ksmbd)', { from: 'grsecurity', since: '5.15', upgradeGain: false }),
+  off('CONFIG_XFS_ONLINE_SCRUB_STATS', 'XFS scrub statistics in debugfs', {
+    from: 'grsecurity',
+    since: '6.8',
+    upgradeGain: false,
+  }),
+  off('CONFIG_BUILD_SALT', 'A known build salt makes builds easier to fingerprint', {
+    from: 'grsecurity',
+    since: '4.18',
+  }),
+  off('CONFIG_CACHESTAT_SYSCALL', 'cachestat(2): page-cache side channel', {
+    from: 'grsecurity',
+    since: '6.5',
+    upgradeGain: false,
+  }),
   off('CONFIG_PREEMPTIRQ_TRACEPOINTS', 'Preempt/IRQ tracepoints', { from: 'grsecurity' }),
   off('CONFIG_ENABLE_DEFAULT_TRACERS', 'Default tracers', { from: 'grsecurity' }),
   off('CONFIG_PROVE_LOCKING', 'Lockdep (debug)', { from: 'grsecurity' }),
-  off('CONFIG_MPTCP', 'Multipath TCP', { from: 'grsecurity', since: '5.6', newSurface: true }),
+  off('CONFIG_MPTCP', 'Multipath TCP', { from: 'grsecurity', since: '5.6', upgradeGain: false }),
   off('CONFIG_TLS', 'Kernel TLS', { from: 'grsecurity' }),
   off('CONFIG_TIPC', 'TIPC protocol', { from: 'grsecurity' }),
   // Subsystem maintainers
@@ -128,7 +186,11 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_VT', 'Virtual terminals', { from: 'maintainer' }),
   off('CONFIG_BLK_DEV_FD', 'Floppy driver', { from: 'maintainer' }),
   off('CONFIG_BLK_DEV_FD_RAWCMD', 'Raw floppy commands', { from: 'maintainer', since: '5.16' }),
-  off('CONFIG_NOUVEAU_LEGACY_CTX_SUPPORT', 'Legacy nouveau context ioctls', { from: 'maintainer', since: '5.2', until: '6.8' }),
+  off('CONFIG_NOUVEAU_LEGACY_CTX_SUPPORT', 'Legacy nouveau context ioctls', {
+    from: 'maintainer',
+    since: '5.2',
+    until: '6.8',
+  }),
   off('CONFIG_N_GSM', 'GSM 0710 line discipline (several use-after-free CVEs)', { from: 'maintainer' }),
   // CLIP OS
   off('CONFIG_STAGING', 'Staging drivers (not up to mainline quality)', { from: 'clipos' }),
@@ -136,7 +198,10 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_KALLSYMS', 'Kernel symbol table', { from: 'clipos', cost: 'unreadable stack traces' }),
   off('CONFIG_KEXEC_FILE', 'kexec_file_load', { from: 'clipos' }),
   off('CONFIG_CRASH_DUMP', 'Crash-dump kernel support', { from: 'clipos' }),
-  off('CONFIG_USER_NS', 'User namespaces (unprivileged access to root-only code paths)', { from: 'clipos', cost: 'breaks rootless containers and browser sandboxes' }),
+  off('CONFIG_USER_NS', 'User namespaces (unprivileged access to root-only code paths)', {
+    from: 'clipos',
+    cost: 'breaks rootless containers and browser sandboxes',
+  }),
   off('CONFIG_X86_CPUID', '/dev/cpu/*/cpuid', { from: 'clipos', arches: ['x86_64'] }),
   off('CONFIG_X86_IOPL_IOPERM', 'iopl/ioperm port access', { from: 'clipos', arches: ['x86_64'], since: '5.5' }),
   off('CONFIG_ACPI_TABLE_UPGRADE', 'Replacing ACPI tables from the initrd', { from: 'clipos' }),
@@ -146,7 +211,11 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_EFI_TEST', 'EFI runtime-service test driver', { from: 'lockdown' }),
   off('CONFIG_MMIOTRACE_TEST', 'MMIO trace test module', { from: 'lockdown', arches: ['x86_64'] }),
   off('CONFIG_KPROBES', 'Kprobes', { from: 'lockdown', profile: 'strict' }),
-  off('CONFIG_BPF_SYSCALL', 'The bpf(2) syscall', { from: 'lockdown', profile: 'strict', cost: 'no eBPF tooling, no systemd BPF features' }),
+  off('CONFIG_BPF_SYSCALL', 'The bpf(2) syscall', {
+    from: 'lockdown',
+    profile: 'strict',
+    cost: 'no eBPF tooling, no systemd BPF features',
+  }),
   // kgap's own picks (and kernel-hardening-checker's)
   off('CONFIG_MMIOTRACE', 'MMIO tracing', { from: 'kgap', arches: ['x86_64'] }),
   off('CONFIG_LIVEPATCH', 'Live patching of kernel code', { from: 'kgap' }),
@@ -186,7 +255,10 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
   off('CONFIG_IKCONFIG_PROC', '/proc/config.gz tells an attacker which defences are off', { from: 'kgap' }),
   off('CONFIG_DEBUG_KERNEL', 'Debug options menu (kept off in products)', { from: 'kgap' }),
   off('CONFIG_SLUB_DEBUG_ON', 'SLUB debugging on at boot (disables some hardening, slow)', { from: 'kgap' }),
-  off('CONFIG_KASAN', 'KASAN is a debugging tool, not a production defence', { from: 'kgap', arches: ['x86_64', 'arm', 'riscv'] }),
+  off('CONFIG_KASAN', 'KASAN is a debugging tool, not a production defence', {
+    from: 'kgap',
+    arches: ['x86_64', 'arm', 'riscv'],
+  }),
   off('CONFIG_UBSAN_DIV_ZERO', 'Debug-only sanitizer', { from: 'kgap', since: '5.12' }),
   off('CONFIG_DEBUG_PAGEALLOC', 'Debug page allocator', { from: 'kgap' }),
   off('CONFIG_PAGE_POISONING', 'Page poisoning (superseded by init_on_free)', { from: 'kgap' }),

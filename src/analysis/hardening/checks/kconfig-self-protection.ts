@@ -1,7 +1,11 @@
 import type { HardeningCheck } from '../check.js';
 import { all, kc, rowsOf } from './build.js';
 
-const dflt = rowsOf('kconfig', { reason: 'self-protection', sources: ['upstream-default', 'kspp'], profile: 'baseline' });
+const dflt = rowsOf('kconfig', {
+  reason: 'self-protection',
+  sources: ['upstream-default', 'kspp'],
+  profile: 'baseline',
+});
 const kspp = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], profile: 'recommended' });
 
 const noModules = kc('CONFIG_MODULES', 'is not set');
@@ -10,7 +14,9 @@ const noEfi = kc('CONFIG_EFI', 'is not set');
 /** Architecture-independent self-protection: memory safety, allocator hardening, integrity of kernel code. */
 export const kconfigSelfProtection: readonly HardeningCheck[] = [
   dflt('CONFIG_BUG', 'y', { why: 'BUG() stops the kernel on detected corruption instead of running on' }),
-  dflt('CONFIG_SLUB_DEBUG', 'y', { why: 'Allocator consistency checks that hardening features rely on; off at boot unless asked' }),
+  dflt('CONFIG_SLUB_DEBUG', 'y', {
+    why: 'Allocator consistency checks that hardening features rely on; off at boot unless asked',
+  }),
   dflt('CONFIG_THREAD_INFO_IN_TASK', 'y', {
     arches: ['x86_64', 'arm64', 'arm', 'riscv'],
     sinceByArch: { arm64: '4.10', arm: '5.16' },
@@ -51,13 +57,19 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
   dflt('CONFIG_SYN_COOKIES', 'y', { reason: 'self-protection', why: 'Keeps TCP usable under SYN floods' }),
   dflt('CONFIG_HW_RANDOM_TPM', 'y', { why: 'Feeds the TPM RNG into the entropy pool' }),
   dflt('CONFIG_WERROR', 'y', { since: '5.15', why: 'Warnings fail the build, so new unsafe constructs are noticed' }),
-  kspp('CONFIG_LIST_HARDENED', 'y', { since: '6.6', why: 'Cheap integrity checks on linked-list operations (stops list-unlink primitives)' }),
+  kspp('CONFIG_LIST_HARDENED', 'y', {
+    since: '6.6',
+    why: 'Cheap integrity checks on linked-list operations (stops list-unlink primitives)',
+  }),
   kspp('CONFIG_RANDOM_KMALLOC_CACHES', 'y', {
     since: '6.6',
     why: 'Spreads kmalloc objects over several caches per size, making heap spraying unreliable',
     cost: 'some extra memory for the duplicated caches',
   }),
-  kspp('CONFIG_SLAB_BUCKETS', 'y', { since: '6.11', why: 'Separate kmalloc buckets for user-controlled allocations (anti heap spraying)' }),
+  kspp('CONFIG_SLAB_BUCKETS', 'y', {
+    since: '6.11',
+    why: 'Separate kmalloc buckets for user-controlled allocations (anti heap spraying)',
+  }),
   kspp('CONFIG_SLAB_MERGE_DEFAULT', 'is not set', {
     since: '4.13',
     why: 'Unmerged slab caches keep objects of different types apart (harder cross-cache overflows)',
@@ -77,13 +89,33 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     why: 'Turns the page-table check on at boot instead of only on request',
     cost: 'small overhead on page-table updates',
   }),
-  kspp('CONFIG_BUG_ON_DATA_CORRUPTION', 'y', { since: '4.10', why: 'Detected list/data corruption stops the kernel instead of warning' }),
-  kspp('CONFIG_SLAB_FREELIST_HARDENED', 'y', { since: '4.14', why: 'Obfuscates and checks slab freelist pointers (stops freelist hijacking)' }),
-  kspp('CONFIG_SLAB_FREELIST_RANDOM', 'y', { why: 'Randomises the order of new slab objects (less predictable heap layout)' }),
-  kspp('CONFIG_SHUFFLE_PAGE_ALLOCATOR', 'y', { since: '5.2', why: 'Randomises page-allocator free lists (needs page_alloc.shuffle=1 on most machines)' }),
-  kspp('CONFIG_FORTIFY_SOURCE', 'y', { since: '4.13', why: 'Compile- and run-time bounds checks on memcpy/strcpy and friends' }),
-  kspp('CONFIG_DEBUG_LIST', 'y', { why: 'Full linked-list integrity checks', cost: 'small; LIST_HARDENED covers the cheap part' }),
-  kspp('CONFIG_DEBUG_VIRTUAL', 'y', { why: 'Checks virtual-to-physical address conversions', cost: 'measurable on some loads' }),
+  kspp('CONFIG_BUG_ON_DATA_CORRUPTION', 'y', {
+    since: '4.10',
+    why: 'Detected list/data corruption stops the kernel instead of warning',
+  }),
+  kspp('CONFIG_SLAB_FREELIST_HARDENED', 'y', {
+    since: '4.14',
+    why: 'Obfuscates and checks slab freelist pointers (stops freelist hijacking)',
+  }),
+  kspp('CONFIG_SLAB_FREELIST_RANDOM', 'y', {
+    why: 'Randomises the order of new slab objects (less predictable heap layout)',
+  }),
+  kspp('CONFIG_SHUFFLE_PAGE_ALLOCATOR', 'y', {
+    since: '5.2',
+    why: 'Randomises page-allocator free lists (needs page_alloc.shuffle=1 on most machines)',
+  }),
+  kspp('CONFIG_FORTIFY_SOURCE', 'y', {
+    since: '4.13',
+    why: 'Compile- and run-time bounds checks on memcpy/strcpy and friends',
+  }),
+  kspp('CONFIG_DEBUG_LIST', 'y', {
+    why: 'Full linked-list integrity checks',
+    cost: 'small; LIST_HARDENED covers the cheap part',
+  }),
+  kspp('CONFIG_DEBUG_VIRTUAL', 'y', {
+    why: 'Checks virtual-to-physical address conversions',
+    cost: 'measurable on some loads',
+  }),
   kspp('CONFIG_DEBUG_SG', 'y', { why: 'Checks scatter-gather tables for corruption', cost: 'small' }),
   kspp('CONFIG_INIT_ON_ALLOC_DEFAULT_ON', 'y', {
     since: '5.3',
@@ -102,8 +134,14 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     why: 'All usermode helpers run through one fixed binary (no writable helper paths)',
     cost: 'needs userspace support to dispatch the helpers',
   }),
-  kspp('CONFIG_SCHED_CORE', 'y', { since: '5.14', why: 'Core scheduling: lets untrusted tasks avoid sharing an SMT core (cross-HT leaks)' }),
-  kspp('CONFIG_SECURITY_LOCKDOWN_LSM', 'y', { since: '5.4', why: 'Lockdown LSM: root cannot modify the running kernel' }),
+  kspp('CONFIG_SCHED_CORE', 'y', {
+    since: '5.14',
+    why: 'Core scheduling: lets untrusted tasks avoid sharing an SMT core (cross-HT leaks)',
+  }),
+  kspp('CONFIG_SECURITY_LOCKDOWN_LSM', 'y', {
+    since: '5.4',
+    why: 'Lockdown LSM: root cannot modify the running kernel',
+  }),
   kspp('CONFIG_SECURITY_LOCKDOWN_LSM_EARLY', 'y', { since: '5.4', why: 'Lockdown is active from early boot' }),
   kspp('CONFIG_LOCK_DOWN_KERNEL_FORCE_CONFIDENTIALITY', 'y', {
     since: '5.4',
@@ -111,7 +149,10 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     why: 'Lockdown in confidentiality mode: root cannot read kernel memory either',
     cost: 'breaks hibernation, kprobes, raw /dev/mem, some tracing',
   }),
-  kspp('CONFIG_DEBUG_CREDENTIALS', 'y', { until: '6.7', why: 'Sanity checks on credential structures (removed in 6.7)' }),
+  kspp('CONFIG_DEBUG_CREDENTIALS', 'y', {
+    until: '6.7',
+    why: 'Sanity checks on credential structures (removed in 6.7)',
+  }),
   kspp('CONFIG_DEBUG_NOTIFIERS', 'y', {
     orElse: [all(kc('CONFIG_CFI_CLANG', 'y'), kc('CONFIG_CFI_PERMISSIVE', 'is not set'))],
     why: 'Checks notifier call chains (redundant with enforcing CFI)',
@@ -120,7 +161,11 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     orElse: [kc('CONFIG_VMAP_STACK', 'y')],
     why: 'Detects a task that overran its stack (guard pages do it better)',
   }),
-  kspp('CONFIG_KFENCE', 'y', { since: '5.12', why: 'Sampling detector of heap out-of-bounds and use-after-free in production', cost: 'negligible at the default interval' }),
+  kspp('CONFIG_KFENCE', 'y', {
+    since: '5.12',
+    why: 'Sampling detector of heap out-of-bounds and use-after-free in production',
+    cost: 'negligible at the default interval',
+  }),
   kspp('CONFIG_KFENCE_SAMPLE_INTERVAL', '<= 100', {
     since: '5.12',
     andAlso: [kc('CONFIG_KFENCE', 'y')],
@@ -140,7 +185,10 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     until: '5.16',
     why: 'Usercopy whitelist violations must fail, not just warn',
   }),
-  kspp('CONFIG_HARDENED_USERCOPY_PAGESPAN', 'is not set', { until: '5.18', why: 'Debug-only check with false positives; not needed for security' }),
+  kspp('CONFIG_HARDENED_USERCOPY_PAGESPAN', 'is not set', {
+    until: '5.18',
+    why: 'Debug-only check with false positives; not needed for security',
+  }),
   kspp('CONFIG_GCC_PLUGIN_LATENT_ENTROPY', 'y', {
     compiler: { cc: 'gcc' },
     why: 'Extracts entropy from early boot execution (gcc plugin)',
@@ -153,7 +201,11 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     why: 'Strong hash for module signatures',
   }),
   kspp('CONFIG_MODULE_SIG_FORCE', 'y', { orElse: [noModules], why: 'Unsigned modules are refused' }),
-  kspp('CONFIG_EFI_DISABLE_PCI_DMA', 'y', { since: '5.6', orElse: [noEfi], why: 'Closes the DMA window during boot before the IOMMU is up' }),
+  kspp('CONFIG_EFI_DISABLE_PCI_DMA', 'y', {
+    since: '5.6',
+    orElse: [noEfi],
+    why: 'Closes the DMA window during boot before the IOMMU is up',
+  }),
   kspp('CONFIG_RESET_ATTACK_MITIGATION', 'y', {
     orElse: [noEfi],
     why: 'Asks firmware to wipe RAM after an unclean reboot (cold-boot attacks)',
@@ -240,7 +292,10 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     why: 'IOMMU TLB invalidated synchronously on unmap: no window for stale DMA',
     cost: 'lower I/O throughput on some devices',
   }),
-  kspp('CONFIG_IOMMU_DEFAULT_PASSTHROUGH', 'is not set', { since: '4.19', why: 'Devices go through IOMMU translation, not identity mapping' }),
+  kspp('CONFIG_IOMMU_DEFAULT_PASSTHROUGH', 'is not set', {
+    since: '4.19',
+    why: 'Devices go through IOMMU translation, not identity mapping',
+  }),
   kspp('CONFIG_DEFAULT_MMAP_MIN_ADDR', '>= 65536', {
     arches: ['x86_64'],
     why: 'Userspace cannot map the low 64 KiB (NULL-dereference exploitation)',

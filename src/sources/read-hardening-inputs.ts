@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseCmdline, parseSysctl } from '../analysis/hardening/parse-runtime.js';
+import type { KernelConfig } from '../domain/kernel-config.js';
+import { UserError } from '../domain/user-error.js';
+import { readKernelConfig } from './read-kernel-config.js';
+
+async function readText(path: string, what: string): Promise<string> {
+  return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot read ${what} ${path} (${e.code ?? e.message})`);
+  });
+}
+
+/** Reads a saved `/proc/cmdline`. */
+export async function readCmdline(path: string): Promise<ReadonlyMap<string, string>> {
+  return parseCmdline(await readText(path, 'kernel command line'));
+}
+
+/** Reads saved `sysctl -a` output. */
+export async function readSysctl(path: string): Promise<ReadonlyMap<string, string>> {
+  return parseSysctl(await readText(path, 'sysctl values'));
+}
+
+/**
+ * Expands `--config` arguments: files as given, directories to their `*.config` / `config-*` / `*.gz` files (sorted),
+ * so the whole corpus is one call. Missing paths are a UserError.
+ */
+export async function expandConfigPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new UserError(`cannot read kernel config ${p} (ENOENT)`);
+    if (!s.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const names = (await readdir(p))
+      .filter((n) => n.endsWith('.config') || n.startsWith('config-') || n.endsWith('.gz'))
+      .sort();
+    if (names.length === 0) throw new UserError(`${p} holds no *.config, config-* or *.gz files`);
+    out.push(...names.map((n) => join(p, n)));
+  }
+  return out;
+}
+
+/** The running machine's config (/proc/config.gz, else /boot/config-RELEASE), cmdline and the sysctls the checks read. */
+export async function readRunningInputs(options: {
+  readonly procDir: string;
+  readonly bootDir: string;
+  readonly sysctlKeys: readonly string[];
+}): Promise<{ config: KernelConfig; cmdline: ReadonlyMap<string, string>; sysctl: ReadonlyMap<string, string> }> {
+  const { procDir, bootDir } = options;
+  const release = (await readText(join(procDir, 'sys/kernel/osrelease'), 'kernel release')).trim();
+  const candidates = [join(procDir, 'config.gz'), join(bootDir, `config-${release}`)];
+  const configPath = candidates.find((p) => existsSync(p));
+  if (!configPath)
+    throw new UserError(`no kernel config for the running kernel (tried ${candidates.join(', ')}); pass --config`);
+  const config = await readKernelConfig(configPath);
+  const cmdline = parseCmdline(await readText(join(procDir, 'cmdline'), 'kernel command line'));
+  const sysctl = new Map<string, string>();
+  for (const key of options.sysctlKeys) {
+    const text = await readFile(join(procDir, 'sys', ...key.split('.')), 'utf8').catch(() => null);
+    if (text !== null) sysctl.set(key, text.trim().replace(/\s+/g, ' '));
+  }
+  return { config, cmdline, sysctl };
+}
