@@ -1,0 +1,112 @@
+/**
+ * Per CVE: does the product build the code its fix touched? `built` if any touched source file is built,
+ * `not-built` only with evidence for every touched kernel source file, `unknown` otherwise, with the reason.
+ */
+import type { KernelConfig } from '../../domain/kernel-config.js';
+import { classifyFile, type FileRelevance, objectOf } from './classify-file.js';
+import { evaluateKbuild, type KbuildEvaluation } from './evaluate-kbuild.js';
+import type { KbuildModel } from './kbuild-model.js';
+import { normalizePath } from './tree-path.js';
+
+export const RELEVANCE_STATUSES = ['built', 'not-built', 'unknown'] as const;
+export type RelevanceStatus = (typeof RELEVANCE_STATUSES)[number];
+
+export type Relevance = {
+  readonly status: RelevanceStatus;
+  readonly reason: string;
+  /**
+   * For `not-built`: the CISA VEX justification. The code is not compiled into the kernel or any module, so it is
+   * not present in the product (`vulnerable_code_not_present`).
+   */
+  readonly justification: 'vulnerable_code_not_present' | null;
+  /** Sorted by path. */
+  readonly files: readonly FileRelevance[];
+};
+
+// Evaluating Kbuild is the expensive part and depends only on (model, config): done once per pair.
+const memo = new WeakMap<KbuildModel, WeakMap<KernelConfig, KbuildEvaluation>>();
+
+/** The Kbuild evaluation for a (model, config) pair, computed once. Pure (memoized). */
+export function kbuildEvaluationFor(model: KbuildModel, config: KernelConfig): KbuildEvaluation {
+  let byConfig = memo.get(model);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    memo.set(model, byConfig);
+  }
+  let ev = byConfig.get(config);
+  if (ev === undefined) {
+    ev = evaluateKbuild(model, config);
+    byConfig.set(config, ev);
+  }
+  return ev;
+}
+
+/** Normalizes `--built-files` entries (`./drivers/x.o`, `drivers/x.c`, `build/drivers/x.o`…) to object paths. */
+export function builtObjectSet(paths: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const raw of paths) {
+    const p = normalizePath(raw.trim());
+    if (p === '') continue;
+    const object = p.endsWith('.o') ? p : objectOf(p);
+    if (object !== null) out.add(object);
+  }
+  return out;
+}
+
+/**
+ * Assesses one CVE's touched files. `builtFiles` (object or source paths from a build, see `builtObjectSet`)
+ * overrides Kbuild inference when given.
+ */
+export function assessRelevance(
+  programFiles: readonly string[],
+  model: KbuildModel,
+  config: KernelConfig,
+  builtFiles?: ReadonlySet<string>,
+): Relevance {
+  const ev = kbuildEvaluationFor(model, config);
+  const builtObjects = builtFiles === undefined ? undefined : builtObjectSet(builtFiles);
+  const byPath = new Map<string, FileRelevance>();
+  for (const f of programFiles) {
+    const r = classifyFile(f, builtObjects === undefined ? { model, ev } : { model, ev, builtObjects });
+    byPath.set(r.path, r);
+  }
+  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...decide(files), files };
+}
+
+function decide(files: readonly FileRelevance[]): Omit<Relevance, 'files'> {
+  const built = files.filter((f) => f.status === 'built-in' || f.status === 'module');
+  if (built.length > 0) {
+    const what = built.map((f) => (f.status === 'module' ? `${f.path} (module ${f.module})` : `${f.path} (built-in)`));
+    return { status: 'built', reason: `builds ${what.join(', ')}`, justification: null };
+  }
+  if (files.length === 0)
+    return { status: 'unknown', reason: 'the record names no program files', justification: null };
+  const kernel = files.filter((f) => f.status !== 'not-kernel-code');
+  if (kernel.length === 0) {
+    return {
+      status: 'unknown',
+      reason: 'touches only files outside the kernel proper (tools, docs, build files)',
+      justification: null,
+    };
+  }
+  const undecided = kernel.filter(
+    (f) => f.status !== 'not-built' && !(f.status === 'header' && f.inUnbuiltDir === true),
+  );
+  const sources = kernel.filter((f) => f.status === 'not-built');
+  if (undecided.length === 0 && sources.length > 0) {
+    return {
+      status: 'not-built',
+      reason: `no touched file is built: ${sources[0]?.path}: ${sources[0]?.reason}`,
+      justification: 'vulnerable_code_not_present',
+    };
+  }
+  const first = undecided[0] ?? kernel[0];
+  const why = first === undefined ? 'no kernel source files' : `${first.path}: ${first.reason}`;
+  const headersOnly = undecided.length > 0 && undecided.every((f) => f.status === 'header');
+  return {
+    status: 'unknown',
+    reason: headersOnly ? `only headers decide (${why})` : why,
+    justification: null,
+  };
+}

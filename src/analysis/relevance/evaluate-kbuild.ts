@@ -1,0 +1,259 @@
+/**
+ * Evaluates a Kbuild tree for one `.config`: which directories kbuild descends into (and whether for built-in code
+ * or only modules), and which objects end up built-in or in which module. Pure; `assessRelevance` memoizes it.
+ */
+import type { KernelConfig } from '../../domain/kernel-config.js';
+import { type EvalState, type Mention, mentionPath, runMakefile } from './eval-makefile.js';
+import { kbuildArch } from './kbuild-arch.js';
+import { baseVars, globIn } from './kbuild-env.js';
+import type { KbuildModel } from './kbuild-model.js';
+import { type ExpandEnv, lookup, splitWords } from './make-expand.js';
+import type { MakeStatement } from './makefile-ast.js';
+import { dirOf, joinPath } from './tree-path.js';
+import { VarScope } from './var-scope.js';
+
+export type Gate = 'y' | 'm';
+
+export type BuiltObject = {
+  readonly gate: Gate;
+  /** Module name (the composite object's or the file's own base name) when `gate` is `m`. */
+  readonly module: string | null;
+  /** The Kbuild file that lists it. */
+  readonly makefile: string;
+  /** Set when the object is part of a composite (`foo-y += bar.o`). */
+  readonly composite: string | null;
+};
+
+export type KbuildEvaluation = {
+  readonly arch: string;
+  readonly srcarch: string;
+  /** Directories kbuild descends into, tree-relative (root is ``), and their gate. */
+  readonly dirs: ReadonlyMap<string, Gate>;
+  readonly objects: ReadonlyMap<string, BuiltObject>;
+  /** Objects listed in `obj-y` of a directory entered only for modules: compiled, linked nowhere. */
+  readonly unlinked: ReadonlySet<string>;
+  /** Every `x.o` and `dir/` named by an evaluated Kbuild file, with where. */
+  readonly mentions: ReadonlyMap<string, readonly Mention[]>;
+  /** Directories that only another architecture's Makefile links (`drivers-y += drivers/s390/`) -> that arch. */
+  readonly otherArchDirs: ReadonlyMap<string, string>;
+  /** Directory -> why its object lists may be incomplete. */
+  readonly incomplete: ReadonlyMap<string, readonly string[]>;
+  readonly problems: readonly string[];
+};
+
+const ENTRY_VARS = ['init', 'core', 'drivers', 'net', 'libs', 'virt'] as const;
+const max = (a: Gate | undefined, b: Gate): Gate => (a === 'y' || b === 'y' ? 'y' : 'm');
+const min = (a: Gate, b: Gate): Gate => (a === 'm' || b === 'm' ? 'm' : 'y');
+
+type DirResult = {
+  readonly objects: { path: string; gate: Gate; module: string | null; composite: string | null }[];
+  readonly children: { dir: string; gate: Gate }[];
+};
+
+/** Evaluates `model` for `config`. Throws only on a bug; an unknown architecture yields an empty evaluation. */
+export function evaluateKbuild(model: KbuildModel, config: KernelConfig): KbuildEvaluation {
+  const arch = kbuildArch(config) ?? { arch: 'unknown', srcarch: 'unknown' };
+  const mentions = new Map<string, Mention[]>();
+  const incomplete = new Map<string, string[]>();
+  const problems: string[] = [];
+  const glob = globIn(model);
+  const base = baseVars(config, arch);
+
+  const newState = (dir: string, vars: VarScope, mentionable: (n: string) => boolean): EvalState => ({
+    env: { vars, glob, uncertain: [], depth: 0 },
+    dir,
+    mentions,
+    incomplete: [],
+    exported: new Set(),
+    files: (p) => model.makefiles.get(p),
+    ignoreInclude: (p) => p.startsWith('scripts/') || p.startsWith('include/config/') || p.startsWith('tools/'),
+    mentionable,
+  });
+
+  // 1. The top Makefile and arch/$(SRCARCH)/Makefile: entry points (core-y, drivers-y, ...) and exported variables.
+  const top = newState('', new VarScope(base), (n) => /^(init|core|drivers|net|libs|virt)-/.test(n));
+  const topFile = model.makefiles.get('Makefile');
+  if (topFile === undefined) problems.push('the source has no top-level Makefile');
+  else runMakefile(top, topFile, 'Makefile');
+  const words = (env: ExpandEnv, name: string): string[] => splitWords(lookup(name, env));
+  const dirVars = new VarScope(base);
+  for (const name of top.exported) {
+    dirVars.set(name, { flavor: 'simple', value: lookup(name, top.env) });
+  }
+  dirVars.set('ARCH_CORE', { flavor: 'simple', value: words(top.env, 'core-y').join(' ') });
+  dirVars.set('ARCH_LIB', {
+    flavor: 'simple',
+    value: words(top.env, 'libs-y')
+      .filter((w) => w.endsWith('/'))
+      .join(' '),
+  });
+  dirVars.set('ARCH_DRIVERS', {
+    flavor: 'simple',
+    value: [...words(top.env, 'drivers-y'), ...words(top.env, 'drivers-m')].join(' '),
+  });
+  const rootEdges: { dir: string; gate: Gate }[] = [];
+  for (const v of ENTRY_VARS) {
+    for (const gate of ['y', 'm'] as const) {
+      for (const w of words(top.env, `${v}-${gate}`)) {
+        const p = mentionPath('', w);
+        if (p?.endsWith('/')) rootEdges.push({ dir: p.slice(0, -1), gate });
+      }
+    }
+  }
+
+  // 2. Every directory reached from the root, evaluated once; gates then settle by propagation.
+  const results = new Map<string, DirResult>();
+  const evaluateDir = (dir: string): DirResult => {
+    const file = kbuildFile(model, dir);
+    const vars = new VarScope(dirVars);
+    vars.set('src', { flavor: 'simple', value: dir === '' ? '.' : dir });
+    vars.set('obj', { flavor: 'simple', value: dir === '' ? '.' : dir });
+    const state = newState(dir, vars, () => true);
+    if (file === null) {
+      if (dir !== '') incomplete.set(dir, [`${dir}/ has no Makefile or Kbuild file in the source`]);
+      return { objects: [], children: dir === '' ? rootEdges : [] };
+    }
+    runMakefile(state, file.parsed, file.path);
+    const result = collect(state, dir);
+    if (state.incomplete.length > 0) incomplete.set(dir, state.incomplete);
+    if (dir === '') result.children.push(...rootEdges);
+    return result;
+  };
+
+  const dirs = new Map<string, Gate>([['', 'y']]);
+  const queue = [''];
+  while (queue.length > 0) {
+    const dir = queue.shift() as string;
+    let result = results.get(dir);
+    if (result === undefined) {
+      result = evaluateDir(dir);
+      results.set(dir, result);
+    }
+    const gate = dirs.get(dir) ?? 'm';
+    for (const child of result.children) {
+      const next = min(gate, child.gate);
+      const old = dirs.get(child.dir);
+      if (old === undefined || (old === 'm' && next === 'y')) {
+        dirs.set(child.dir, max(old, next));
+        queue.push(child.dir);
+      }
+    }
+  }
+
+  // 3. Objects: effective gate is the weaker of the directory's and the object's own.
+  const objects = new Map<string, BuiltObject>();
+  const unlinked = new Set<string>();
+  for (const [dir, result] of results) {
+    const dirGate = dirs.get(dir) ?? 'm';
+    const makefile = kbuildFile(model, dir)?.path ?? dir;
+    for (const o of result.objects) {
+      if (o.gate === 'y' && dirGate === 'm') {
+        unlinked.add(o.path);
+        continue;
+      }
+      const old = objects.get(o.path);
+      if (old?.gate === 'y') continue;
+      objects.set(o.path, { gate: o.gate, module: o.gate === 'm' ? o.module : null, makefile, composite: o.composite });
+    }
+  }
+  for (const p of objects.keys()) unlinked.delete(p);
+  const otherArchDirs = new Map<string, string>();
+  if (arch.srcarch !== 'unknown') {
+    for (const [dir, owner] of archEntryDirs(model))
+      if (owner !== arch.srcarch && !dirs.has(dir)) otherArchDirs.set(dir, owner);
+  }
+  return { ...arch, dirs, objects, unlinked, mentions, otherArchDirs, incomplete, problems };
+}
+
+/**
+ * Directories each `arch/<arch>/Makefile` links through its entry variables (`drivers-y += drivers/s390/`), read
+ * from the raw text of every branch: enough to know that no other Makefile reaches them.
+ */
+function archEntryDirs(model: KbuildModel): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [path, parsed] of model.makefiles) {
+    const arch = /^arch\/([^/]+)\/Makefile$/.exec(path)?.[1];
+    if (arch === undefined) continue;
+    const visit = (list: readonly MakeStatement[]): void => {
+      for (const s of list) {
+        if (s.kind === 'if') {
+          visit(s.whenTrue);
+          visit(s.whenFalse);
+        } else if (s.kind === 'assign' && /^(init|core|drivers|net|libs|virt)-/.test(s.name)) {
+          for (const w of splitWords(s.value)) {
+            const dir = w.endsWith('/') && !w.includes('$') && !w.startsWith('arch/') ? w.slice(0, -1) : null;
+            if (dir === null) continue;
+            if (out.has(dir) && out.get(dir) !== arch) shared.add(dir);
+            out.set(dir, arch);
+          }
+        }
+      }
+    };
+    visit(parsed.statements);
+  }
+  for (const d of shared) out.delete(d);
+  return out;
+}
+
+/** `dir/Kbuild` wins over `dir/Makefile`, as in scripts/Makefile.build. */
+export function kbuildFile(
+  model: KbuildModel,
+  dir: string,
+): { path: string; parsed: NonNullable<ReturnType<KbuildModel['makefiles']['get']>> } | null {
+  for (const name of ['Kbuild', 'Makefile']) {
+    const path = dir === '' ? name : `${dir}/${name}`;
+    const parsed = model.makefiles.get(path);
+    if (parsed !== undefined && !(dir === '' && name === 'Makefile')) return { path, parsed };
+  }
+  return null;
+}
+
+/** Reads the object lists of an evaluated Kbuild file, following scripts/Makefile.lib (6.1). */
+function collect(state: EvalState, dir: string): DirResult {
+  const env = state.env;
+  const before = env.uncertain.length;
+  const words = (name: string): string[] => splitWords(lookup(name, env));
+  const objY = words('obj-y');
+  const inY = new Set(objY);
+  const objM = words('obj-m').filter((w) => !inY.has(w));
+  const libs = [...words('lib-y'), ...words('lib-m')].filter((w) => !inY.has(w));
+  const result: DirResult = { objects: [], children: [] };
+  const add = (list: readonly string[], gate: Gate, suffixes: readonly string[]): void => {
+    for (const w of list) {
+      const path = mentionPath(dir, w);
+      if (path === null) continue;
+      if (path.endsWith('/')) {
+        result.children.push({ dir: path.slice(0, -1), gate });
+        continue;
+      }
+      const stem = w.slice(0, -2);
+      const module = stem.slice(stem.lastIndexOf('/') + 1);
+      const parts = suffixes.flatMap((s) => words(`${stem}${s}`));
+      if (parts.length === 0) {
+        result.objects.push({ path, gate, module, composite: null });
+        continue;
+      }
+      for (const part of parts) {
+        const p = mentionPath(dir, part);
+        if (p !== null && !p.endsWith('/')) result.objects.push({ path: p, gate, module, composite: path });
+      }
+    }
+  };
+  add(objY, 'y', ['-objs', '-y']);
+  add(objM, 'm', ['-objs', '-y', '-m']);
+  add(libs, 'y', ['-objs', '-y']);
+  for (const [name, gate] of [
+    ['subdir-y', 'y'],
+    ['subdir-m', 'm'],
+  ] as const) {
+    for (const w of words(name)) result.children.push({ dir: joinPath(dir, w.replace(/\/$/, '')), gate });
+  }
+  if (env.uncertain.length > before) {
+    state.incomplete.push(`${dir || '.'}: object lists use a construct kgap does not evaluate`);
+  }
+  env.uncertain.length = before;
+  return result;
+}
+
+export { dirOf };
