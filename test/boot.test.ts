@@ -33,42 +33,60 @@ const bootSkip =
       ? 'qemu-system-x86_64 or /bin/busybox missing (apt-get install qemu-system-x86 busybox-static)'
       : false;
 
-describe('kgap boot on the real Debian kernels', { concurrency: false }, () => {
-  for (const k of kernels ?? []) {
-    it(`boots ${k.debian} and every check passes`, { skip: bootSkip }, () => {
-      const out = join(work, k.debian);
-      const r = kgap(['boot', '--kernel', k.file, '--cache-dir', cacheDir, '--out', out, '--format', 'json']);
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      const report = JSON.parse(r.stdout);
-      assert.equal(report.verdict, 'pass');
-      assert.equal(report.kernel.release, k.release);
-      assert.equal(report.booted.image, 'vmlinux');
-      assert.match(readFileSync(join(out, 'console.log'), 'utf8'), new RegExp(`Debian ${k.debian}`));
-      const ktap = readFileSync(join(out, 'boot.ktap'), 'utf8');
-      assert.match(ktap, /^KTAP version 1\n/);
-      assert.match(ktap, /^ {4}ok 3 release_matches$/m);
-      assert.doesNotMatch(ktap, /not ok/);
-    });
-  }
+describe('kgap boot and gate on the real Debian kernels', { concurrency: false }, () => {
+  const pair = join(work, 'pair');
 
-  it('a kernel command line with no init panics: exit 1, the panic named', { skip: bootSkip }, () => {
-    const k = kernels?.[1];
-    assert.ok(k);
-    const r = kgap([
-      'boot',
-      '--kernel',
-      k.file,
-      '--cache-dir',
-      cacheDir,
-      '--append',
-      'rdinit=/nonexistent',
-      '--timeout',
-      '60',
-    ]);
-    assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^boot FAILED/);
-    assert.match(r.stdout, /no_kernel_panic +fail +Kernel panic - not syncing/);
-  });
+  it(
+    'gate --baseline-kernel 6.1.170 --candidate-kernel 6.1.192: both boots pass, verdict go',
+    { skip: bootSkip },
+    () => {
+      const [base, cand] = kernels ?? [];
+      assert.ok(base && cand);
+      const r = kgap([
+        ...['gate', '--baseline-kernel', base.file, '--candidate-kernel', cand.file],
+        ...['--out', pair, '--cache-dir', cacheDir, '--format', 'json'],
+      ]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const gate = JSON.parse(r.stdout);
+      assert.equal(gate.verdict, 'go');
+      assert.equal(gate.counts.compared, 18);
+      for (const [side, k] of [
+        ['baseline', base],
+        ['candidate', cand],
+      ] as const) {
+        const consoleText = readFileSync(join(pair, side, 'console.log'), 'utf8');
+        assert.match(consoleText, new RegExp(`Linux version ${k.release} .* Debian ${k.debian.replace('.', '\\.')} `));
+        const ktap = readFileSync(join(pair, side, 'boot.ktap'), 'utf8');
+        assert.match(ktap, /^KTAP version 1\n/);
+        assert.match(ktap, /^ {4}ok 3 release_matches$/m);
+        assert.doesNotMatch(ktap, /not ok/);
+      }
+    },
+  );
+
+  it(
+    'a candidate whose command line leaves no init panics: boot exits 1, gate says no-go and why',
+    { skip: bootSkip },
+    () => {
+      const k = kernels?.[1];
+      assert.ok(k);
+      const out = join(work, 'panic');
+      const boot = kgap([
+        ...['boot', '--kernel', k.file, '--cache-dir', cacheDir, '--out', out],
+        ...['--append', 'rdinit=/nonexistent', '--timeout', '60'],
+      ]);
+      assert.equal(boot.code, 1, boot.stdout + boot.stderr);
+      assert.match(boot.stdout, /^boot FAILED/);
+      assert.match(boot.stdout, /no_kernel_panic +fail +Kernel panic - not syncing/);
+      const r = kgap(['gate', '--baseline', join(pair, 'baseline'), '--candidate', out, '--format', 'json']);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      const gate = JSON.parse(r.stdout);
+      assert.equal(gate.verdict, 'no-go');
+      const panic = gate.regressions.find((x: { test: string }) => x.test === 'boot_host/no_kernel_panic');
+      assert.match(panic?.detail ?? '', /^Kernel panic - not syncing/);
+      assert.equal(gate.counts.newCrashes, 1);
+    },
+  );
 });
 
 describe('kgap boot input errors (no boot needed)', () => {
