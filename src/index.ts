@@ -1,5 +1,12 @@
 /** kgap's library API: the CLI (and any server) call these. */
 
+// Boot smoke test (kgap boot): QEMU + a generated busybox initramfs, judged from the console, reported as KTAP.
+export { assessBoot, type BootAssessment, type QemuEnding } from './analysis/boot/assess-boot.js';
+export { CHECK_STATUSES, type CheckResult, type CheckStatus } from './analysis/boot/boot-check.js';
+export { CONSOLE_SIGNALS, type ConsoleSignal } from './analysis/boot/console-signals.js';
+export { type GuestCheck, type GuestPlan, planGuestChecks } from './analysis/boot/guest-checks.js';
+export { renderInitScript } from './analysis/boot/init-script.js';
+export { renderBootKtap } from './analysis/boot/render-boot-ktap.js';
 // Update gate (kgap gate): results parsing, crash signatures, the decision and its renderers.
 export { assessGate, type GateEvidence, type GateOptions } from './analysis/gate/assess-gate.js';
 export { CRASH_KINDS, type Crash, type CrashKind } from './analysis/gate/crash.js';
@@ -22,7 +29,14 @@ export * from './domain/cve.js';
 export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
+export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
 export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
+export { resolveCacheDir } from './sources/boot/cache-dir.js';
+export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
+export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
+export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
+export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-boot-pair.js';
+export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
 export { parseCrashes } from './sources/results/parse-crashes.js';
 export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
