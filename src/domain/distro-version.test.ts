@@ -39,16 +39,25 @@ describe('detectRunningVersion', () => {
     if (r.ok) assert.equal(formatKernelVersion(r.version), '6.1.170');
   });
   it('reads Ubuntu /proc/version_signature', () => {
-    const r = detectRunningVersion({ versionSignature: 'Ubuntu 5.15.0-91.101-generic 5.15.131\n', unameRelease: '5.15.0-91-generic' });
+    const r = detectRunningVersion({
+      versionSignature: 'Ubuntu 5.15.0-91.101-generic 5.15.131\n',
+      unameRelease: '5.15.0-91-generic',
+    });
     assert.ok(r.ok);
     if (r.ok) assert.equal(formatKernelVersion(r.version), '5.15.131');
   });
   it('takes a plain upstream release', () => {
-    const r = detectRunningVersion({ procVersion: 'Linux version 6.18.44 (root@vm) (gcc 14) #1 SMP', unameRelease: '6.18.44' });
+    const r = detectRunningVersion({
+      procVersion: 'Linux version 6.18.44 (root@vm) (gcc 14) #1 SMP',
+      unameRelease: '6.18.44',
+    });
     assert.ok(r.ok);
   });
   it('says when the upstream version cannot be known', () => {
-    const r = detectRunningVersion({ procVersion: 'Linux version 6.1.0-47-amd64 (x) #1 SMP', unameRelease: '6.1.0-47-amd64' });
+    const r = detectRunningVersion({
+      procVersion: 'Linux version 6.1.0-47-amd64 (x) #1 SMP',
+      unameRelease: '6.1.0-47-amd64',
+    });
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(r.reason, /--version/);
   });

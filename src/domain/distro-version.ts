@@ -48,7 +48,10 @@ export function detectRunningVersion(facts: RunningKernelFacts): UpstreamVersion
   }
   // Debian: "... (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.170-3 (2026-03-01)": the
   // compiler's version also follows "Debian", so take the one after the build number "#N".
-  const afterBuild = facts.procVersion?.split(/ #\d+ /).slice(1).join(' ');
+  const afterBuild = facts.procVersion
+    ?.split(/ #\d+ /)
+    .slice(1)
+    .join(' ');
   const deb = afterBuild ? /\bDebian (\d+\.\d+(?:\.\d+)?)(?:[-+~]\S*)?/.exec(afterBuild) : null;
   if (deb?.[1]) {
     const v = parseKernelVersion(deb[1]);

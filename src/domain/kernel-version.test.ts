@@ -34,7 +34,22 @@ describe('parseKernelVersion', () => {
 });
 
 describe('compareKernelVersions', () => {
-  const ordered = ['2.6.32', '2.6.32.70', '2.6.34', '3.0', '4.19.323', '6.1', '6.1.55', '6.1.170', '6.12-rc1', '6.12-rc7', '6.12', '6.12.9', '6.13-rc3', '6.13'];
+  const ordered = [
+    '2.6.32',
+    '2.6.32.70',
+    '2.6.34',
+    '3.0',
+    '4.19.323',
+    '6.1',
+    '6.1.55',
+    '6.1.170',
+    '6.12-rc1',
+    '6.12-rc7',
+    '6.12',
+    '6.12.9',
+    '6.13-rc3',
+    '6.13',
+  ];
   it('orders versions across branches, rcs before their release', () => {
     for (let i = 0; i < ordered.length; i++) {
       for (let j = 0; j < ordered.length; j++) {

@@ -7,6 +7,7 @@ import {
 } from '../../domain/kernel-version.js';
 import { branchReleases, daysBetween, type Release, type ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
+import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';
 import { assessVersion, type VerdictRule } from './assess-version.js';
 
 /** One CVE that the version carries. */
@@ -22,6 +23,8 @@ export type Finding = {
   readonly ambiguous: boolean;
   readonly rule: VerdictRule;
   readonly programFiles: readonly string[];
+  /** Tree mode only: the evidence behind the verdict (docs/semantics.md, "Tree mode"). */
+  readonly evidence?: TreeFindingEvidence;
 };
 
 export type SeverityCounts = Record<Severity | 'unscored', number>;
@@ -53,6 +56,13 @@ export type ExposureReport = {
     readonly records: number;
     readonly recordProblems: number;
   };
+  /** Tree mode only: what the product tree is and what was read from it. */
+  readonly tree?: TreeFacts;
+};
+
+/** How each record becomes a finding; the default is the version rule. Tree mode passes its own. */
+export type ExposureOptions = {
+  readonly assess?: (record: CveRecord) => Finding | null;
 };
 
 const SEVERITY_RANK: Record<Severity | 'unscored', number> = {
@@ -93,7 +103,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Which published CVEs does version V carry, and how far behind its branch is it? Pure. */
-export function assessExposure(index: VulnsIndex, releases: ReleaseTable, v: KernelVersion): ExposureReport {
+export function assessExposure(
+  index: VulnsIndex,
+  releases: ReleaseTable,
+  v: KernelVersion,
+  options: ExposureOptions = {},
+): ExposureReport {
   const branch = branchOf(v);
   const name = formatKernelVersion(v);
   const onBranch: readonly Release[] = branchReleases(releases, branch);
@@ -107,7 +122,7 @@ export function assessExposure(index: VulnsIndex, releases: ReleaseTable, v: Ker
 
   const affected: Finding[] = [];
   for (const record of index.records) {
-    const finding = toFinding(record, v);
+    const finding = options.assess ? options.assess(record) : toFinding(record, v);
     if (finding) affected.push(finding);
   }
   affected.sort(compareFindings);

@@ -27,7 +27,13 @@ const DYADS: Record<string, string> = {
 0:0:5.19:4c971d2f3548e4f11b1460ac048f5307e4b39fdb`,
 };
 
-type Case = [cve: string, version: string, affected: boolean, fixedOnBranch: string | null, extra?: { ambiguous?: boolean; rule?: string }];
+type Case = [
+  cve: string,
+  version: string,
+  affected: boolean,
+  fixedOnBranch: string | null,
+  extra?: { ambiguous?: boolean; rule?: string },
+];
 
 const CASES: Case[] = [
   // Fixed on the branch by a backport: before the fix affected, from it on not.

@@ -20,9 +20,11 @@ export function planStatusView(report: ExposureReport, options: ViewOptions) {
     shown = shown.filter(extra.keep);
     filters.push(extra.label);
   }
+  // --fail-on judges everything that passed the filters; --limit only shortens the printed list.
+  const matched = shown;
   if (options.limit !== undefined && shown.length > options.limit) {
     shown = shown.slice(0, options.limit);
     filters.push(`first ${options.limit}`);
   }
-  return { report, shown, filters };
+  return { report, shown, matched, filters };
 }

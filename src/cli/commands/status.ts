@@ -80,7 +80,7 @@ export const statusCommand: CommandSpec = {
         if (note) process.stderr.write(`kgap: ${note}\n`);
         const report = assessExposure(index, releases, version);
         const view = planStatusView(report, { minCvss, limit });
-        const met = failOn !== null && isFailOnMet(failOn, view.shown);
+        const met = failOn !== null && isFailOnMet(failOn, view.matched);
         return { stdout: statusFormats[format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
       }),
     );

@@ -14,10 +14,8 @@ export const syncCommand: CommandSpec = {
     ).action((opts: { vulnsRepo?: string; releases?: string; cacheDir?: string }) =>
       run(async () => {
         const data = dataOptionsFrom(opts);
-        const [report, releases] = await Promise.all([
-          syncIndex(data),
-          readReleases(data.releases, data.cacheDir, true),
-        ]);
+        const report = await syncIndex(data);
+        const releases = await readReleases(data.releases, data.cacheDir, true);
         endProgress();
         const m = report.meta;
         const lines = [

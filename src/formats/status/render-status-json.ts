@@ -1,4 +1,5 @@
 import type { StatusView } from './status-view.js';
+import { renderTreeFacts } from './tree-facts-json.js';
 
 /** Version of the `kgap status --format json` document (docs/json-schema.md). */
 export const STATUS_JSON_SCHEMA_VERSION = 1;
@@ -9,6 +10,10 @@ export function renderStatusJson(view: StatusView): string {
   const doc = {
     schemaVersion: STATUS_JSON_SCHEMA_VERSION,
     kernel: { version: r.version, branch: r.branch, released: r.versionDate },
+    // Tree mode only (absent in version mode, which stays byte-identical): docs/semantics.md "Tree mode".
+    ...(r.tree
+      ? { base: { makefile: r.tree.base.makefile, tag: r.tree.base.tag }, vendorCommits: r.tree.vendorCommits }
+      : {}),
     branch: {
       latest: r.branchLatest?.version ?? null,
       latestDate: r.branchLatest?.date ?? null,
@@ -39,7 +44,9 @@ export function renderStatusJson(view: StatusView): string {
       ambiguous: f.ambiguous,
       rule: f.rule,
       programFiles: f.programFiles,
+      ...(f.evidence ? { evidence: f.evidence } : {}),
     })),
+    ...(r.tree ? { tree: renderTreeFacts(r.tree) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import { renderMarkdownTable } from '../text/markdown.js';
 import { type StatusView, summaryLines } from './status-view.js';
+import { treeSummaryLines } from './tree-lines.js';
 
 /** Markdown report (a PR comment or a wiki page). */
 export function renderStatusMarkdown(view: StatusView): string {
@@ -11,12 +12,18 @@ export function renderStatusMarkdown(view: StatusView): string {
     f.fixedUpstream ?? '',
     f.published,
     f.title,
+    // Tree mode adds the evidence column.
+    ...(f.evidence ? [`${f.evidence.kind}${f.evidence.commit ? ` \`${f.evidence.commit.slice(0, 12)}\`` : ''}`] : []),
   ]);
-  const summary = summaryLines(view)
+  const tree = r.tree;
+  const summary = [...summaryLines(view), ...(tree ? treeSummaryLines(tree) : [])]
     .map((l) => `- ${l.trim()}`)
     .join('\n');
   const table = rows.length
-    ? renderMarkdownTable(['CVE', 'CVSS', 'Fixed on branch', 'Fixed upstream', 'Published', 'Title'], rows)
+    ? renderMarkdownTable(
+        ['CVE', 'CVSS', 'Fixed on branch', 'Fixed upstream', 'Published', 'Title', ...(tree ? ['Evidence'] : [])],
+        rows,
+      )
     : '_No CVEs to show._';
   return `# kgap status: Linux ${r.version}\n\n${summary}\n\n${table}\n`;
 }

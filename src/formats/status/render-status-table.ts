@@ -1,5 +1,6 @@
 import { renderTextTable, truncate } from '../text/text-table.js';
 import { type StatusView, summaryLines } from './status-view.js';
+import { treeSummaryLines } from './tree-lines.js';
 
 /** Plain-text report for a terminal. */
 export function renderStatusTable(view: StatusView): string {
@@ -10,7 +11,12 @@ export function renderStatusTable(view: StatusView): string {
     f.fixedUpstream ?? '-',
     f.published,
     truncate(f.title, 70),
+    // Tree mode adds the evidence column.
+    ...(f.evidence ? [`${f.evidence.kind}${f.evidence.commit ? ` ${f.evidence.commit.slice(0, 12)}` : ''}`] : []),
   ]);
-  const table = renderTextTable(['ID', 'CVSS', 'FIXED-ON-BRANCH', 'UPSTREAM', 'PUBLISHED', 'TITLE'], rows);
-  return `${summaryLines(view).join('\n')}\n\n${rows.length ? table : 'No CVEs to show.'}\n`;
+  const tree = view.report.tree;
+  const header = ['ID', 'CVSS', 'FIXED-ON-BRANCH', 'UPSTREAM', 'PUBLISHED', 'TITLE', ...(tree ? ['EVIDENCE'] : [])];
+  const table = renderTextTable(header, rows);
+  const summary = [...summaryLines(view), ...(tree ? treeSummaryLines(tree) : [])];
+  return `${summary.join('\n')}\n\n${rows.length ? table : 'No CVEs to show.'}\n`;
 }

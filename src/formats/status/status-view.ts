@@ -5,6 +5,8 @@ export type StatusView = {
   readonly report: ExposureReport;
   /** Findings after --min-cvss / --limit and other filters. */
   readonly shown: readonly Finding[];
+  /** Findings after the filters but before --limit: what --fail-on judges. */
+  readonly matched: readonly Finding[];
   /** Filters applied, for the header line. */
   readonly filters: readonly string[];
 };

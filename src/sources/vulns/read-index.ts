@@ -1,7 +1,7 @@
 import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { DataOptions } from '../data/data-options.js';
-import { readStoredIndex } from './index-store.js';
+import { readIndexMeta, readStoredIndex } from './index-store.js';
 import { syncIndex } from './sync-index.js';
 
 /**
@@ -12,8 +12,12 @@ export async function readIndex(options: DataOptions, read: { withCommits?: bool
   const withCommits = read.withCommits ?? false;
   const cached = await readStoredIndex(options.cacheDir, { withCommits });
   if (cached) return cached;
-  options.progress?.('vulns: no index yet, building it (first run)');
-  const report = await syncIndex(options);
+  // A header without readable records means a torn or damaged cache: rebuild it rather than trust it.
+  const damaged = (await readIndexMeta(options.cacheDir)) !== null;
+  options.progress?.(
+    damaged ? 'vulns: the cached index is damaged, rebuilding it' : 'vulns: no index yet, building it (first run)',
+  );
+  const report = await syncIndex(options, { rebuild: damaged });
   const index = report.index ?? (await readStoredIndex(options.cacheDir, { withCommits }));
   if (!index || index.records.length === 0) throw new UserError('the vulns index is empty; run `kgap sync`');
   return index;

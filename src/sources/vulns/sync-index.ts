@@ -44,7 +44,7 @@ async function changedIds(gitDir: string, from: string, to: string): Promise<Set
  * changed since the indexed commit. Runs under the cache lock; index files are replaced atomically, so an
  * interrupted or failed sync leaves the previous index usable.
  */
-export async function syncIndex(options: DataOptions): Promise<SyncReport> {
+export async function syncIndex(options: DataOptions, mode: { rebuild?: boolean } = {}): Promise<SyncReport> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const say = options.progress ?? (() => {});
@@ -53,10 +53,11 @@ export async function syncIndex(options: DataOptions): Promise<SyncReport> {
     say(`vulns: updating from ${options.vulnsRepo}`);
     const mirror = await syncVulnsMirror(options.cacheDir, options.vulnsRepo);
     const sameSource = meta !== null && meta.source === options.vulnsRepo;
-    if (sameSource && meta.vulnsCommit === mirror.head) {
+    if (sameSource && meta.vulnsCommit === mirror.head && !mode.rebuild) {
       return { meta, index: null, mode: 'unchanged', changedRecords: 0, seconds: elapsed() };
     }
-    const previous = sameSource ? await readStoredIndex(options.cacheDir, { withCommits: true }) : null;
+    const previous =
+      sameSource && !mode.rebuild ? await readStoredIndex(options.cacheDir, { withCommits: true }) : null;
     const incremental =
       previous !== null &&
       (await runGit({ gitDir: mirror.gitDir }, ['merge-base', '--is-ancestor', previous.vulnsCommit, mirror.head])
