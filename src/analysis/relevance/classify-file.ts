@@ -52,7 +52,11 @@ export function classifyFile(rawPath: string, ctx: ClassifyContext): FileRelevan
   }
   if (ctx.builtObjects !== undefined) return fromBuildList(path, object, ctx, ctx.builtObjects);
   if (model.makefiles.size === 0) {
-    return { path, status: 'unknown', reason: `no Kbuild files: ${model.problems[0] ?? 'no source tree'}` };
+    return {
+      path,
+      status: 'unknown',
+      reason: `no Kbuild files (${model.problems[0] ?? 'no source tree'}): pass --source with the kernel tree this config builds`,
+    };
   }
   if (model.files !== null && !model.files.has(path)) {
     return {

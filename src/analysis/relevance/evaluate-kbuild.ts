@@ -72,6 +72,10 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
 
   // 1. The top Makefile and arch/$(SRCARCH)/Makefile: entry points (core-y, drivers-y, ...) and exported variables.
   const top = newState('', new VarScope(base), (n) => /^(init|core|drivers|net|libs|virt)-/.test(n));
+  if (model.makefiles.size > 0 && !model.makefiles.has(`arch/${arch.srcarch}/Makefile`)) {
+    // Without the arch Makefile the entry points are partial: no directory may be called unreached.
+    incomplete.set('', [`the source has no arch/${arch.srcarch}/Makefile for this config's architecture`]);
+  }
   const topFile = model.makefiles.get('Makefile');
   if (topFile === undefined) problems.push('the source has no top-level Makefile');
   else runMakefile(top, topFile, 'Makefile');
@@ -115,7 +119,7 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
     }
     runMakefile(state, file.parsed, file.path);
     const result = collect(state, dir);
-    if (state.incomplete.length > 0) incomplete.set(dir, state.incomplete);
+    if (state.incomplete.length > 0) incomplete.set(dir, [...(incomplete.get(dir) ?? []), ...state.incomplete]);
     if (dir === '') result.children.push(...rootEdges);
     return result;
   };

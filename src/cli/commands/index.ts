@@ -3,6 +3,8 @@ import { bootCommand } from './boot.js';
 import { cveCommand } from './cve.js';
 import { gateCommand } from './gate.js';
 import { hardenCommand } from './harden.js';
+import { lagCommand } from './lag.js';
+import { relevanceCommand } from './relevance.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
 
@@ -11,7 +13,9 @@ export const commands: readonly CommandSpec[] = [
   syncCommand,
   statusCommand,
   cveCommand,
+  relevanceCommand,
   bootCommand,
   gateCommand,
   hardenCommand,
+  lagCommand,
 ];

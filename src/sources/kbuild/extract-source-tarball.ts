@@ -12,7 +12,11 @@ export function isSourceTarball(path: string): boolean {
  * Extracts a source tarball once under `cacheDir/kbuild-src/`, keyed by path, size and mtime; returns the tree's
  * root (the archive's single top directory, or the extraction directory). `tar` runs without a shell.
  */
-export async function extractSourceTarball(tarball: string, cacheDir: string): Promise<string> {
+export async function extractSourceTarball(
+  tarball: string,
+  cacheDir: string,
+  progress?: ((message: string) => void) | null,
+): Promise<string> {
   const st = await stat(tarball);
   const key = createHash('sha256').update(`${tarball}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 16);
   const dest = join(cacheDir, 'kbuild-src', `${basename(tarball).replace(/\W+/g, '-')}-${key}`);
@@ -21,6 +25,7 @@ export async function extractSourceTarball(tarball: string, cacheDir: string): P
     () => false,
   );
   if (!done) {
+    progress?.(`kbuild: extracting ${tarball} (once)`);
     const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
     await mkdir(tmp, { recursive: true });
     try {
@@ -50,7 +55,7 @@ function runTar(args: readonly string[]): Promise<void> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`tar ${args.join(' ')} failed (exit ${code}): ${err.trim().slice(0, 300)}`));
+      else reject(new Error(`tar failed (exit ${code}): ${(err.trim().split('\n')[0] ?? '').slice(0, 200)}`));
     });
   });
 }

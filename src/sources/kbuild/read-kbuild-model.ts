@@ -34,12 +34,13 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
     if (!isSourceTarball(source)) {
       throw new UserError(`--source ${source} is a file; give a kernel source directory or a .tar(.xz|.gz) of one`);
     }
-    options.progress?.(`kbuild: extracting ${source}`);
-    root = await extractSourceTarball(source, options.cacheDir ?? join(options.tmpDir, 'kgap-cache')).catch(
-      (error: unknown) => {
-        throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
-      },
-    );
+    root = await extractSourceTarball(
+      source,
+      options.cacheDir ?? join(options.tmpDir, 'kgap-cache'),
+      options.progress,
+    ).catch((error: unknown) => {
+      throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    });
   } else if (!st.isDirectory()) {
     throw new UserError(`--source ${source} is neither a directory nor a tarball`);
   }
