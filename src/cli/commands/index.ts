@@ -3,6 +3,7 @@ import { bootCommand } from './boot.js';
 import { cveCommand } from './cve.js';
 import { gateCommand } from './gate.js';
 import { hardenCommand } from './harden.js';
+import { lagCommand } from './lag.js';
 import { relevanceCommand } from './relevance.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
@@ -16,4 +17,5 @@ export const commands: readonly CommandSpec[] = [
   bootCommand,
   gateCommand,
   hardenCommand,
+  lagCommand,
 ];
