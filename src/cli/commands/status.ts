@@ -6,8 +6,10 @@ import { detectRunningVersion, parseUpstreamVersion } from '../../domain/distro-
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import { UserError } from '../../domain/user-error.js';
 import { STATUS_FORMATS, type StatusFormat, statusFormats } from '../../formats/status/index.js';
+import { renderTreeExplain } from '../../formats/tree/render-tree-explain.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import { readRunningKernelFacts } from '../../sources/system/read-running-kernel.js';
+import { readTreeExposure } from '../../sources/tree/read-tree-exposure.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
@@ -24,6 +26,10 @@ type StatusOptions = {
   vulnsRepo?: string;
   releases?: string;
   cacheDir?: string;
+  tree?: string;
+  rev: string;
+  upstreamRef?: string;
+  explain?: string;
 };
 
 async function resolveVersion(opts: StatusOptions): Promise<{ version: KernelVersion; note: string | null }> {
@@ -38,7 +44,7 @@ async function resolveVersion(opts: StatusOptions): Promise<{ version: KernelVer
     if (!r.ok) throw new UserError(r.reason);
     return { version: r.version, note: `running kernel, upstream version from ${r.source}` };
   }
-  throw new UserError('say which kernel: --version X.Y.Z or --running (see kgap status --help)');
+  throw new UserError('say which kernel: --version X.Y.Z, --running or --tree PATH (see kgap status --help)');
 }
 
 /** `kgap status`: which published CVEs a kernel carries and how far behind its branch it is. */
@@ -54,10 +60,11 @@ export const statusCommand: CommandSpec = {
         .option('--format <format>', `output: ${STATUS_FORMATS.join('|')}`, 'table')
         .option('--min-cvss <score>', 'list only CVEs with a CVSS score at or above this')
         .option('--limit <n>', 'list at most n CVEs')
-        .option(
-          '--fail-on <count|severity>',
-          'exit 1 when at least COUNT CVEs are listed, or any at SEVERITY or above',
-        ),
+        .option('--fail-on <count|severity>', 'exit 1 when at least COUNT CVEs are listed, or any at SEVERITY or above')
+        .option('--tree <path>', 'a product kernel git tree: verdicts from its history, backport-aware')
+        .option('--rev <rev>', 'with --tree: the revision to assess', 'HEAD')
+        .option('--upstream-ref <ref>', 'with --tree: upstream the vendor delta is counted against (default: base tag)')
+        .option('--explain <cve-id>', 'with --tree: the evidence behind one CVE verdict'),
     ).action((opts: StatusOptions) =>
       run(async () => {
         const format = parseChoice<StatusFormat>('--format', opts.format, STATUS_FORMATS);
@@ -69,6 +76,30 @@ export const statusCommand: CommandSpec = {
             `--fail-on takes a count (e.g. 1) or a severity (low|medium|high|critical), not "${opts.failOn}"`,
           );
         }
+        if (opts.tree !== undefined) {
+          // Tree mode (docs/semantics.md "Tree mode"): the logic is in readTreeExposure / assessTree.
+          if (opts.version || opts.running) throw new UserError('give --tree or --version/--running, not both');
+          const tree = await readTreeExposure({
+            path: opts.tree,
+            rev: opts.rev,
+            upstreamRef: opts.upstreamRef ?? null,
+            data: dataOptionsFrom(opts),
+          });
+          endProgress();
+          if (tree.scan.shallow) process.stderr.write('kgap: warning: shallow clone; ancestry is incomplete\n');
+          if (opts.explain !== undefined) {
+            const verdict = tree.verdicts.get(opts.explain.trim().toUpperCase());
+            if (!verdict || !tree.report.tree) throw new UserError(`--explain ${opts.explain}: no such published CVE`);
+            return {
+              stdout: renderTreeExplain(verdict, tree.report.tree, format === 'json' ? 'json' : 'text'),
+              exitCode: EXIT.ok,
+            };
+          }
+          const view = planStatusView(tree.report, { minCvss, limit });
+          const met = failOn !== null && isFailOnMet(failOn, view.matched);
+          return { stdout: statusFormats[format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
+        }
+        if (opts.explain !== undefined) throw new UserError('--explain needs --tree PATH (a kernel git tree)');
         const { version, note } = await resolveVersion(opts);
         const data = dataOptionsFrom(opts);
         const [index, releases] = await Promise.all([readIndex(data), readReleases(data.releases, data.cacheDir)]);

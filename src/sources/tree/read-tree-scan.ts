@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { recordCommitIds, ShaPrefixIndex } from '../../analysis/tree/record-commits.js';
+import type { Backport, TreeScan } from '../../analysis/tree/tree-scan.js';
+import type { VulnsIndex } from '../../domain/vulns-index.js';
+import { writeFileAtomic } from '../data/write-atomic.js';
+import { runGit } from '../git/run-git.js';
+import { normalizeSubject } from './parse-commit-markers.js';
+import { makefileUpstream } from './parse-kernel-makefile.js';
+import { readExistingCommits, readPatchIds } from './read-patch-ids.js';
+import { readTreeHistory } from './read-tree-history.js';
+import { readTreeRepo, type TreeRepo } from './read-tree-repo.js';
+import { readVendorDelta } from './read-vendor-delta.js';
+
+/** Bump when the scan's meaning changes: old cache files are then ignored. */
+const SCAN_FORMAT = 1;
+
+export type TreeScanOptions = {
+  readonly path: string;
+  readonly rev: string;
+  readonly upstreamRef: string | null;
+  readonly index: VulnsIndex;
+  readonly cacheDir: string;
+  readonly progress: ((message: string) => void) | null;
+};
+
+function cacheFile(cacheDir: string, repo: TreeRepo, vulnsCommit: string): string {
+  const key = JSON.stringify([SCAN_FORMAT, repo.path, repo.revSha, repo.upstream?.sha ?? null, vulnsCommit]);
+  return join(cacheDir, 'tree', `scan-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+}
+
+async function readCached(file: string, repo: TreeRepo, vulnsCommit: string): Promise<TreeScan | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const scan = JSON.parse(text) as TreeScan;
+    return scan.schemaVersion === 1 && scan.revSha === repo.revSha && scan.vulnsCommit === vulnsCommit ? scan : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the reverts that touch evidence commits, following revert-of-revert chains. */
+function relevantReverts(all: readonly [string, string][], evidence: Iterable<string>): [string, string][] {
+  const kept: [string, string][] = [];
+  const known = new Set(evidence);
+  let remaining = [...all];
+  for (let changed = true; changed && remaining.length > 0; ) {
+    changed = false;
+    const index = new ShaPrefixIndex(known);
+    const next: [string, string][] = [];
+    for (const r of remaining) {
+      if (index.find(r[0]).length > 0) {
+        kept.push(r);
+        known.add(r[1]);
+        changed = true;
+      } else next.push(r);
+    }
+    remaining = next;
+  }
+  return kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Backports found without a marker: equal patch-id to an available upstream fix, else an equal subject line. */
+async function readUnmarkedBackports(
+  repo: TreeRepo,
+  options: TreeScanOptions,
+  candidates: readonly { sha: string; subject: string }[],
+  fixes: readonly string[],
+): Promise<{ backports: Backport[]; available: number }> {
+  const available = [...(await readExistingCommits(repo.where, fixes))].sort();
+  if (candidates.length === 0) return { backports: [], available: available.length };
+  options.progress?.(`tree: patch-ids of ${candidates.length} vendor commits and ${available.length} upstream fixes`);
+  const ids = await readPatchIds(repo.where, [...candidates.map((c) => c.sha), ...available]);
+  const fixByPatchId = new Map<string, string>();
+  for (const sha of available) {
+    const pid = ids.get(sha);
+    if (pid && !fixByPatchId.has(pid)) fixByPatchId.set(pid, sha);
+  }
+  // Subjects: the fix commit's own subject when it is in the repository, else the record title (the CNA titles a
+  // record with the fix's subject line).
+  const fixBySubject = new Map<string, string>();
+  if (available.length) {
+    const out = await runGit(
+      repo.where,
+      ['log', '--no-walk', '--stdin', '--format=%H %s'],
+      `${available.join('\n')}\n`,
+    );
+    for (const line of out.split('\n'))
+      if (line.length > 41) fixBySubject.set(normalizeSubject(line.slice(41)), line.slice(0, 40));
+  }
+  for (const r of options.index.records) {
+    const ref = r.fixShas[0] ?? r.dyad.find((d) => d.fixSha)?.fixSha;
+    const title = normalizeSubject(r.title);
+    if (ref && title && !fixBySubject.has(title)) fixBySubject.set(title, ref);
+  }
+  const backports: Backport[] = [];
+  for (const c of candidates) {
+    const pid = ids.get(c.sha);
+    const byPatch = pid ? fixByPatchId.get(pid) : undefined;
+    if (byPatch) backports.push({ commit: c.sha, ref: byPatch, match: { via: 'patch-id' }, vendor: true });
+    else {
+      const bySubject = fixBySubject.get(normalizeSubject(c.subject));
+      if (bySubject) backports.push({ commit: c.sha, ref: bySubject, match: { via: 'subject' }, vendor: true });
+    }
+  }
+  return { backports, available: available.length };
+}
+
+/**
+ * Reads what a product tree carries of the records' commits: one streamed `git log` of the history, the vendor delta,
+ * patch-ids of unmarked vendor commits. Cached per (tree, commit, upstream, vulns commit); a repeat costs two
+ * `git rev-parse` calls and a file read.
+ */
+export async function readTreeScan(options: TreeScanOptions): Promise<{ scan: TreeScan; cached: boolean }> {
+  const repo = await readTreeRepo(options);
+  const vulnsCommit = options.index.vulnsCommit;
+  const file = cacheFile(options.cacheDir, repo, vulnsCommit);
+  const hit = await readCached(file, repo, vulnsCommit);
+  if (hit) return { scan: hit, cached: true };
+
+  const commits = recordCommitIds(options.index.records);
+  options.progress?.(`tree: scanning the history of ${repo.rev} (${repo.revSha.slice(0, 12)})`);
+  const [history, vendorCommits] = await Promise.all([
+    readTreeHistory(repo.where, repo.revSha, new ShaPrefixIndex(commits.all)),
+    repo.upstream ? readVendorDelta(repo.where, repo.revSha, repo.upstream.sha) : Promise.resolve(null),
+  ]);
+  const vendorSet = new Set(vendorCommits?.map((c) => c.sha) ?? []);
+  const markers = history.markers.map((b) => ({ ...b, vendor: vendorSet.has(b.commit) }));
+  const marked = new Set(markers.map((b) => b.commit));
+  const candidates = (vendorCommits ?? []).filter((c) => !marked.has(c.sha));
+  const wantedFixes = commits.fixes.filter((sha) => !history.present.has(sha));
+  const unmarked = await readUnmarkedBackports(repo, options, candidates, wantedFixes);
+  const backports = [...markers, ...unmarked.backports];
+  const scan: TreeScan = {
+    schemaVersion: 1,
+    rev: repo.rev,
+    revSha: repo.revSha,
+    vulnsCommit,
+    shallow: repo.shallow,
+    base: { makefile: repo.makefile.text, makefileVersion: makefileUpstream(repo.makefile), tag: repo.tag },
+    historyCommits: history.commits,
+    historyComplete: !repo.shallow && repo.tag !== null,
+    upstream: repo.upstream,
+    present: [...history.present].sort(),
+    backports,
+    reverts: relevantReverts(history.reverts, [...history.present, ...backports.map((b) => b.commit)]),
+    vendorCommits,
+    upstreamFixesAvailable: unmarked.available,
+  };
+  await writeFileAtomic(file, JSON.stringify(scan));
+  return { scan, cached: false };
+}
