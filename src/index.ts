@@ -25,18 +25,35 @@ export {
   type TestResult,
   type TestStatus,
 } from './analysis/gate/test-result.js';
+// Relevance (kgap relevance, and per finding in kgap status): does the .config build the files a CVE's fix touched?
+export {
+  assessRelevance,
+  builtObjectSet,
+  kbuildEvaluationFor,
+  RELEVANCE_STATUSES,
+  type Relevance,
+  type RelevanceStatus,
+} from './analysis/relevance/assess-relevance.js';
+export { FILE_STATUSES, type FileRelevance, type FileStatus } from './analysis/relevance/classify-file.js';
+export type { KbuildEvaluation } from './analysis/relevance/evaluate-kbuild.js';
+export type { KbuildModel } from './analysis/relevance/kbuild-model.js';
+export { kbuildWarnings } from './analysis/relevance/kbuild-warnings.js';
 export * from './domain/cve.js';
 export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
 export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
+export type { RelevanceReport } from './formats/relevance/relevance-report.js';
+export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
 export { resolveCacheDir } from './sources/boot/cache-dir.js';
 export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
 export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
 export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
 export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-boot-pair.js';
 export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
+export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
+export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
 export { parseCrashes } from './sources/results/parse-crashes.js';
 export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
