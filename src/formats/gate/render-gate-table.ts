@@ -5,7 +5,10 @@ import type { GateView } from './gate-view.js';
 export function renderGateTable(view: GateView): string {
   const a = view.assessment;
   const rows: string[][] = [
-    ...a.regressions.map((r) => ['regression', r.test, `${r.baseline} -> ${r.candidate}`, r.detail ?? '']),
+    ...a.regressions.map((r) => {
+      const expired = r.knownIssue ? `known issue expired ${r.knownIssue.expires}` : '';
+      return ['regression', r.test, `${r.baseline} -> ${r.candidate}`, [r.detail, expired].filter(Boolean).join('; ')];
+    }),
     ...a.newCrashes.map((c) => ['new crash', c.signature, `${c.count}x`, `${c.source}:${c.line}`]),
     ...a.lostCoverage.map((l) => ['lost coverage', l.test ?? l.run ?? '', l.kind, l.detail]),
     ...a.flaky.map((f) => ['flaky', f.test, `${f.baseline} -> ${f.candidate}`, f.side]),
