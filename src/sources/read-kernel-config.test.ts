@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { UserError } from '../domain/user-error.js';
 import { decodeKernelConfig } from './read-kernel-config.js';
 

@@ -13,16 +13,29 @@ import { buildReleaseIndex } from './release-index.js';
 /** A config text with a header and the given lines. */
 function config(version: string, arch: string, ...lines: string[]) {
   const archSymbol = arch === 'x86' ? 'CONFIG_X86_64=y' : `CONFIG_${arch.toUpperCase()}=y`;
-  return parseKernelConfig([`# Linux/${arch} ${version} Kernel Configuration`, archSymbol, ...lines].join('\n'), { source: `test-${version}` });
+  return parseKernelConfig([`# Linux/${arch} ${version} Kernel Configuration`, archSymbol, ...lines].join('\n'), {
+    source: `test-${version}`,
+  });
 }
 
 const row = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], profile: 'recommended' });
 const kstack = row('CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT', 'y', { since: '5.13', why: 'per-syscall stack offset' });
-const retpoline = row('CONFIG_MITIGATION_RETPOLINE', 'y', { since: '4.15', renamedFrom: [{ name: 'CONFIG_RETPOLINE', until: '6.9' }], why: 'retpolines' });
-const x86only = row('CONFIG_X86_KERNEL_IBT', 'y', { arches: ['x86_64'], since: '5.18', why: 'indirect branch tracking' });
+const retpoline = row('CONFIG_MITIGATION_RETPOLINE', 'y', {
+  since: '4.15',
+  renamedFrom: [{ name: 'CONFIG_RETPOLINE', until: '6.9' }],
+  why: 'retpolines',
+});
+const x86only = row('CONFIG_X86_KERNEL_IBT', 'y', {
+  arches: ['x86_64'],
+  since: '5.18',
+  why: 'indirect branch tracking',
+});
 const removed = row('CONFIG_REFCOUNT_FULL', 'y', { since: '4.13', until: '5.5', why: 'refcount saturation' });
 const cmd = rowsOf('cmdline', { reason: 'self-protection', sources: ['kspp'], profile: 'recommended' });
-const initOnAlloc = cmd('init_on_alloc', '1', { orElse: [all(kc('CONFIG_INIT_ON_ALLOC_DEFAULT_ON', 'y'), cl('init_on_alloc', 'is not set'))], why: 'zero allocations' });
+const initOnAlloc = cmd('init_on_alloc', '1', {
+  orElse: [all(kc('CONFIG_INIT_ON_ALLOC_DEFAULT_ON', 'y'), cl('init_on_alloc', 'is not set'))],
+  why: 'zero allocations',
+});
 
 function statusOf(check: HardeningCheck, cfg: ReturnType<typeof config>, extra: Partial<AssessOptions> = {}) {
   const report = assessHardening({
@@ -44,7 +57,8 @@ describe('version and architecture rules', () => {
     assert.equal(r.status, 'not-applicable');
     assert.equal(r.detail, 'introduced in 5.13; this kernel is 5.10.45');
   });
-  it('the same option absent from a 6.1 config fails', () => assert.equal(statusOf(kstack, config('6.1.5', 'x86')).status, 'fail'));
+  it('the same option absent from a 6.1 config fails', () =>
+    assert.equal(statusOf(kstack, config('6.1.5', 'x86')).status, 'fail'));
   it('a backport present in an older config is evaluated, not ruled out', () => {
     assert.equal(statusOf(kstack, config('5.10.45', 'x86', 'CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT=y')).status, 'ok');
   });
@@ -52,7 +66,11 @@ describe('version and architecture rules', () => {
     const old = statusOf(retpoline, config('6.1.170', 'x86', 'CONFIG_RETPOLINE=y'));
     assert.deepEqual([old.status, old.option], ['ok', 'CONFIG_RETPOLINE']);
     const fresh = statusOf(retpoline, config('6.12.1', 'x86', 'CONFIG_RETPOLINE=y'));
-    assert.deepEqual([fresh.status, fresh.option], ['ok', 'CONFIG_RETPOLINE'], 'a config that still uses the old name is read as is');
+    assert.deepEqual(
+      [fresh.status, fresh.option],
+      ['ok', 'CONFIG_RETPOLINE'],
+      'a config that still uses the old name is read as is',
+    );
     const absent = statusOf(retpoline, config('6.12.1', 'x86'));
     assert.deepEqual([absent.status, absent.option], ['fail', 'CONFIG_MITIGATION_RETPOLINE']);
   });
@@ -75,7 +93,13 @@ describe('version and architecture rules', () => {
     ];
     for (const [text, want] of cases) {
       const v = upstreamVersionOf(text);
-      assert.equal(v ? `${v.branchKey[0]}.${v.branchKey[1]}${v.sublevel ? `.${v.sublevel}` : ''}${v.rc ? `-rc${v.rc}` : ''}` : null, want, text);
+      assert.equal(
+        v
+          ? `${v.branchKey[0]}.${v.branchKey[1]}${v.sublevel ? `.${v.sublevel}` : ''}${v.rc ? `-rc${v.rc}` : ''}`
+          : null,
+        want,
+        text,
+      );
     }
   });
 });
@@ -85,27 +109,41 @@ describe('inputs and combinations', () => {
     const cfg = config('6.1.5', 'x86', 'CONFIG_INIT_ON_ALLOC_DEFAULT_ON=y');
     assert.equal(statusOf(initOnAlloc, cfg).status, 'unknown');
     const withCmdline = (text: string) =>
-      assessHardening({ checks: [initOnAlloc], inputs: { config: cfg, cmdline: parseCmdline(text), sysctl: null }, facts: kernelFactsOf(cfg), source: 's', asOf: '2026-01-01' }).checks[0]?.status;
+      assessHardening({
+        checks: [initOnAlloc],
+        inputs: { config: cfg, cmdline: parseCmdline(text), sysctl: null },
+        facts: kernelFactsOf(cfg),
+        source: 's',
+        asOf: '2026-01-01',
+      }).checks[0]?.status;
     assert.equal(withCmdline('root=/dev/sda quiet'), 'ok');
     assert.equal(withCmdline('init_on_alloc=0'), 'fail');
     assert.equal(withCmdline('init_on_alloc=on'), 'ok', 'kstrtobool spelling');
   });
   it('parses cmdline and sysctl text', () => {
-    assert.deepEqual([...parseCmdline('BOOT_IMAGE=/vmlinuz ro quiet mitigations=auto,nosmt dyndbg="a b" -- init=x')], [
-      ['BOOT_IMAGE', '/vmlinuz'],
-      ['ro', ''],
-      ['quiet', ''],
-      ['mitigations', 'auto,nosmt'],
-      ['dyndbg', 'a b'],
-    ]);
-    assert.deepEqual([...parseSysctl('kernel.kptr_restrict = 2\nkernel/printk=4\t4  1 7\n# c\n')], [
-      ['kernel.kptr_restrict', '2'],
-      ['kernel.printk', '4 4 1 7'],
-    ]);
+    assert.deepEqual(
+      [...parseCmdline('BOOT_IMAGE=/vmlinuz ro quiet mitigations=auto,nosmt dyndbg="a b" -- init=x')],
+      [
+        ['BOOT_IMAGE', '/vmlinuz'],
+        ['ro', ''],
+        ['quiet', ''],
+        ['mitigations', 'auto,nosmt'],
+        ['dyndbg', 'a b'],
+      ],
+    );
+    assert.deepEqual(
+      [...parseSysctl('kernel.kptr_restrict = 2\nkernel/printk=4\t4  1 7\n# c\n')],
+      [
+        ['kernel.kptr_restrict', '2'],
+        ['kernel.printk', '4 4 1 7'],
+      ],
+    );
   });
   it('a waiver excuses a failure until it expires, then says so', () => {
     const cfg = config('6.1.5', 'x86');
-    const waivers = new Map([['CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT', { reason: 'perf', owner: 'kernel-team', expires: '2026-03-01' }]]);
+    const waivers = new Map([
+      ['CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT', { reason: 'perf', owner: 'kernel-team', expires: '2026-03-01' }],
+    ]);
     const live = statusOf(kstack, cfg, { waivers, asOf: '2026-02-01' });
     assert.deepEqual([live.status, live.waiver?.expired], ['fail', false]);
     const expired = statusOf(kstack, cfg, { waivers, asOf: '2026-03-02' });
@@ -122,7 +160,14 @@ describe('upgrade gain and diff', () => {
   ]);
   it('lists defences newer than the kernel, up to the latest release, with dates', () => {
     const cfg = config('5.10.45', 'x86');
-    const report = assessHardening({ checks: hardeningChecks, inputs: { config: cfg, cmdline: null, sysctl: null }, facts: kernelFactsOf(cfg), source: 's', releases, asOf: '2026-01-01' });
+    const report = assessHardening({
+      checks: hardeningChecks,
+      inputs: { config: cfg, cmdline: null, sysctl: null },
+      facts: kernelFactsOf(cfg),
+      source: 's',
+      releases,
+      asOf: '2026-01-01',
+    });
     const kstackGain = report.upgradeGain.find((g) => g.id === 'CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT');
     assert.deepEqual([kstackGain?.since, kstackGain?.sinceDate], ['5.13', '2021-06-27']);
     assert.ok(report.upgradeGain.some((g) => g.option === 'CONFIG_LIST_HARDENED' && g.since === '6.6'));
@@ -134,7 +179,14 @@ describe('upgrade gain and diff', () => {
     const checks = [kstack, retpoline, x86only];
     const a = config('5.10.45', 'x86', 'CONFIG_RETPOLINE=y');
     const b = config('6.1.5', 'x86', 'CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT=y', 'CONFIG_X86_KERNEL_IBT=y');
-    const run = (cfg: typeof a) => assessHardening({ checks, inputs: { config: cfg, cmdline: null, sysctl: null }, facts: kernelFactsOf(cfg), source: cfg.source, asOf: '2026-01-01' });
+    const run = (cfg: typeof a) =>
+      assessHardening({
+        checks,
+        inputs: { config: cfg, cmdline: null, sysctl: null },
+        facts: kernelFactsOf(cfg),
+        source: cfg.source,
+        asOf: '2026-01-01',
+      });
     const diff = compareHardening(run(a), run(b));
     assert.deepEqual(
       diff.changes.map((c) => [c.id, c.kind]),

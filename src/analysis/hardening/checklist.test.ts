@@ -26,12 +26,21 @@ describe('the hardening checklist (data)', () => {
     assert.ok(count('kconfig') >= 260, `kconfig ${count('kconfig')}`);
     assert.ok(count('cmdline') >= 65, `cmdline ${count('cmdline')}`);
     assert.ok(count('sysctl') >= 40, `sysctl ${count('sysctl')}`);
-    for (const arch of ARCHES) assert.ok(hardeningChecks.some((c) => c.arches?.includes(arch)), `no ${arch}-specific check`);
+    for (const arch of ARCHES)
+      assert.ok(
+        hardeningChecks.some((c) => c.arches?.includes(arch)),
+        `no ${arch}-specific check`,
+      );
   });
 
   it('states versions that parse, in order, and options named per type', () => {
     for (const c of hardeningChecks) {
-      const versions = [c.since, c.until, ...Object.values(c.sinceByArch ?? {}), ...(c.renamedFrom ?? []).map((r) => r.until)];
+      const versions = [
+        c.since,
+        c.until,
+        ...Object.values(c.sinceByArch ?? {}),
+        ...(c.renamedFrom ?? []).map((r) => r.until),
+      ];
       for (const v of versions) if (v !== undefined) assert.ok(parseKernelVersion(v), `${c.id}: bad version ${v}`);
       const since = c.since ? parseKernelVersion(c.since) : null;
       const until = c.until ? parseKernelVersion(c.until) : null;

@@ -168,8 +168,8 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
   }),
   kspp('CONFIG_KFENCE_SAMPLE_INTERVAL', '<= 100', {
     since: '5.12',
-    andAlso: [kc('CONFIG_KFENCE', 'y')],
-    why: 'Samples often enough (<= 100 ms) to catch exploitation attempts',
+    andAlso: [kc('CONFIG_KFENCE', 'y'), kc('CONFIG_KFENCE_SAMPLE_INTERVAL', '>= 1')],
+    why: 'Samples often enough (1-100 ms; 0 leaves KFENCE off until enabled at boot) to catch exploitation attempts',
   }),
   kspp('CONFIG_RANDSTRUCT_FULL', 'y', {
     since: '4.13',
