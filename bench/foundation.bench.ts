@@ -1,0 +1,120 @@
+/**
+ * Issue 2 targets: cold index build, no-op sync, warm `status --format json`, each beside a naive baseline.
+ * Runs the built CLI as a user would (whole process), against ../shared/data.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assessVersion } from '../src/analysis/exposure/assess-version.js';
+import { parseKernelVersion } from '../src/domain/kernel-version.js';
+import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { runGit } from '../src/sources/git/run-git.js';
+import { parseCveRecord } from '../src/sources/vulns/parse-cve-record.js';
+import { listRecordBlobs, readRecordFiles } from '../src/sources/vulns/read-record-files.js';
+import { type Bench, type BenchFigure, median, round } from './bench.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const TIME = '/usr/bin/time';
+
+type Timed = { seconds: number; maxRssMb: number | null; code: number | null };
+
+/** Runs the CLI; wall time from here, peak RSS (largest process of the tree) from GNU time when present. */
+function timeCli(args: string[], env: Record<string, string>): Timed {
+  const useTime = existsSync(TIME);
+  const cmd = useTime ? TIME : process.execPath;
+  const argv = useTime ? ['-f', 'KGAP_RSS_KB=%M', process.execPath, CLI, ...args] : [CLI, ...args];
+  const start = performance.now();
+  const r = spawnSync(cmd, argv, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  const kb = /KGAP_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
+  return { seconds, maxRssMb: kb ? Math.round(Number(kb) / 1024) : null, code: r.status };
+}
+
+async function foundation(): Promise<BenchFigure[]> {
+  const shared = sharedDataDir();
+  if (!shared) return [{ name: 'foundation', value: Number.NaN, unit: 'skipped', note: 'no ../shared/data' }];
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kgap-bench-'));
+  const env = {
+    KGAP_CACHE_DIR: cacheDir,
+    KGAP_VULNS_REPO: join(shared, 'vulns.git'),
+    KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
+  };
+  try {
+    const cold = timeCli(['sync'], env);
+    if (cold.code !== 0) throw new Error('cold sync failed');
+    const noop = [1, 2, 3].map(() => timeCli(['sync'], env).seconds);
+    const warm = Array.from(
+      { length: 7 },
+      () => timeCli(['status', '--version', '6.1.170', '--format', 'json'], env).seconds,
+    );
+
+    // Baseline 1: the history walk done the straightforward way (one git process, every change under cve/published).
+    const gitDir = join(cacheDir, 'vulns.git');
+    const t0 = performance.now();
+    await runGit({ gitDir }, [
+      'log',
+      '--format=C %ct',
+      '--name-status',
+      '--no-renames',
+      'refs/heads/master',
+      '--',
+      'cve/published',
+    ]);
+    const naiveHistory = (performance.now() - t0) / 1000;
+
+    // Baseline 2: answer the status query by reading every record from the repository (no index).
+    const t1 = performance.now();
+    const head = (await runGit({ gitDir }, ['rev-parse', 'refs/heads/master'])).trim();
+    const blobs = await listRecordBlobs(gitDir, head);
+    const v = parseKernelVersion('6.1.170');
+    let affected = 0;
+    await readRecordFiles(gitDir, blobs, [...blobs.keys()], (id, files) => {
+      const r = parseCveRecord(id, files, { published: '', modified: '' });
+      if (r.ok && v && assessVersion(r.record, v).affected) affected++;
+    });
+    const naiveQuery = (performance.now() - t1) / 1000;
+    return [
+      {
+        name: 'cold index build (kgap sync, empty cache)',
+        value: round(cold.seconds, 2),
+        unit: 's',
+        target: 15,
+        targetOk: cold.seconds <= 15,
+        baseline: round(naiveHistory, 2),
+        note: 'baseline: the history walk alone as one unsplit git log over cve/published',
+      },
+      {
+        name: 'cold index build peak RSS (largest process)',
+        value: cold.maxRssMb ?? Number.NaN,
+        unit: 'MB',
+        target: 400,
+        targetOk: cold.maxRssMb !== null && cold.maxRssMb <= 400,
+        note: 'GNU time %M: the largest single process (node or one git)',
+      },
+      {
+        name: 'sync with nothing new (median of 3)',
+        value: round(median(noop), 3),
+        unit: 's',
+        target: 1,
+        targetOk: median(noop) <= 1,
+        baseline: round(cold.seconds, 2),
+        note: 'baseline: a full rebuild, what a non-incremental sync does',
+      },
+      {
+        name: 'warm status --version 6.1.170 --format json (median of 7, whole process)',
+        value: round(median(warm), 3),
+        unit: 's',
+        target: 0.3,
+        targetOk: median(warm) <= 0.3,
+        baseline: round(naiveQuery, 2),
+        note: `baseline: read and parse every record from git per query (${affected} affected)`,
+      },
+    ];
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+export const benches: readonly Bench[] = [{ name: 'foundation', run: foundation }];
