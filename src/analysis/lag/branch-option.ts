@@ -12,7 +12,7 @@ export function stableBranches(releases: ReleaseTable): string[] {
 
 /** Checks a `--branch` value names a branch with dated stable releases; the error lists the newest valid ones. */
 export function assertStableBranch(releases: ReleaseTable, branch: string): void {
-  if (!/^\d+\.\d+(\.\d+)?$/.test(branch)) {
+  if (!/^(\d+\.\d+|2\.6\.\d+)$/.test(branch)) {
     throw new UserError(`--branch takes a stable branch like 6.1 (not a version like 6.1.170), got "${branch}"`);
   }
   const list = releases.byBranch.get(branch) ?? [];
