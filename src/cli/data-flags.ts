@@ -13,8 +13,15 @@ export function withDataFlags(command: Command): Command {
 export function stderrProgress(): (message: string) => void {
   const tty = process.stderr.isTTY === true;
   return (message) => {
-    if (tty) process.stderr.write(`\r\x1b[2K${message}`);
-    else if (!/read \d+\/\d+/.test(message)) process.stderr.write(`${message}\n`);
+    const counts = /^(.*?)(\d+)\/(\d+)(.*)$/.exec(message);
+    if (!tty) {
+      if (!counts) process.stderr.write(`${message}\n`);
+      return;
+    }
+    if (!counts) return void process.stderr.write(`\r\x1b[2K${message}`);
+    const share = Math.min(1, Number(counts[2]) / Math.max(1, Number(counts[3])));
+    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '-');
+    process.stderr.write(`\r\x1b[2K[${bar}] ${Math.round(share * 100)}% ${message}`);
   };
 }
 
