@@ -109,13 +109,23 @@ function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOpt
   return { ...base, status: 'fail', detail: detail === '' ? null : detail, waiver };
 }
 
+const byIdCache = new WeakMap<readonly HardeningCheck[], ReadonlyMap<string, HardeningCheck>>();
+function byIdOf(checks: readonly HardeningCheck[]): ReadonlyMap<string, HardeningCheck> {
+  let map = byIdCache.get(checks);
+  if (!map) {
+    map = new Map(checks.map((c) => [c.id, c]));
+    byIdCache.set(checks, map);
+  }
+  return map;
+}
+
 function upgradeGainOf(
   checks: readonly HardeningCheck[],
   results: readonly CheckResult[],
   options: AssessOptions,
 ): UpgradeGain[] {
   const latest = options.releases?.latest ?? null;
-  const byId = new Map(checks.map((c) => [c.id, c]));
+  const byId = byIdOf(checks);
   const gain: UpgradeGain[] = [];
   for (const r of results) {
     const check = byId.get(r.id);

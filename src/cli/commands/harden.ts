@@ -139,8 +139,9 @@ async function harden(flags: HardenFlags) {
     reports = [assess(live.config, { cmdline: cmdline ?? live.cmdline, sysctl: sysctl ?? live.sysctl })];
   } else {
     const paths = await expandConfigPaths(flags.config ?? []);
-    reports = [];
-    for (const path of paths) reports.push(assess(await readKernelConfig(path), { cmdline, sysctl }));
+    // Read concurrently (I/O overlaps), parse and assess one by one.
+    const configs = await Promise.all(paths.map((p) => readKernelConfig(p)));
+    reports = configs.map((config) => assess(config, { cmdline, sysctl }));
   }
   const format = hardeningFormats[flags.format];
   if (flags.against) {
