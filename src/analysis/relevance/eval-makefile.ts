@@ -18,8 +18,8 @@ export type Mention = {
   readonly lhs: string;
   /** The left-hand side as evaluated, e.g. `obj-` when CONFIG_FOO is not set. */
   readonly name: string;
-  /** Raw tests of the enclosing conditionals, each with the value it had, e.g. `ifdef CONFIG_X (false)`. */
-  readonly conditions: readonly string[];
+  /** The enclosing conditionals, outermost first; `taken` is null when kgap could not evaluate the test. */
+  readonly conditions: readonly Condition[];
   /** False when a false conditional encloses the assignment. */
   readonly active: boolean;
   /** True when the left-hand side depends on a variable (`obj-$(CONFIG_X)`), not a literal clean list (`subdir-`). */
@@ -42,11 +42,18 @@ export type EvalState = {
   readonly mentionable: (name: string) => boolean;
 };
 
-type Frame = { readonly file: string; readonly conditions: readonly string[]; readonly active: boolean };
+/** One enclosing conditional: its test as written (`else of ...` for the else branch) and whether it was taken. */
+export type Condition = { readonly text: string; readonly taken: boolean | null };
+
+type Frame = { readonly file: string; readonly conditions: readonly Condition[]; readonly active: boolean };
 
 // Variables that only carry flags or bookkeeping: an unevaluated `$(call cc-option)` in them changes no object list.
 const FLAG_VAR_RE =
   /(flags|FLAGS|^KBUILD_|^CFLAGS|^AFLAGS|^LDFLAGS|^CPPFLAGS|^OBJECT_FILES_NON_STANDARD|_SANITIZE|^KCOV_|^GCOV_|^KMSAN|^KCSAN|^targets$|^clean-|^hostprogs|^always|^extra-|^quiet_cmd|^cmd_|^userprogs|^HOST|^CC_FLAGS|^RETPOLINE|^REALMODE|^CHECKFLAGS|^NOSTDINC|^LINUXINCLUDE|^USERINCLUDE|^CC_|^cc_|^ld_|^LD_|^AS_|^RUSTFLAGS|^rustflags|^TEXT_OFFSET|^CPP)/;
+
+// Flag variables name objects only as keys (`CFLAGS_foo.o`), never as things to build: not worth recording.
+const MENTION_SKIP_RE =
+  /(flags|FLAGS|^KBUILD_|^OBJECT_FILES_NON_STANDARD|_SANITIZE|^KCOV_|^GCOV_|^clean-|^quiet_cmd|^cmd_)/;
 
 /** Runs `parsed` (named `file`) in `state`. `active` false runs it on behalf of a branch not taken. */
 export function runMakefile(state: EvalState, parsed: ParsedMakefile, file: string, active = true): void {
@@ -79,31 +86,29 @@ function runStatement(state: EvalState, s: MakeStatement, frame: Frame, depth: n
       const uncertain = env.uncertain.length > before;
       env.uncertain.length = before;
       const text = describeTest(s.test);
+      const inThen = (taken: boolean | null): Frame => ({
+        ...frame,
+        conditions: [...frame.conditions, { text, taken }],
+      });
+      const inElse = (taken: boolean | null): Frame => ({
+        ...frame,
+        conditions: [...frame.conditions, { text: `else of ${text}`, taken }],
+      });
       if (uncertain) {
         if (frame.active && assignsObjects(s)) {
           state.incomplete.push(`${frame.file}:${s.line}: conditional ${text} cannot be evaluated`);
         }
-        runBranch(
-          state,
-          s.whenTrue,
-          { ...frame, conditions: [...frame.conditions, `${text} (unknown)`] },
-          depth,
-          false,
-        );
-        runBranch(
-          state,
-          s.whenFalse,
-          { ...frame, conditions: [...frame.conditions, `${text} (unknown)`] },
-          depth,
-          false,
-        );
+        runBranch(state, s.whenTrue, inThen(null), depth, false);
+        runBranch(state, s.whenFalse, inElse(null), depth, false);
         return;
       }
-      const taken = truth ? s.whenTrue : s.whenFalse;
-      const skipped = truth ? s.whenFalse : s.whenTrue;
-      const label = (v: boolean) => `${text} (${v})`;
-      runBranch(state, skipped, { ...frame, conditions: [...frame.conditions, label(!truth)] }, depth, false);
-      runStatements(state, taken, { ...frame, conditions: [...frame.conditions, label(truth)] }, depth);
+      if (truth) {
+        runBranch(state, s.whenFalse, inElse(false), depth, false);
+        runStatements(state, s.whenTrue, inThen(true), depth);
+      } else {
+        runBranch(state, s.whenTrue, inThen(false), depth, false);
+        runStatements(state, s.whenFalse, inElse(true), depth);
+      }
       return;
     }
     case 'include':
@@ -188,7 +193,7 @@ function join(a: string, b: string): string {
 
 /** Records the `.o` and `dir/` words an assignment names, as tree paths relative to the Kbuild directory. */
 function recordMentions(state: EvalState, s: MakeStatement & { kind: 'assign' }, name: string, frame: Frame): void {
-  if (FLAG_VAR_RE.test(name) || !state.mentionable(name)) return;
+  if (MENTION_SKIP_RE.test(name) || !state.mentionable(name)) return;
   if (!s.value.includes('.o') && !s.value.includes('/') && !s.value.includes('$') && !name.startsWith('subdir-'))
     return;
   const before = state.env.uncertain.length;
@@ -231,12 +236,17 @@ export function describeTest(test: IfTest): string {
     : `${test.kind} ${test.name}`;
 }
 
-/** Whether a conditional's branches assign anything that could name objects (flags-only blocks don't count). */
+/**
+ * Whether a conditional's branches assign anything that could name objects. Flags-only blocks and plain settings
+ * (`IS_OLD_GCC = 1` under `ifneq ($(call gcc-min-version, 70100),y)`) don't count.
+ */
 function assignsObjects(s: MakeStatement & { kind: 'if' }): boolean {
   const any = (list: readonly MakeStatement[]): boolean =>
     list.some(
       (x) =>
-        (x.kind === 'assign' && !FLAG_VAR_RE.test(x.name)) ||
+        (x.kind === 'assign' &&
+          !FLAG_VAR_RE.test(x.name) &&
+          /\.o\b|\/|\$|^(obj|lib|subdir)-/.test(`${x.name} ${x.value}`)) ||
         x.kind === 'include' ||
         (x.kind === 'if' && assignsObjects(x)),
     );

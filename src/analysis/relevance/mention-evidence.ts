@@ -18,7 +18,9 @@ const COMPOSITE_RE = /^(.+)-(y|m|objs|n|)$/;
 
 /** Describes a mention for messages: `drivers/foo/Makefile:12: obj-$(CONFIG_FOO)`. */
 export function describeMention(m: Mention): string {
-  const off = m.conditions.filter((c) => c.endsWith('(false)'));
+  const off = m.conditions
+    .filter((c) => c.taken !== true)
+    .map((c) => `${c.text} (${c.taken === null ? 'unknown' : 'not taken'})`);
   return `${m.file}:${m.line}: ${m.lhs}${m.name !== m.lhs ? ` (= ${m.name})` : ''}${off.length > 0 ? ` under ${off.join(', ')}` : ''}`;
 }
 
@@ -45,12 +47,9 @@ function judge(m: Mention, ev: KbuildEvaluation, seen: Set<string>): Evidence {
   const composite = list ? null : COMPOSITE_RE.exec(m.name);
   const incomplete = ev.incomplete.get(m.dir);
   const judged = ((): Evidence => {
-    const unsure = m.conditions.find((c) => c.endsWith('(unknown)'));
+    const unsure = m.conditions.find((c) => c.taken === null);
     if (unsure !== undefined)
-      return {
-        kind: 'unknown',
-        why: `${describeMention(m)}: ${unsure.replace(/ \(unknown\)$/, '')} cannot be evaluated`,
-      };
+      return { kind: 'unknown', why: `${describeMention(m)}: ${unsure.text} cannot be evaluated` };
     // Named only under a false conditional, whatever the variable: the line that could build it is not read.
     if (!m.active) return m.conditions.length > 0 ? { kind: 'off', why: describeMention(m) } : { kind: 'none' };
     if (!list && composite === null) return { kind: 'none' }; // an intermediate variable: data, not a decision
