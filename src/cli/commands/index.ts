@@ -1,11 +1,13 @@
 import type { CommandSpec } from '../command.js';
 import { bootCommand } from './boot.js';
 import { cveCommand } from './cve.js';
+import { diffCommand } from './diff.js';
 import { exposureCommand } from './exposure.js';
 import { gateCommand } from './gate.js';
 import { hardenCommand } from './harden.js';
 import { lagCommand } from './lag.js';
 import { relevanceCommand } from './relevance.js';
+import { simulateCommand } from './simulate.js';
 import { statusCommand } from './status.js';
 import { syncCommand } from './sync.js';
 
@@ -20,4 +22,6 @@ export const commands: readonly CommandSpec[] = [
   hardenCommand,
   lagCommand,
   exposureCommand,
+  diffCommand,
+  simulateCommand,
 ];

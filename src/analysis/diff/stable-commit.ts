@@ -1,0 +1,35 @@
+/**
+ * Stable commits between two releases of a branch, as a changelog or a stable git tree lists them: the fixes a
+ * product gets by updating, CVE or not.
+ */
+
+/** Where a commit list came from: a Debian kernel changelog (subjects only) or a linux-stable clone (hashes too). */
+export const STABLE_SOURCE_KINDS = ['changelog', 'stable-tree'] as const;
+export type StableSourceKind = (typeof STABLE_SOURCE_KINDS)[number];
+
+/** One commit of a stable update. */
+export type StableCommit = {
+  /** The stable release that shipped it, e.g. `6.1.171`. */
+  readonly release: string;
+  /** The commit subject, without the source's annotations (Debian's `[x86]` and `(CVE-…)`). */
+  readonly subject: string;
+  /** The stable commit id, when the source has one (a stable tree does; a changelog does not). */
+  readonly sha: string | null;
+  /** CVE ids the source itself names for this commit (Debian appends them to the subject). */
+  readonly cveIds: readonly string[];
+};
+
+/** The commits in (from, to] of one branch, from one source. */
+export type StableCommitRange = {
+  readonly kind: StableSourceKind;
+  /** The file or directory they were read from. */
+  readonly source: string;
+  readonly from: string;
+  readonly to: string;
+  /** Newest release first, as both sources list them. */
+  readonly commits: readonly StableCommit[];
+  /** Releases in (from, to] the source does not describe: the counts miss their commits. */
+  readonly missingReleases: readonly string[];
+  /** Releases the source lists without a single commit subject (Debian does this now and then). */
+  readonly emptyReleases: readonly string[];
+};

@@ -1,0 +1,18 @@
+import type { SimulationReport } from '../../analysis/simulate/assess-simulation.js';
+import { renderMarkdownChart } from '../chart/svg-data-uri.js';
+import { renderMarkdownTable } from '../text/markdown.js';
+import { renderSimulateChart } from './simulate-chart.js';
+import { simulateHeader, simulateRow, simulateSummaryLines } from './simulate-rows.js';
+
+/** Markdown report with the chart as an inline image. */
+export function renderSimulateMarkdown(report: SimulationReport): string {
+  const summary = simulateSummaryLines(report)
+    .map((l) => `- ${l.trim()}`)
+    .join('\n');
+  const table = renderMarkdownTable(
+    simulateHeader(report),
+    report.policies.map((p) => simulateRow(report, p)),
+  );
+  const chart = renderMarkdownChart('Open CVEs over time per policy', renderSimulateChart(report));
+  return `# kgap simulate: ${report.branch} from ${report.start.version}\n\n${summary}\n\n${table}\n\n${chart}\n`;
+}

@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { UserError } from '../../domain/user-error.js';
+import { type DebianChangelog, parseDebianChangelog } from './parse-debian-changelog.js';
+
+/** Reads a Debian changelog, plain or gzip-compressed (`changelog.Debian.gz`, detected by its magic bytes). */
+export async function readChangelog(path: string): Promise<DebianChangelog> {
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot read changelog ${path} (${e.code ?? e.message}); pass --changelog PATH`);
+  });
+  let data: Buffer = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      data = gunzipSync(bytes);
+    } catch (error) {
+      throw new UserError(`${path} is a damaged gzip file (${(error as Error).message})`);
+    }
+  }
+  return parseDebianChangelog(data.toString('utf8'), path);
+}
