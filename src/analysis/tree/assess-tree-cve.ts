@@ -50,7 +50,7 @@ function carriers(ref: string, tree: TreeLookup, role: 'fix' | 'intro'): Found[]
             : 'subject';
     const how =
       b.match.via === 'marker'
-        ? `a ${b.match.style} marker naming`
+        ? `a backport marker (${b.match.style}) naming`
         : via === 'patch-id'
           ? 'the same patch-id (git patch-id --stable) as'
           : 'only the same subject line as (weak: the diff was not compared)';
