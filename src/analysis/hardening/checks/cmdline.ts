@@ -146,7 +146,7 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     why: 'Devices are not given identity-mapped DMA',
   }),
   kspp('randomize_kstack_offset', '1', {
-    arches: ['x86_64', 'arm64', 'riscv'],
+    arches: ['x86_64', 'arm64'],
     since: '5.13',
     orElse: orDefault('randomize_kstack_offset', kc('CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT', 'y')),
     why: 'Kernel stack offset randomised per syscall',

@@ -25,7 +25,7 @@ export const kconfigArm: readonly HardeningCheck[] = [
   }),
   dflt('CONFIG_ARM64_E0PD', 'y', {
     arches: ARM64,
-    since: '5.5',
+    since: '5.6',
     why: 'Hardware faults EL0 accesses to kernel addresses without KPTI cost',
   }),
   dflt('CONFIG_RODATA_FULL_DEFAULT_ENABLED', 'y', {
