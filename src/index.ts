@@ -7,6 +7,14 @@ export { CONSOLE_SIGNALS, type ConsoleSignal } from './analysis/boot/console-sig
 export { type GuestCheck, type GuestPlan, planGuestChecks } from './analysis/boot/guest-checks.js';
 export { renderInitScript } from './analysis/boot/init-script.js';
 export { renderBootKtap } from './analysis/boot/render-boot-ktap.js';
+export { assessAffectedOnBranch } from './analysis/exposure-curve/affected-on-branch.js';
+export {
+  AGE_LIMITS_DAYS,
+  assessExposureCurve,
+  type CurvePoint,
+  type ExposureCurveReport,
+} from './analysis/exposure-curve/assess-exposure-curve.js';
+export { MAINTAINED_WITHIN_DAYS, type NeverBackported } from './analysis/exposure-curve/assess-never-backported.js';
 // Update gate (kgap gate): results parsing, crash signatures, the decision and its renderers.
 export { assessGate, type GateEvidence, type GateOptions } from './analysis/gate/assess-gate.js';
 export { CRASH_KINDS, type Crash, type CrashKind } from './analysis/gate/crash.js';
@@ -25,6 +33,16 @@ export {
   type TestResult,
   type TestStatus,
 } from './analysis/gate/test-result.js';
+// Analytics (kgap lag, kgap exposure): fix-to-publication lag, exposure curve, and the shared chart/HTML renderers.
+export { assessCveLag, type CveLag, type FixRelease, planFixLookup } from './analysis/lag/assess-cve-lag.js';
+export {
+  assessLag,
+  type BranchLagStats,
+  type LagOptions,
+  type LagReport,
+  type YearLagStats,
+} from './analysis/lag/assess-lag.js';
+export { type LagStats, summarizeLags } from './analysis/lag/lag-stats.js';
 // Relevance (kgap relevance, and per finding in kgap status): does the .config build the files a CVE's fix touched?
 export {
   assessRelevance,
@@ -43,7 +61,18 @@ export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
+export { binValues, type HistogramBin, renderHistogramSvg } from './formats/chart/render-histogram-svg.js';
+export { type LineSeries, renderLineChartSvg } from './formats/chart/render-line-chart-svg.js';
+export { renderMarkdownChart, svgDataUri } from './formats/chart/svg-data-uri.js';
+export {
+  EXPOSURE_CURVE_FORMATS,
+  type ExposureCurveFormat,
+  exposureCurveFormats,
+} from './formats/exposure-curve/index.js';
 export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
+export { escapeHtml, html, type SafeHtml } from './formats/html/html.js';
+export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-page.js';
+export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js';
 export type { RelevanceReport } from './formats/relevance/relevance-report.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
 export { resolveCacheDir } from './sources/boot/cache-dir.js';
