@@ -33,6 +33,33 @@ export {
   type TestResult,
   type TestStatus,
 } from './analysis/gate/test-result.js';
+// Hardening posture (kgap harden): the checklist (data), its evaluation, policy, diff and renderers.
+export { type AssessOptions, assessHardening, type Waiver } from './analysis/hardening/assess-hardening.js';
+export {
+  ARCHES as HARDENING_ARCHES,
+  type Arch as HardeningArch,
+  CHECK_TYPES as HARDENING_CHECK_TYPES,
+  type CheckType as HardeningCheckType,
+  type HardeningCheck,
+  PROFILES as HARDENING_PROFILES,
+  REASONS as HARDENING_REASONS,
+  SOURCES as HARDENING_SOURCES,
+} from './analysis/hardening/check.js';
+export { hardeningChecks } from './analysis/hardening/checks/index.js';
+export { type CheckChange, compareHardening, type HardeningDiff } from './analysis/hardening/compare-hardening.js';
+export type { HardeningInputs } from './analysis/hardening/evaluate-condition.js';
+export {
+  type CheckResult as HardeningCheckResult,
+  type CheckStatus as HardeningCheckStatus,
+  type HardeningReport,
+  STATUSES as HARDENING_STATUSES,
+  type UpgradeGain,
+} from './analysis/hardening/hardening-report.js';
+export { type KernelFacts, kernelFactsOf, upstreamVersionOf } from './analysis/hardening/kernel-facts.js';
+export { parseCmdline, parseSysctl } from './analysis/hardening/parse-runtime.js';
+export { type HardeningPolicy, selectChecks, waiversOf } from './analysis/hardening/policy.js';
+export { buildReleaseIndex, type ReleaseIndex } from './analysis/hardening/release-index.js';
+export { parseRuleText, renderRuleText } from './analysis/hardening/rule-text.js';
 // Analytics (kgap lag, kgap exposure): fix-to-publication lag, exposure curve, and the shared chart/HTML renderers.
 export { assessCveLag, type CveLag, type FixRelease, planFixLookup } from './analysis/lag/assess-cve-lag.js';
 export {
@@ -70,6 +97,7 @@ export {
   exposureCurveFormats,
 } from './formats/exposure-curve/index.js';
 export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
+export { HARDENING_FORMATS, type HardeningFormat, hardeningFormats } from './formats/hardening/index.js';
 export { escapeHtml, html, type SafeHtml } from './formats/html/html.js';
 export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-page.js';
 export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js';
@@ -83,6 +111,9 @@ export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-bo
 export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
 export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
 export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
+export { parseHardeningPolicy, readHardeningPolicy } from './sources/read-hardening-policy.js';
+export { readHardeningReleases } from './sources/read-hardening-releases.js';
+export { decodeKernelConfig, readKernelConfig } from './sources/read-kernel-config.js';
 export { parseCrashes } from './sources/results/parse-crashes.js';
 export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';

@@ -181,6 +181,25 @@ describe('kgap harden on the real configs', { skip }, () => {
   });
 });
 
+describe('kgap harden --running', () => {
+  const live = existsSync('/proc/config.gz') || existsSync('/proc/sys/kernel/osrelease');
+  it(
+    'reads this machine: config, /proc/cmdline and the sysctls',
+    { skip: existsSync('/proc/config.gz') ? false : 'no /proc/config.gz here' },
+    () => {
+      assert.ok(live);
+      const r = kgap(['--running', '--format', 'json']);
+      assert.equal(r.code, 0, r.stderr);
+      const body = JSON.parse(r.stdout) as Report & { inputs: Record<string, boolean> };
+      assert.deepEqual(body.inputs, { config: true, cmdline: true, sysctl: true });
+      assert.ok(
+        ['ok', 'fail'].includes(check(body, 'kernel.kptr_restrict')?.status ?? ''),
+        'sysctl read from /proc/sys',
+      );
+    },
+  );
+});
+
 describe('kgap harden bad input: exit 2, one line', () => {
   const gz = join(work, 'fake.config.gz');
   const notConfig = join(work, 'notes.txt');
