@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type GenTreeResult, generateTree, selectRecords } from '../scripts/gen-tree.js';
+import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
+import { parseKernelVersion } from '../src/domain/kernel-version.js';
+import { type DataOptions, resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
+import { readReleases } from '../src/sources/releases/read-releases.js';
+import { readTreeExposure } from '../src/sources/tree/read-tree-exposure.js';
+import { readStoredIndex } from '../src/sources/vulns/index-store.js';
+import { readIndex } from '../src/sources/vulns/read-index.js';
+import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
+import { runCli } from './helpers/run-cli.js';
+
+const real = await realIndex();
+const shared = sharedDataDir();
+const skip = real === null || shared === null ? REAL_DATA_SKIP_REASON : false;
+const scratch = mkdtempSync(join(tmpdir(), 'kgap-tree-'));
+const cacheDir = join(scratch, 'cache');
+let gen: GenTreeResult;
+let data: DataOptions;
+let env: Record<string, string> = {};
+const PREFER = ['CVE-2025-21629', 'CVE-2022-48628'];
+
+before(async () => {
+  if (real === null || shared === null) return;
+  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
+  assert.ok(withCommits, 'the real index has commit ids');
+  // A small tree from real records: every 25th record plus the preferred ones, 6.1.1..6.1.130, vendor on 6.1.110.
+  gen = await generateTree({
+    outDir: join(scratch, 'gen'),
+    records: selectRecords(withCommits.records, { every: 25, prefer: PREFER }),
+    releaseNames: [...real.releases.byName.keys()],
+    branch: '6.1',
+    stableUpTo: 130,
+    vendorBase: 110,
+    mainlineFillers: 2000,
+    stableFillers: 5,
+    vendorOnly: 12,
+    prefer: PREFER,
+  });
+  const releases = join(shared, 'linux-kernel-releases.json');
+  env = { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases };
+  data = resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null);
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const tree = (rev = 'HEAD', upstreamRef: string | null = null) =>
+  readTreeExposure({ path: gen.treeDir, rev, upstreamRef, data });
+
+describe('kgap status --tree on a generated tree', () => {
+  it('every planted vendor case gets its verdict and evidence kind', { skip }, async () => {
+    const { verdicts } = await tree();
+    assert.ok(gen.cases.length >= 9, `cases planted: ${gen.cases.map((c) => c.case).join(', ')}`);
+    for (const c of gen.cases) {
+      const v = verdicts.get(c.id);
+      assert.ok(v, c.id);
+      assert.deepEqual(
+        [c.case, v.verdict, v.evidence.kind],
+        [c.case, c.expect.verdict, c.expect.kind],
+        v.evidence.detail,
+      );
+    }
+    assert.ok(gen.cases.some((c) => c.id === 'CVE-2025-21629' && c.case === 'intro-backport'));
+  });
+
+  it('consistency: a plain stable tree at vX.Y.Z says what `--version X.Y.Z` says', { skip }, async () => {
+    const index = await readIndex(data);
+    const releases = await readReleases(data.releases, cacheDir);
+    for (const version of ['6.1.1', '6.1.60', '6.1.110', '6.1.130']) {
+      const byTree = (await tree(`v${version}`)).report;
+      const byVersion = assessExposure(
+        index,
+        releases,
+        parseKernelVersion(version) as NonNullable<ReturnType<typeof parseKernelVersion>>,
+      );
+      const pick = (fs: typeof byTree.affected) => fs.map((f) => [f.id, f.fixedOnBranch, f.ambiguous].join(' '));
+      assert.deepEqual(pick(byTree.affected), pick(byVersion.affected), version);
+      assert.ok(byTree.affected.length > 50, `${version}: ${byTree.affected.length} affected`);
+    }
+  });
+
+  it('consistency through the CLI: the JSON documents differ only by the tree fields', { skip }, () => {
+    const t = runCli(['status', '--tree', gen.treeDir, '--rev', 'v6.1.110', '--format', 'json'], env);
+    const v = runCli(['status', '--version', '6.1.110', '--format', 'json'], env);
+    assert.equal(t.code, 0, t.stderr);
+    assert.equal(v.code, 0, v.stderr);
+    const td = JSON.parse(t.stdout);
+    const vd = JSON.parse(v.stdout);
+    assert.deepEqual(td.base, { makefile: '6.1.110', tag: 'v6.1.110' });
+    assert.equal(td.vendorCommits, 0);
+    for (const f of td.affected)
+      assert.ok(['intro-present', 'no-fix-in-history', 'fix-commit'].includes(f.evidence.kind), f.id);
+    delete td.base;
+    delete td.vendorCommits;
+    delete td.tree;
+    for (const f of td.affected) delete f.evidence;
+    assert.deepEqual(td, vd);
+    assert.equal(Object.hasOwn(vd, 'base') || Object.hasOwn(vd.affected[0] ?? {}, 'evidence'), false);
+  });
+
+  it('vendor branch JSON: base, vendor delta count, evidence per finding, fixes carried ahead', { skip }, () => {
+    const r = runCli(['status', '--tree', gen.treeDir, '--format', 'json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const delta = Number(
+      execFileSync('git', ['-C', gen.treeDir, 'rev-list', '--count', 'v6.1.110..vendor'], { encoding: 'utf8' }),
+    );
+    assert.equal(doc.vendorCommits, delta);
+    assert.deepEqual(doc.base, { makefile: '6.1.110', tag: 'v6.1.110' });
+    assert.equal(doc.summary.affected, doc.affected.length);
+    for (const f of doc.affected) {
+      assert.match(f.evidence.kind, /^[a-z-]+$/);
+      assert.ok(['high', 'medium', 'low'].includes(f.evidence.confidence));
+    }
+    const ahead = doc.tree.carriedAhead.map((c: { id: string }) => c.id);
+    for (const c of gen.cases.filter((x) => x.expect.verdict === 'fixed')) assert.ok(ahead.includes(c.id), c.id);
+    const again = runCli(['status', '--tree', gen.treeDir, '--format', 'json'], env);
+    assert.equal(again.stdout, r.stdout, 'byte-stable');
+  });
+
+  it('--explain shows the evidence behind one verdict', { skip }, () => {
+    const r = runCli(['status', '--tree', gen.treeDir, '--explain', 'CVE-2025-21629'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^CVE-2025-21629: affected at HEAD/);
+    assert.match(r.stdout, /intro-present .*confidence high/);
+    const j = JSON.parse(
+      runCli(['status', '--tree', gen.treeDir, '--explain', 'CVE-2025-21629', '--format', 'json'], env).stdout,
+    );
+    assert.equal(j.verdict, 'affected');
+    const bad = runCli(['status', '--tree', gen.treeDir, '--explain', 'CVE-1999-0001'], env);
+    assert.equal(bad.code, 2);
+    assert.equal(runCli(['status', '--version', '6.1.1', '--explain', 'CVE-2025-21629'], env).code, 2);
+  });
+
+  it('a repeat scan of an unchanged revision comes from the cache', { skip }, async () => {
+    await tree('v6.1.60');
+    const started = performance.now();
+    const again = await tree('v6.1.60');
+    assert.equal(again.cached, true);
+    assert.ok(performance.now() - started < 1000);
+  });
+});
+
+describe('kgap status --tree: bad input', () => {
+  const userError = (args: string[], pattern: RegExp) => {
+    const r = runCli(['status', ...args], env);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('kgap: '));
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0] ?? '', pattern);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  };
+  it('not a git repository, a missing path, an unknown --rev', { skip }, () => {
+    const plain = join(scratch, 'plain dir');
+    mkdirSync(plain, { recursive: true });
+    userError(['--tree', plain], /not a git repository/);
+    userError(['--tree', join(scratch, 'nope')], /no such directory/);
+    userError(['--tree', gen.treeDir, '--rev', 'v9.9.9'], /--rev "v9.9.9" is not a commit/);
+    userError(['--tree', gen.treeDir, '--upstream-ref', 'no-such-branch'], /--upstream-ref/);
+    userError(['--tree', gen.treeDir, '--version', '6.1.1'], /not both/);
+  });
+  it('a repository without a kernel Makefile', { skip }, () => {
+    const repo = join(scratch, 'not-linux');
+    execFileSync('git', ['init', '-q', repo]);
+    execFileSync('git', [
+      '-C',
+      repo,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@t',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'x',
+    ]);
+    userError(['--tree', repo], /no kernel Makefile/);
+  });
+  it('a path with spaces and shell metacharacters works', { skip }, () => {
+    const odd = join(scratch, `odd dir; $(touch pwned) & 'q'`);
+    execFileSync('git', ['clone', '-q', '--shared', gen.treeDir, odd]);
+    const r = runCli(['status', '--tree', odd, '--rev', 'origin/vendor', '--format', 'json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).base.makefile, '6.1.110');
+  });
+  it('a shallow clone: warned, lower confidence, no "not affected" from absence', { skip }, () => {
+    const shallow = join(scratch, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '50', '--branch', 'vendor', `file://${gen.treeDir}`, shallow]);
+    const r = runCli(['status', '--tree', shallow, '--format', 'json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /shallow/);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.tree.shallow, true);
+    assert.equal(doc.tree.byEvidence['intro-absent'], undefined);
+    assert.ok(doc.tree.byEvidence['version-rule'] > 0);
+  });
+});
