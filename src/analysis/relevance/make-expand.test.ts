@@ -13,6 +13,7 @@ function envOf(vars: Record<string, string | MakeVar>, files: readonly string[] 
 const cases: readonly { text: string; vars?: Record<string, string | MakeVar>; want: string }[] = [
   { text: 'obj-$(CONFIG_FOO)', vars: { CONFIG_FOO: 'm' }, want: 'obj-m' },
   { text: 'obj-$(CONFIG_FOO)', want: 'obj-' },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: make's ${VAR} syntax, not a JS template
   { text: '${A}$B', vars: { A: 'x', B: 'y' }, want: 'xy' },
   { text: '$$(x)', want: '$(x)' },
   { text: '$(R)', vars: { R: { flavor: 'recursive', value: '$(S)/z' }, S: 'a' }, want: 'a/z' },

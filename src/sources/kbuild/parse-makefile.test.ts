@@ -17,7 +17,7 @@ function show(list: readonly MakeStatement[]): string[] {
         return [`${s.optional ? '-' : ''}include ${s.paths}`];
       case 'export':
         return [`export ${s.names}`];
-      case 'expr':
+      default:
         return [`expr ${s.text}`];
     }
   });
