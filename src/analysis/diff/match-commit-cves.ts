@@ -57,9 +57,19 @@ export function matchCommitCves(
     };
     add('annotation', commit.cveIds);
     add('sha', commit.sha ? bySha.get(commit.sha) : undefined);
-    add('title', byTitle.get(`${commit.release}\t${normalizeSubject(commit.subject)}`));
+    const titled = subjectVariants(commit)
+      .map((s) => byTitle.get(`${commit.release}\t${normalizeSubject(s)}`))
+      .find((ids) => ids !== undefined);
+    add('title', titled);
     return { commit, cveIds: [...ids].sort(compareCveIds), evidence };
   });
+}
+
+/** The subject as listed, and as it read before Debian moved a single architecture into its `[tag]`. */
+function subjectVariants(commit: StableCommit): string[] {
+  const tag = commit.archTag;
+  if (tag === null || !/^[a-z0-9_]+$/.test(tag)) return [commit.subject];
+  return [commit.subject, `${tag}/${commit.subject}`, `${tag}: ${commit.subject}`];
 }
 
 /** Orders CVE ids by year, then number. */

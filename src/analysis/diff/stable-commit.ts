@@ -13,6 +13,11 @@ export type StableCommit = {
   readonly release: string;
   /** The commit subject, without the source's annotations (Debian's `[x86]` and `(CVE-…)`). */
   readonly subject: string;
+  /**
+   * Debian's architecture tag (`x86` of `[x86] bugs: …`), null elsewhere. Debian writes `x86/bugs: …` as
+   * `[x86] bugs: …` and `arm64: dts: …` as `[arm64] dts: …`, so matching also tries the subject with it.
+   */
+  readonly archTag: string | null;
   /** The stable commit id, when the source has one (a stable tree does; a changelog does not). */
   readonly sha: string | null;
   /** CVE ids the source itself names for this commit (Debian appends them to the subject). */

@@ -27,17 +27,19 @@ const CONTINUATION_RE = /^ {5,}(\S.*)$/;
 // `(CVE-2026-1, CVE-2026-2)` at the end of a subject is Debian's annotation, not part of the commit subject.
 const CVE_SUFFIX_RE = /\s*\((CVE-\d{4}-\d{4,}(?:,\s*CVE-\d{4}-\d{4,})*)\)\s*$/;
 // `[x86]`, `[arm*]`, `[amd64,arm64]`: the architectures Debian builds the change for.
-const ARCH_PREFIX_RE = /^\[[a-z0-9*_,\s]+\]\s+/;
+const ARCH_PREFIX_RE = /^\[([a-z0-9*_,\s]+)\]\s+/;
 
 type Item = { indent: number; text: string };
 type Open = { release: string; packageVersion: string; items: Item[] };
 
 /** Splits Debian's annotations off a listed commit. */
-export function parseChangelogSubject(text: string): { subject: string; cveIds: string[] } {
+export function parseChangelogSubject(text: string): { subject: string; archTag: string | null; cveIds: string[] } {
   const m = CVE_SUFFIX_RE.exec(text);
   const cveIds = m?.[1] ? m[1].split(/,\s*/) : [];
-  const bare = (m ? text.slice(0, m.index) : text).replace(ARCH_PREFIX_RE, '').trim();
-  return { subject: bare, cveIds };
+  const annotated = m ? text.slice(0, m.index) : text;
+  const arch = ARCH_PREFIX_RE.exec(annotated);
+  const subject = (arch ? annotated.slice(arch[0].length) : annotated).trim();
+  return { subject, archTag: arch?.[1]?.trim() ?? null, cveIds };
 }
 
 // A bullet followed by deeper bullets is a heading over them (`- x86: retbleed fixes:` + `+ …`), not a commit.

@@ -51,7 +51,7 @@ export async function readStableTreeRange(
     const tag = /(?:^|, )tag: v(\d+\.\d+(?:\.\d+)*)(?:,|$)/.exec(refs);
     if (tag?.[1]) release = tag[1];
     if (RELEASE_COMMIT_RE.test(subject)) continue;
-    commits.push({ release, subject, sha, cveIds: [] });
+    commits.push({ release, subject, archTag: null, sha, cveIds: [] });
   }
   return { kind: 'stable-tree', source: path, from, to, commits, missingReleases: [], emptyReleases: [] };
 }
