@@ -31,20 +31,21 @@ export function outcomeOf(statuses: readonly TestStatus[]): SideOutcome {
   return good ? 'good' : bad ? 'bad' : 'skip';
 }
 
-/** Every test id seen on a side, with its outcome. */
+/** Every test id seen on a side, with its outcome. One map, one object per test: sides can hold a million. */
 export function summariseSide(runs: readonly ResultRun[]): Map<string, TestSide> {
-  const statuses = new Map<string, TestStatus[]>();
-  const details = new Map<string, string>();
+  const out = new Map<string, { outcome: SideOutcome; statuses: TestStatus[]; detail: string | undefined }>();
   for (const run of runs) {
     for (const t of run.tests) {
-      const list = statuses.get(t.id);
-      if (list === undefined) statuses.set(t.id, [t.status]);
-      else list.push(t.status);
-      if (t.detail !== undefined && t.status !== 'pass' && !details.has(t.id)) details.set(t.id, t.detail);
+      const seen = out.get(t.id);
+      const detail = t.status === 'pass' ? undefined : t.detail;
+      if (seen === undefined) out.set(t.id, { outcome: 'skip', statuses: [t.status], detail });
+      else {
+        seen.statuses.push(t.status);
+        seen.detail ??= detail;
+      }
     }
   }
-  const out = new Map<string, TestSide>();
-  for (const [id, list] of statuses) out.set(id, { outcome: outcomeOf(list), statuses: list, detail: details.get(id) });
+  for (const side of out.values()) side.outcome = outcomeOf(side.statuses);
   return out;
 }
 

@@ -20,17 +20,13 @@ export type KtapLine =
 
 const VERSION_RE = /^K?TAP version \d+\s*$/;
 const PLAN_RE = /^1\.\.(\d+)\s*(?:#.*)?$/;
-const RESULT_RE = /^(not ok|ok)(?:[ \t]+(\d+))?(?:[ \t]+(.*))?$/;
 const SUBTEST_RE = /^# Subtest:?[ \t]*(.*)$/;
 const DIRECTIVE_RE = /^(skip\w*|todo|xfail|timeout|error)\b[ \t:]*(.*)$/i;
 
 /** Classifies `content` (indentation and `# ` nesting already removed); null for diagnostics and unknown lines. */
 export function classifyKtapLine(content: string): KtapLine | null {
   const c = content.charCodeAt(0);
-  if (c === 111 /* o */ || c === 110 /* n */) {
-    const m = RESULT_RE.exec(content.trimEnd());
-    return m ? resultLine(m[1] === 'ok', m[2], m[3] ?? '') : null;
-  }
+  if (c === 111 /* o */ || c === 110 /* n */) return resultLine(content);
   if (c === 75 /* K */ || c === 84 /* T */) return VERSION_RE.test(content) ? { kind: 'version' } : null;
   if (c === 49 /* 1 */) {
     const m = PLAN_RE.exec(content);
@@ -44,27 +40,53 @@ export function classifyKtapLine(content: string): KtapLine | null {
   return null;
 }
 
-function resultLine(ok: boolean, num: string | undefined, rest: string): KtapLine {
-  const { description, comment } = splitComment(rest);
-  const d = DIRECTIVE_RE.exec(comment);
+const isSpace = (code: number): boolean => code === 32 || code === 9;
+
+/**
+ * `ok|not ok [number] [description] [# directive reason]`, scanned by hand: this runs on every result line
+ * of a million-line log, and a regex with captures allocates for each.
+ */
+function resultLine(content: string): KtapLine | null {
+  const ok = content.startsWith('ok');
+  if (!ok && !content.startsWith('not ok')) return null;
+  let i = ok ? 2 : 6;
+  if (i < content.length && !isSpace(content.charCodeAt(i))) return null;
+  while (i < content.length && isSpace(content.charCodeAt(i))) i++;
+  let j = i;
+  while (j < content.length && content.charCodeAt(j) >= 48 && content.charCodeAt(j) <= 57) j++;
+  let number: number | null = null;
+  // Digits followed by text (`ok 1test`) are the description, not a number.
+  if (j > i && (j === content.length || isSpace(content.charCodeAt(j)))) {
+    number = Number(content.slice(i, j));
+    i = j;
+  }
+  const { description, comment } = splitComment(content.slice(i));
+  const d = comment === '' ? null : DIRECTIVE_RE.exec(comment);
   const directive = d?.[1]?.toLowerCase() ?? '';
   const detail = d ? (d[2] ?? '') : comment;
   return {
     kind: 'result',
-    number: num === undefined ? null : Number(num),
-    // TAP writes `ok 1 - name`; KTAP `ok 1 name`. The dash is punctuation, not part of the name.
-    description: description.replace(/^-\s*/, '').trim(),
+    number,
+    description: cleanDescription(description),
     status: statusOf(ok, directive),
     detail: detail.trim(),
   };
+}
+
+/** TAP writes `ok 1 - name`; KTAP `ok 1 name`. The dash is punctuation, not part of the name. */
+function cleanDescription(text: string): string {
+  let t = text.trim();
+  if (t.charCodeAt(0) === 45 /* - */) t = t.slice(1).trimStart();
+  return t;
 }
 
 /** TAP 14: ` # ` starts the directive/comment; `\#` is a literal hash inside a description. */
 function splitComment(rest: string): { description: string; comment: string } {
   let i = rest.indexOf('#');
   while (i > 0 && rest[i - 1] === '\\') i = rest.indexOf('#', i + 1);
-  if (i === -1) return { description: rest.replace(/\\#/g, '#'), comment: '' };
-  return { description: rest.slice(0, i).replace(/\\#/g, '#'), comment: rest.slice(i + 1).trim() };
+  const description = i === -1 ? rest : rest.slice(0, i);
+  const comment = i === -1 ? '' : rest.slice(i + 1).trim();
+  return { description: description.includes('\\#') ? description.replace(/\\#/g, '#') : description, comment };
 }
 
 /**

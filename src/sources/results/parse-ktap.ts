@@ -13,21 +13,27 @@ import {
   type Collected,
   checkPlan,
   newBlock,
-  prefixInto,
+  prefixResults,
   rememberDiagnostic,
+  uniqueName,
 } from './ktap-block.js';
 import type { KtapLine } from './ktap-line.js';
 import { positionKtapLine } from './ktap-position.js';
 
 type ResultLine = Extract<KtapLine, { kind: 'result' }>;
 
-type State = { readonly stack: Block[]; readonly root: Block; endedEarly: string | null };
+type State = {
+  readonly stack: Block[];
+  readonly root: Block;
+  readonly results: Collected[];
+  endedEarly: string | null;
+};
 
 const top = (s: State): Block => s.stack[s.stack.length - 1] ?? s.root;
 
 function push(s: State, level: number, hashes: number, name: string | null): void {
   const parent = top(s);
-  s.stack.push(newBlock(level, hashes, name ?? parent.pendingName));
+  s.stack.push(newBlock(level, hashes, name ?? parent.pendingName, s.results.length));
   parent.pendingName = null;
   // Diagnostics before a nested block introduce the block; they do not explain the parent's result.
   parent.diagnostics = [];
@@ -38,7 +44,7 @@ function closeAbove(s: State, level: number): Block | null {
   let child: Block | null = null;
   while (s.stack.length > 1 && top(s).level > level) {
     const block = s.stack.pop() as Block;
-    if (child !== null) adoptUnterminated(block, child);
+    if (child !== null) adoptUnterminated(s.results, block, child);
     child = block;
   }
   return child;
@@ -47,17 +53,20 @@ function closeAbove(s: State, level: number): Block | null {
 function addResult(s: State, line: ResultLine, child: Block | null): void {
   const block = top(s);
   block.count++;
-  const name = line.description || child?.name || `#${line.number ?? block.count}`;
+  const name = uniqueName(block, line.description || child?.name || `#${line.number ?? block.count}`);
   const detail = line.detail || (line.status === 'pass' ? '' : block.diagnostics.join(' | '));
-  block.results.push({ path: name, status: line.status, detail: capDetail(detail) });
-  block.diagnostics = [];
-  if (child !== null) prefixInto(block, child, name);
+  if (child !== null) prefixResults(s.results, child, name);
+  const capped = detail === '' ? undefined : capDetail(detail);
+  s.results.push(
+    capped === undefined ? { id: name, status: line.status } : { id: name, status: line.status, detail: capped },
+  );
+  if (block.diagnostics.length > 0) block.diagnostics = [];
 }
 
 /** Parses KTAP/TAP text (a file or a console log). Never throws. */
 export function parseKtap(text: string, options: { source: string }): ResultRun {
-  const root = newBlock(-1, 0, null);
-  const s: State = { stack: [root], root, endedEarly: null };
+  const root = newBlock(-1, 0, null, 0);
+  const s: State = { stack: [root], root, results: [], endedEarly: null };
   let started = false;
   let inYaml = false;
 
@@ -71,7 +80,7 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
     const { level: at, hashes, line } = positionKtapLine(clean, top(s).hashes);
     if (line === null) {
       const t = clean.trim();
-      if (started && t === '---' && top(s).results.length > 0) inYaml = true;
+      if (started && t === '---' && s.results.length > 0) inYaml = true;
       else if (started && t.startsWith('#')) rememberDiagnostic(top(s), t);
       return true;
     }
@@ -84,7 +93,7 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
     let child: Block | null = null;
     if (level < top(s).level) {
       child = closeAbove(s, level);
-      if (child !== null && line.kind !== 'result') adoptUnterminated(top(s), child);
+      if (child !== null && line.kind !== 'result') adoptUnterminated(s.results, top(s), child);
     }
     const current = top(s);
     switch (line.kind) {
@@ -120,25 +129,14 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
     const open = s.stack.slice(1).map((b) => b.name ?? '(unnamed)');
     s.endedEarly = `output ends inside ${open.join(' > ')} (no result line for ${open.length} open block(s))`;
   }
-  while (s.stack.length > 1) adoptUnterminated(s.stack[s.stack.length - 2] as Block, s.stack.pop() as Block);
+  while (s.stack.length > 1) adoptUnterminated(s.results, s.stack[s.stack.length - 2] as Block, s.stack.pop() as Block);
   const short = checkPlan(root);
   const problems = started ? [] : ['no KTAP/TAP version, plan or result line found'];
   return {
     source: options.source,
     format: 'ktap',
-    tests: uniqueIds(root.results),
+    tests: s.results as readonly TestResult[],
     endedEarly: s.endedEarly ?? short,
     problems,
   };
-}
-
-/** The same path twice in one run (repeated names): later ones get `~2`, `~3` so none is lost. */
-function uniqueIds(results: readonly Collected[]): TestResult[] {
-  const seen = new Map<string, number>();
-  return results.map((r) => {
-    const n = (seen.get(r.path) ?? 0) + 1;
-    seen.set(r.path, n);
-    const id = n === 1 ? r.path : `${r.path}~${n}`;
-    return r.detail === undefined ? { id, status: r.status } : { id, status: r.status, detail: r.detail };
-  });
 }
