@@ -55,8 +55,11 @@ function groupLags<K extends string>(items: Iterable<readonly [K, number]>): Map
 
 /** Assesses the fix-to-publication lag of every CVE in the index (docs/analytics.md, "Lag"). Pure. */
 export function assessLag(index: VulnsIndex, releases: ReleaseTable, options: LagOptions): LagReport {
-  const dates = index.records.map((r) => r.published).sort();
-  const range = { first: dates[0] ?? '', last: dates.at(-1) ?? '' };
+  const range = { first: '', last: '' };
+  for (const r of index.records) {
+    if (range.first === '' || r.published < range.first) range.first = r.published;
+    if (r.published > range.last) range.last = r.published;
+  }
   if (options.since !== null) assertDateInData('--since', options.since, range);
   if (options.branch !== null) assertStableBranch(releases, options.branch);
 
@@ -78,7 +81,14 @@ export function assessLag(index: VulnsIndex, releases: ReleaseTable, options: La
   const overall = lags.map((l) => (l.firstFix as NonNullable<CveLag['firstFix']>).lagDays);
   const mainline = lags.flatMap((l) => (l.mainlineFix ? [l.mainlineFix.lagDays] : []));
   const years = groupLags(lags.map((l, i) => [l.published.slice(0, 4), overall[i] ?? 0] as const));
-  const branches = groupLags(lags.flatMap((l) => [...l.branchFixes].map(([b, f]) => [b, f.lagDays] as const)));
+  const branches = new Map<string, number[]>();
+  for (const l of lags) {
+    for (const f of l.branchFixes) {
+      const list = branches.get(f.branch);
+      if (list) list.push(f.lagDays);
+      else branches.set(f.branch, [f.lagDays]);
+    }
+  }
   const byBranch = [...branches]
     .map(([branch, values]) => ({ branch, ...summarizeLags(values) }))
     .sort((a, b) =>
