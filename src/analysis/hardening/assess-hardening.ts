@@ -119,6 +119,24 @@ function byIdOf(checks: readonly HardeningCheck[]): ReadonlyMap<string, Hardenin
   return map;
 }
 
+function mentionsKconfig(e: Expr): boolean {
+  if ('any' in e) return e.any.some(mentionsKconfig);
+  if ('all' in e) return e.all.some(mentionsKconfig);
+  return e.type === 'kconfig';
+}
+
+/**
+ * A newer kernel's option counts as a gain unless the table says otherwise. Boot parameters count only when no
+ * Kconfig option stands for the same defence (`init_on_alloc=1` is counted once, by CONFIG_INIT_ON_ALLOC_DEFAULT_ON)
+ * and when they switch something on, not merely off (`nospectre_bhb is not set`).
+ */
+function countsAsGain(check: HardeningCheck): boolean {
+  if (check.upgradeGain === false) return false;
+  if (check.type !== 'cmdline') return true;
+  if (check.rule.op === 'not-set' || check.rule.op === 'not-off') return false;
+  return ![...(check.orElse ?? []), ...(check.andAlso ?? [])].some(mentionsKconfig);
+}
+
 function upgradeGainOf(
   checks: readonly HardeningCheck[],
   results: readonly CheckResult[],
@@ -131,7 +149,7 @@ function upgradeGainOf(
     const check = byId.get(r.id);
     if (
       !check ||
-      check.upgradeGain === false ||
+      !countsAsGain(check) ||
       r.status !== 'not-applicable' ||
       r.since === null ||
       !r.detail?.startsWith('introduced')

@@ -34,7 +34,7 @@ function reportMarkdown(report: HardeningReport, show: ShowMode): string {
   out.push('', `### Upgrade gain${report.latestRelease ? ` (up to ${report.latestRelease})` : ''}`, '');
   if (groups.length === 0) out.push('Nothing: every defence in the checklist exists in this kernel.');
   for (const g of groups)
-    out.push(`- **${g.since}**${g.date ? ` (${g.date})` : ''}: ${g.items.map((i) => `\`${i.option}\``).join(', ')}`);
+    out.push(`- **${g.since}**${g.date ? ` (${g.date})` : ''}: ${g.items.map((i) => `\`${i.id}\``).join(', ')}`);
   return out.join('\n');
 }
 

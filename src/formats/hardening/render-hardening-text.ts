@@ -47,7 +47,7 @@ export function renderHardeningTable(reports: readonly HardeningReport[], show: 
       ? pad([['STATUS', 'TYPE', 'OPTION', 'DESIRED', 'ACTUAL', 'NOTE'], ...rows])
       : `(no checks with status ${show})`;
     const gain = gainByVersion(report.upgradeGain).map(
-      (g) => `  ${g.since}${g.date ? ` (${g.date})` : ''}: ${g.items.map((i) => i.option).join(', ')}`,
+      (g) => `  ${g.since}${g.date ? ` (${g.date})` : ''}: ${g.items.map((i) => i.id).join(', ')}`,
     );
     return [
       renderHardeningSummary(report),

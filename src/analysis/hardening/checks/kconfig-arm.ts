@@ -71,12 +71,6 @@ export const kconfigArm: readonly HardeningCheck[] = [
     arches: ARM,
     why: 'Section-aligned rodata so it can really be made read-only',
   }),
-  dflt('CONFIG_IOMMU_DEFAULT_DMA_STRICT', 'y', {
-    id: 'CONFIG_IOMMU_DEFAULT_DMA_STRICT@arm',
-    arches: ['arm64', 'arm'],
-    since: '5.15',
-    why: 'On arm the strict IOMMU mode is the upstream default',
-  }),
   kspp('CONFIG_ARM64_SW_TTBR0_PAN', 'y', {
     arches: ARM64,
     since: '4.10',

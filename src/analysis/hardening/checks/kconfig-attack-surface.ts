@@ -259,7 +259,7 @@ export const kconfigAttackSurface: readonly HardeningCheck[] = [
     from: 'kgap',
     arches: ['x86_64', 'arm', 'riscv'],
   }),
-  off('CONFIG_UBSAN_DIV_ZERO', 'Debug-only sanitizer', { from: 'kgap', since: '5.12' }),
+  off('CONFIG_UBSAN_DIV_ZERO', 'Debug-only sanitizer', { from: 'kgap', since: '5.12', upgradeGain: false }),
   off('CONFIG_DEBUG_PAGEALLOC', 'Debug page allocator', { from: 'kgap' }),
   off('CONFIG_PAGE_POISONING', 'Page poisoning (superseded by init_on_free)', { from: 'kgap' }),
 ];

@@ -24,7 +24,11 @@ export const kconfigSecurityPolicy: readonly HardeningCheck[] = [
   kspp('CONFIG_SECURITY_SELINUX_DEVELOP', 'is not set', {
     why: 'SELinux cannot boot in permissive (development) mode',
   }),
-  kspp('CONFIG_SECURITY_SELINUX_DEBUG', 'is not set', { since: '6.6', why: 'No SELinux debug output' }),
+  kspp('CONFIG_SECURITY_SELINUX_DEBUG', 'is not set', {
+    since: '6.6',
+    upgradeGain: false,
+    why: 'No SELinux debug output',
+  }),
   kspp('CONFIG_SECURITY_WRITABLE_HOOKS', 'is not set', { until: '6.4', why: 'LSM hooks stay read-only after init' }),
   kspp('CONFIG_SECURITY_SELINUX', 'y', {
     id: 'mac-lsm',
