@@ -3,7 +3,7 @@ import { daysBetween, type Release, type ReleaseTable } from '../../domain/relea
 import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assertStableBranch } from '../lag/branch-option.js';
-import { assertDateInData } from '../lag/iso-date.js';
+import { assertDateInData, utcDay } from '../lag/iso-date.js';
 import { assessAffectedOnBranch, makeVersionParser } from './affected-on-branch.js';
 import { assessNeverBackported, type NeverBackported } from './assess-never-backported.js';
 
@@ -51,7 +51,7 @@ export function assessExposureCurve(
 ): ExposureCurveReport {
   const { branch, asOf } = options;
   const firstPublished = index.records.reduce((min, r) => (r.published < min ? r.published : min), '9999-12-31');
-  assertDateInData('--as-of', asOf, { first: firstPublished, last: index.vulnsCommitDate.slice(0, 10) });
+  assertDateInData('--as-of', asOf, { first: firstPublished, last: utcDay(index.vulnsCommitDate) });
   assertStableBranch(releases, branch);
   const out: Release[] = (releases.byBranch.get(branch) ?? []).filter((r) => r.date !== null && r.date <= asOf);
   if (out.length === 0) throw new UserError(`branch ${branch} had no release by ${asOf}; pick a later --as-of`);

@@ -19,3 +19,9 @@ export function assertDateInData(flag: string, date: string, range: { first: str
     throw new UserError(`${flag} ${date} is outside the data (${range.first} to ${range.last}); pick a date inside it`);
   }
 }
+
+/** The UTC day (YYYY-MM-DD) of an ISO 8601 timestamp with any offset (`2026-08-21T18:32:04+02:00`). */
+export function utcDay(timestamp: string): string {
+  const ms = Date.parse(timestamp);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : timestamp.slice(0, 10);
+}

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { assessExposureCurve } from '../../analysis/exposure-curve/assess-exposure-curve.js';
-import { parseIsoDateFlag } from '../../analysis/lag/iso-date.js';
+import { parseIsoDateFlag, utcDay } from '../../analysis/lag/iso-date.js';
 import { UserError } from '../../domain/user-error.js';
 import {
   EXPOSURE_CURVE_FORMATS,
@@ -43,7 +43,7 @@ export const exposureCommand: CommandSpec = {
         const [index, releases] = await Promise.all([readIndex(data), readReleases(data.releases, data.cacheDir)]);
         endProgress();
         // Default as-of: the vulns snapshot's day, so the report is the same whenever it is run on that data.
-        const asOf = asOfFlag ?? index.vulnsCommitDate.slice(0, 10);
+        const asOf = asOfFlag ?? utcDay(index.vulnsCommitDate);
         const report = assessExposureCurve(index, releases, { branch: opts.branch, asOf });
         return { stdout: exposureCurveFormats[format](report), exitCode: EXIT.ok };
       }),
