@@ -16,6 +16,8 @@ export type QemuEnding = {
   readonly timeoutSeconds: number;
   readonly exitCode: number | null;
   readonly signal: string | null;
+  /** QEMU's own error output (e.g. "Error loading uncompressed kernel without PVH ELF Note"), when any. */
+  readonly stderr?: string;
 };
 
 export type BootAssessment = {
@@ -46,7 +48,9 @@ function kernelLines(lines: readonly string[]): string[] {
 
 function endingText(end: QemuEnding): string {
   if (end.timedOut) return `QEMU was killed after the ${end.timeoutSeconds} s timeout`;
-  return end.signal === null ? `QEMU exited with code ${end.exitCode}` : `QEMU was killed by ${end.signal}`;
+  if (end.signal !== null) return `QEMU was killed by ${end.signal}`;
+  const why = end.exitCode === 0 ? '' : (end.stderr ?? '').trim().split('\n')[0];
+  return `QEMU exited with code ${end.exitCode}${why ? ` (${why})` : ''}`;
 }
 
 /** Assesses a boot: host checks from the console, then the guest's reported checks against the plan. */

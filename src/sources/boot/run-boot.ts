@@ -126,6 +126,7 @@ export async function runBoot(options: BootOptions): Promise<BootRun> {
     timeoutSeconds: options.timeoutSeconds,
     exitCode: run.exitCode,
     signal: run.signal,
+    stderr: run.stderr,
   };
   const assessment = assessBoot({ console: run.console, ending, guestChecks });
   return {
