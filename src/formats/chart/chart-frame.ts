@@ -18,7 +18,7 @@ export const SERIES_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69
 export function makeFrame(options: { width?: number; height?: number; legend?: boolean }): Frame {
   const width = options.width ?? 720;
   const height = options.height ?? 360;
-  return { width, height, left: 64, right: width - (options.legend ? 170 : 20), top: 36, bottom: height - 48 };
+  return { width, height, left: 64, right: width - (options.legend ? 200 : 20), top: 36, bottom: height - 48 };
 }
 
 /** Maps a data value to a pixel coordinate on the x or y axis. */
