@@ -6,7 +6,7 @@ import {
 } from '../../domain/kernel-version.js';
 import { inapplicability, introducedIn } from './applicability.js';
 import type { CompilerNeed, Expr, HardeningCheck, Rename } from './check.js';
-import { type EvalContext, evaluateExpr, type HardeningInputs, lookup } from './evaluate-condition.js';
+import { type EvalContext, evaluateExpr, type HardeningInputs, lookup, MISSING } from './evaluate-condition.js';
 import type { AppliedWaiver, CheckResult, HardeningReport, UpgradeGain } from './hardening-report.js';
 import type { KernelFacts } from './kernel-facts.js';
 import { latestReleaseText, type ReleaseIndex } from './release-index.js';
@@ -98,6 +98,9 @@ function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOpt
   };
   const out = inapplicability(check, options.facts, ctx);
   if (out) return { ...base, status: out.kind === 'arch-unknown' ? 'unknown' : 'not-applicable', detail: out.detail };
+  // A check on an input that was not given is unknown, even when a Kconfig part of it could already fail:
+  // `cmdline` and `sysctl` scores then stay empty instead of reporting failures nobody measured.
+  if (found === null) return { ...base, status: 'unknown', detail: MISSING[check.type] };
   const outcome = evaluateExpr(expressionOf(check), ctx);
   if (outcome.value !== 'fail') return { ...base, status: outcome.value, detail: outcome.detail ?? null };
   const waiver = waiverFor(check.id, options);

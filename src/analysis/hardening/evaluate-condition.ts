@@ -95,7 +95,8 @@ export function satisfies(rule: Rule, cond: Condition, value: string | undefined
   }
 }
 
-const MISSING: Record<Condition['type'], string> = {
+/** Why a condition on a missing input is unknown. */
+export const MISSING: Record<Condition['type'], string> = {
   kconfig: 'no kernel config given',
   cmdline: 'no kernel command line given (--cmdline)',
   sysctl: 'no sysctl values given (--sysctl)',

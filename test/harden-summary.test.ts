@@ -1,0 +1,48 @@
+/**
+ * Golden summaries (per-group scores and upgrade gain) of three real configs: Debian 12's 6.1.170, Debian's 6.12.117
+ * backport and Android 15's 6.6 arm64 kernel. Regenerate after a deliberate checklist change with
+ * `KGAP_UPDATE_GOLDEN=1 node scripts/run-tests.mjs harden-summary`.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { assessHardening } from '../src/analysis/hardening/assess-hardening.js';
+import { hardeningChecks } from '../src/analysis/hardening/checks/index.js';
+import { kernelFactsOf } from '../src/analysis/hardening/kernel-facts.js';
+import { renderHardeningSummary } from '../src/formats/hardening/render-hardening-text.js';
+import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { readHardeningReleases } from '../src/sources/read-hardening-releases.js';
+import { readKernelConfig } from '../src/sources/read-kernel-config.js';
+
+const GOLDEN = fileURLToPath(new URL('../../test/harden-summary.golden.txt', import.meta.url));
+const CONFIGS = [
+  'debian-6.1.170-3-amd64.config',
+  'debian-6.12.117-amd64.config',
+  'distros/Android_15_6.6_aarch64.config',
+];
+const shared = sharedDataDir();
+
+describe('hardening summary of three real configs (golden)', { skip: shared ? false : '../shared/data absent' }, () => {
+  it('matches test/harden-summary.golden.txt', async () => {
+    const dir = join(shared ?? '', 'configs');
+    const releases = await readHardeningReleases(join(shared ?? '', 'linux-kernel-releases.json'));
+    const parts: string[] = [];
+    for (const name of CONFIGS) {
+      const config = await readKernelConfig(join(dir, name));
+      const report = assessHardening({
+        checks: hardeningChecks,
+        inputs: { config, cmdline: null, sysctl: null },
+        facts: kernelFactsOf(config),
+        source: name,
+        releases,
+        asOf: '2026-01-01',
+      });
+      parts.push(renderHardeningSummary(report));
+    }
+    const text = `${parts.join('\n\n')}\n`;
+    if (process.env.KGAP_UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
+    assert.equal(text, readFileSync(GOLDEN, 'utf8'));
+  });
+});
