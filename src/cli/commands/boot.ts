@@ -44,7 +44,7 @@ export const bootCommand: CommandSpec = {
         'boot a kernel under QEMU (TCG) with a busybox initramfs and report smoke checks as KTAP; exit 1 if a check failed',
       )
       .requiredOption('--kernel <path>', 'x86-64 bzImage (vmlinuz) or ELF vmlinux')
-      .option('--expect-release <release>', 'expected `uname -r` (default: the release in the bzImage header)')
+      .option('--expect-release <release>', 'expected `uname -r` (default: the release the kernel image names)')
       .option('--timeout <seconds>', 'kill QEMU after this long', '120')
       .option('--ktap <file>', 'also write the KTAP report to this file')
       .option('--append <cmdline>', 'extra kernel command line')

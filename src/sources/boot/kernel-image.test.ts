@@ -65,7 +65,16 @@ describe('parseKernelImage', () => {
     const elf = new Uint8Array(64);
     elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1]);
     elf[18] = 62;
-    assert.equal(parseKernelImage(elf)?.kind, 'elf');
+    assert.deepEqual(parseKernelImage(elf), { kind: 'elf', release: null, version: null });
+    const banner = new TextEncoder().encode('Linux version %s\0Linux version 6.1.0-57-amd64 (x@y) #1 SMP\n');
+    const withBanner = new Uint8Array(elf.length + banner.length);
+    withBanner.set(elf);
+    withBanner.set(banner, elf.length);
+    assert.deepEqual(parseKernelImage(withBanner), {
+      kind: 'elf',
+      release: '6.1.0-57-amd64',
+      version: '6.1.0-57-amd64 (x@y) #1 SMP',
+    });
     assert.equal(parseKernelImage(new TextEncoder().encode('CONFIG_X86_64=y\n'.repeat(100))), null);
     assert.equal(parseKernelImage(new Uint8Array(0)), null);
   });

@@ -28,7 +28,12 @@ export type KernelImage =
         readonly format: PayloadFormat | null;
       } | null;
     }
-  | { readonly kind: 'elf'; readonly release: null; readonly version: null };
+  | {
+      readonly kind: 'elf';
+      /** From the `linux_banner` string ("Linux version 6.1.0-57-amd64 (...) ..."), when found. */
+      readonly release: string | null;
+      readonly version: string | null;
+    };
 
 const HDRS = 0x53726448; // "HdrS", little-endian at 0x202
 
@@ -51,6 +56,25 @@ function readCString(b: Uint8Array, at: number, max: number): string | null {
   return /^[\x20-\x7e]+$/.test(text) ? text : null;
 }
 
+const BANNER = 'Linux version ';
+
+/** The text after the first `Linux version <digit>` in an uncompressed kernel (its `linux_banner`), to the newline. */
+function findLinuxBanner(bytes: Uint8Array): string | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy; native search
+  let at = buf.indexOf(BANNER);
+  while (at >= 0) {
+    const start = at + BANNER.length;
+    const digit = buf[start] ?? 0;
+    if (digit >= 0x30 && digit <= 0x39) {
+      let end = start;
+      while (end < buf.length && end - start < 256 && (buf[end] ?? 0) >= 0x20 && (buf[end] ?? 0) < 0x7f) end++;
+      return buf.toString('latin1', start, end).trim();
+    }
+    at = buf.indexOf(BANNER, start);
+  }
+  return null;
+}
+
 /** Which payload format starts at `at`, if any. */
 export function payloadFormatAt(bytes: Uint8Array, at: number): PayloadFormat | null {
   return PAYLOAD_MAGICS.find((m) => startsWith(bytes, at, m.magic))?.format ?? null;
@@ -59,7 +83,8 @@ export function payloadFormatAt(bytes: Uint8Array, at: number): PayloadFormat | 
 /** Parses the image header; null when the bytes are neither a bzImage nor an ELF64 x86-64 executable. */
 export function parseKernelImage(bytes: Uint8Array): KernelImage | null {
   if (startsWith(bytes, 0, [0x7f, 0x45, 0x4c, 0x46]) && bytes[4] === 2 && u16(bytes, 18) === 62) {
-    return { kind: 'elf', release: null, version: null }; // ELFCLASS64, EM_X86_64
+    const version = findLinuxBanner(bytes); // ELFCLASS64, EM_X86_64
+    return { kind: 'elf', release: version?.split(' ')[0] ?? null, version };
   }
   if (bytes.length < 0x260 || u32(bytes, 0x202) !== HDRS || u16(bytes, 0x1fe) !== 0xaa55) return null;
   const protocol = u16(bytes, 0x206);
