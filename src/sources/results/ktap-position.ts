@@ -5,12 +5,12 @@
  */
 import { classifyKtapLine, type KtapLine } from './ktap-line.js';
 
-export type PositionedLine = {
+/** Where the last positioned line sits; filled in place (one object per parse, not per line). */
+export type LinePosition = {
   /** Comparable depth: `# ` prefixes weigh more than any indentation. */
-  readonly level: number;
+  level: number;
   /** How many `# ` prefixes were nesting (not diagnostics). */
-  readonly hashes: number;
-  readonly line: KtapLine | null;
+  hashes: number;
 };
 
 const HASH_WEIGHT = 1_000_000;
@@ -36,12 +36,12 @@ function widthOf(text: string, from: number, to: number): number {
  * structure only when they open a block with a version line (kselftest's `# TAP version 13`); otherwise a
  * `# ok 1` is just a diagnostic that happens to look like a result.
  */
-export function positionKtapLine(text: string, allowedHashes: number): PositionedLine {
+export function positionKtapLine(text: string, allowedHashes: number, out: LinePosition): KtapLine | null {
   const start = indentWidth(text, 0);
   const outer = widthOf(text, 0, start);
-  if (text.charCodeAt(start) !== 35 /* # */) {
-    return { level: outer, hashes: 0, line: classifyKtapLine(text.slice(start)) };
-  }
+  out.level = outer;
+  out.hashes = 0;
+  if (text.charCodeAt(start) !== 35 /* # */) return classifyKtapLine(start === 0 ? text : text.slice(start));
   // Collect the offsets after each `# ` prefix, then try the deepest permitted first.
   const offsets: number[] = [start];
   let at = start;
@@ -54,8 +54,9 @@ export function positionKtapLine(text: string, allowedHashes: number): Positione
     const line = classifyKtapLine(text.slice(from));
     if (line === null) continue;
     if (k > allowedHashes && line.kind !== 'version') continue;
-    const inner = widthOf(text, (offsets[k - 1] ?? start) + 2, from);
-    return { level: k * HASH_WEIGHT + outer + inner, hashes: k, line };
+    out.level = k * HASH_WEIGHT + outer + widthOf(text, (offsets[k - 1] ?? start) + 2, from);
+    out.hashes = k;
+    return line;
   }
-  return { level: outer, hashes: 0, line: classifyKtapLine(text.slice(start)) };
+  return classifyKtapLine(text.slice(start));
 }

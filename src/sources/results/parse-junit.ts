@@ -27,6 +27,11 @@ const RANK: Readonly<Record<TestStatus, number>> = {
 export function parseJunit(text: string, options: { source: string }): ResultRun {
   const tests: TestResult[] = [];
   const suites: string[] = [];
+  // The id prefix of the current suite nesting, rebuilt only when a suite opens or closes.
+  let prefix: string[] = [];
+  const rebuild = (): void => {
+    prefix = suites.filter((s) => s !== '');
+  };
   let current: Case | null = null;
   let depth = 0;
   const finish = (c: Case): void => {
@@ -38,10 +43,13 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
     if (e.kind === 'open') {
       if (!e.empty) depth++;
       if (e.name === 'testsuite') {
-        if (!e.empty) suites.push(e.attrs.get('name')?.trim() ?? '');
+        if (!e.empty) {
+          suites.push(e.attrs.get('name')?.trim() ?? '');
+          rebuild();
+        }
       } else if (e.name === 'testcase') {
         const status = (e.attrs.get('status') ?? e.attrs.get('result') ?? '').toLowerCase();
-        const c: Case = { id: caseId(suites, e.attrs), status: null, hint: 'pass', detail: '', inOutcome: false };
+        const c: Case = { id: caseId(prefix, e.attrs), status: null, hint: 'pass', detail: '', inOutcome: false };
         if (NOT_RUN.has(status)) c.hint = 'skip';
         if (e.empty) finish(c);
         else current = c;
@@ -53,8 +61,10 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
       }
     } else if (e.kind === 'close') {
       depth--;
-      if (e.name === 'testsuite') suites.pop();
-      else if (e.name === 'testcase' && current !== null) {
+      if (e.name === 'testsuite') {
+        suites.pop();
+        rebuild();
+      } else if (e.name === 'testcase' && current !== null) {
         finish(current);
         current = null;
       } else if (e.name in CHILD_STATUS && current !== null) current.inOutcome = false;
@@ -76,9 +86,9 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
  * suite's name (a common habit) is not repeated.
  */
 function caseId(suites: readonly string[], attrs: ReadonlyMap<string, string>): string {
-  const segments = suites.filter((s) => s !== '');
   const classname = attrs.get('classname')?.trim() ?? '';
-  if (classname !== '' && classname !== segments[segments.length - 1]) segments.push(classname);
-  segments.push(attrs.get('name')?.trim() || '(unnamed)');
-  return segments.join('/');
+  const name = attrs.get('name')?.trim() || '(unnamed)';
+  const inner = suites[suites.length - 1];
+  const head = suites.length === 0 ? '' : `${suites.join('/')}/`;
+  return classname !== '' && classname !== inner ? `${head}${classname}/${name}` : `${head}${name}`;
 }

@@ -18,7 +18,7 @@ import {
   uniqueName,
 } from './ktap-block.js';
 import type { KtapLine } from './ktap-line.js';
-import { positionKtapLine } from './ktap-position.js';
+import { type LinePosition, positionKtapLine } from './ktap-position.js';
 
 type ResultLine = Extract<KtapLine, { kind: 'result' }>;
 
@@ -69,6 +69,7 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
   const s: State = { stack: [root], root, results: [], endedEarly: null };
   let started = false;
   let inYaml = false;
+  const position: LinePosition = { level: 0, hashes: 0 };
 
   forEachLine(text, (raw, index) => {
     const clean = stripConsolePrefix(raw);
@@ -77,11 +78,14 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
       if (clean.trim() === '...') inYaml = false;
       return true;
     }
-    const { level: at, hashes, line } = positionKtapLine(clean, top(s).hashes);
+    const line = positionKtapLine(clean, top(s).hashes, position);
+    const { level: at, hashes } = position;
     if (line === null) {
-      const t = clean.trim();
-      if (started && t === '---' && s.results.length > 0) inYaml = true;
-      else if (started && t.startsWith('#')) rememberDiagnostic(top(s), t);
+      if (started && clean.includes('-') && clean.trim() === '---' && s.results.length > 0) inYaml = true;
+      else if (started && clean.includes('#')) {
+        const t = clean.trim();
+        if (t.startsWith('#')) rememberDiagnostic(top(s), t);
+      }
       return true;
     }
     if (!started) {

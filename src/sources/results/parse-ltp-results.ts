@@ -11,6 +11,17 @@ const HEADER_RE = /^Testcase\s+Result\s+Exit Value\s*$/;
 const ROW_RE = /^(\S+)\s+(PASS|FAIL|CONF|BROK|WARN|SKIP)\s*(-?\d+)?\s*$/;
 const FOOTER_RE = /^Total Tests:\s*\d+/;
 
+// One detail string per distinct exit value, not one per failing row.
+const exitDetails = new Map<string, string>();
+function exitDetail(value: string): string {
+  let d = exitDetails.get(value);
+  if (d === undefined) {
+    d = `exit value ${value}`;
+    if (exitDetails.size < 512) exitDetails.set(value, d);
+  }
+  return d;
+}
+
 /** Parses a runltp results file. Never throws. */
 export function parseLtpResults(text: string, options: { source: string }): ResultRun {
   const tests: TestResult[] = [];
@@ -23,11 +34,12 @@ export function parseLtpResults(text: string, options: { source: string }): Resu
       inTable = HEADER_RE.test(line);
       return true;
     }
-    if (FOOTER_RE.test(line)) {
+    const first = line.charCodeAt(0);
+    if (first === 84 /* T */ && FOOTER_RE.test(line)) {
       footer = true;
       return false;
     }
-    if (line === '' || /^-+(\s+-+)*$/.test(line)) return true;
+    if (line === '' || (first === 45 /* - */ && /^-+(\s+-+)*$/.test(line))) return true;
     const m = ROW_RE.exec(line);
     if (m?.[1] === undefined || m[2] === undefined) {
       if (problems.length < 20) problems.push(`line ${index + 1}: not a result row: ${line.slice(0, 80)}`);
@@ -35,7 +47,7 @@ export function parseLtpResults(text: string, options: { source: string }): Resu
     }
     const word = statusFromLtpWord(m[2]) ?? 'fail';
     const status = m[3] === undefined ? word : statusFromLtpExit(Number(m[3]));
-    const detail = m[3] === undefined || m[3] === '0' ? undefined : `exit value ${m[3]}`;
+    const detail = m[3] === undefined || m[3] === '0' ? undefined : exitDetail(m[3]);
     tests.push(detail === undefined ? { id: ltpTestId(m[1]), status } : { id: ltpTestId(m[1]), status, detail });
     return true;
   });

@@ -40,7 +40,7 @@ export function readXmlEvents(xml: string, visit: (event: XmlEvent) => void): bo
       emitText(xml.slice(i), visit);
       return true;
     }
-    if (lt > i) emitText(xml.slice(i, lt), visit);
+    if (lt > i && !isBlank(xml, i, lt)) emitText(xml.slice(i, lt), visit);
     if (xml.startsWith('<!--', lt)) i = skipPast(xml, lt + 4, '-->');
     else if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt + 9);
@@ -73,13 +73,28 @@ function tagEnd(xml: string, from: number): number {
   return -1;
 }
 
+function isBlank(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}
+
 function skipPast(xml: string, from: number, marker: string): number {
   const end = xml.indexOf(marker, from);
   return end === -1 ? -1 : end + marker.length;
 }
 
 function emitText(text: string, visit: (event: XmlEvent) => void): void {
-  if (text.trim() !== '') visit({ kind: 'text', text: decodeXmlEntities(text) });
+  // Whitespace between tags is most of the text in a report: skip it without allocating.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+      visit({ kind: 'text', text: decodeXmlEntities(text) });
+      return;
+    }
+  }
 }
 
 function tag(body: string, visit: (event: XmlEvent) => void): void {
@@ -94,7 +109,8 @@ function tag(body: string, visit: (event: XmlEvent) => void): void {
   if (name === '') return;
   const attrs = new Map<string, string>();
   if (nameEnd !== -1) {
-    for (const m of inner.slice(nameEnd).matchAll(ATTR_RE)) {
+    ATTR_RE.lastIndex = nameEnd;
+    for (let m = ATTR_RE.exec(inner); m !== null; m = ATTR_RE.exec(inner)) {
       if (m[1] !== undefined) attrs.set(m[1], decodeXmlEntities(m[2] ?? m[3] ?? ''));
     }
   }
