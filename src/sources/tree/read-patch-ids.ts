@@ -14,6 +14,25 @@ export async function readExistingCommits(where: GitLocation, ids: readonly stri
   return found;
 }
 
+/** The directory of a path (`net/core/dev.c` -> `net/core`; top-level files -> ``). */
+export function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** The directories the given commits touch (one `git log --no-walk --stdin --name-only`). */
+export async function readTouchedDirs(where: GitLocation, commits: readonly string[]): Promise<Set<string>> {
+  const dirs = new Set<string>();
+  if (commits.length === 0) return dirs;
+  const out = await runGit(
+    where,
+    ['log', '--no-walk=unsorted', '--stdin', '--name-only', '--no-renames', '--format=%x1e'],
+    `${commits.join('\n')}\n`,
+  );
+  for (const line of out.split('\n')) if (line !== '' && line.charCodeAt(0) !== 0x1e) dirs.add(dirOf(line));
+  return dirs;
+}
+
 /**
  * `git patch-id --stable` of many commits: one `git log -p --no-walk --stdin` stream piped into one `git patch-id`
  * (two processes in all, never a shell). Returns commit -> patch id; merges and empty commits have none.

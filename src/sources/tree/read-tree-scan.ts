@@ -8,13 +8,13 @@ import { writeFileAtomic } from '../data/write-atomic.js';
 import { runGit } from '../git/run-git.js';
 import { normalizeSubject } from './parse-commit-markers.js';
 import { makefileUpstream } from './parse-kernel-makefile.js';
-import { readExistingCommits, readPatchIds } from './read-patch-ids.js';
+import { dirOf, readExistingCommits, readPatchIds, readTouchedDirs } from './read-patch-ids.js';
 import { readTreeHistory } from './read-tree-history.js';
 import { readTreeRepo, type TreeRepo } from './read-tree-repo.js';
 import { readVendorDelta } from './read-vendor-delta.js';
 
 /** Bump when the scan's meaning changes: old cache files are then ignored. */
-const SCAN_FORMAT = 1;
+const SCAN_FORMAT = 2;
 
 export type TreeScanOptions = {
   readonly path: string;
@@ -69,8 +69,20 @@ async function readUnmarkedBackports(
   candidates: readonly { sha: string; subject: string }[],
   fixes: readonly string[],
 ): Promise<{ backports: Backport[]; available: number }> {
-  const available = [...(await readExistingCommits(repo.where, fixes))].sort();
-  if (candidates.length === 0) return { backports: [], available: available.length };
+  const existing = await readExistingCommits(repo.where, fixes);
+  if (candidates.length === 0) return { backports: [], available: existing.size };
+  // Patch-ids only of fixes in the directories the vendor commits touch (records list their files): a product tree
+  // with mainline fetched holds ~30,000 fix commits, and diffing them all would dominate the scan.
+  const dirs = await readTouchedDirs(
+    repo.where,
+    candidates.map((c) => c.sha),
+  );
+  const near = new Set<string>();
+  for (const r of options.index.records) {
+    if (!r.programFiles.some((f) => dirs.has(dirOf(f)))) continue;
+    for (const sha of [...r.fixShas, ...r.dyad.map((d) => d.fixSha)]) if (sha && existing.has(sha)) near.add(sha);
+  }
+  const available = [...near].sort();
   options.progress?.(`tree: patch-ids of ${candidates.length} vendor commits and ${available.length} upstream fixes`);
   const ids = await readPatchIds(repo.where, [...candidates.map((c) => c.sha), ...available]);
   const fixByPatchId = new Map<string, string>();
@@ -105,7 +117,7 @@ async function readUnmarkedBackports(
       if (bySubject) backports.push({ commit: c.sha, ref: bySubject, match: { via: 'subject' }, vendor: true });
     }
   }
-  return { backports, available: available.length };
+  return { backports, available: existing.size };
 }
 
 /**
