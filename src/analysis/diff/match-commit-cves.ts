@@ -37,6 +37,7 @@ export function matchCommitCves(
   const bySha = new Map<string, string[]>();
   const byTitle = new Map<string, string[]>();
   for (const r of records) {
+    let title: string | null = null;
     for (const d of r.dyad) {
       // A version on branch 6.1 is written `6.1` or `6.1.N`: a prefix test skips the others without parsing.
       const text = d.fixVersion;
@@ -44,7 +45,8 @@ export function matchCommitCves(
       const fix = parseKernelVersion(text);
       if (!fix || branchOf(fix) !== branch) continue;
       if (d.fixSha) push(bySha, d.fixSha, r.id);
-      push(byTitle, `${formatKernelVersion(fix)}\t${normalizeSubject(r.title)}`, r.id);
+      title ??= normalizeSubject(r.title);
+      push(byTitle, `${formatKernelVersion(fix)}\t${title}`, r.id);
     }
   }
   return commits.map((commit) => {

@@ -68,19 +68,19 @@ export function assessBranchExposure(
     const severe = record.cvss?.severity === 'high' || record.cvss?.severity === 'critical';
     let stretch = -1;
     let p = 0;
-    let verdict: ReturnType<typeof assessVersion> | null = null;
+    // One entry per stretch, shared by the releases in it (the same CVE, the same fix): few allocations.
+    let entry: ExposureEntry | null = null;
     for (const release of branchReleases) {
       if (points === null) stretch++;
       else while (p < points.length && (points[p] as number) <= release.version.sublevel) p++;
       if (points === null || p !== stretch) {
         stretch = points === null ? stretch : p;
-        verdict = assessVersion(record, release.version);
+        const verdict = assessVersion(record, release.version);
+        entry = verdict.affected
+          ? { record: index, published, fixReleased: fixReleasedOn(verdict.fixedOnBranch), severe }
+          : null;
       }
-      if (verdict?.affected) {
-        out
-          .get(release.name)
-          ?.push({ record: index, published, fixReleased: fixReleasedOn(verdict.fixedOnBranch), severe });
-      }
+      if (entry) out.get(release.name)?.push(entry);
     }
   });
   return out;

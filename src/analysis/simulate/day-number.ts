@@ -5,8 +5,13 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** The day number of a YYYY-MM-DD date; NaN when it is not a real date. */
 export function dayOf(date: string): number {
   if (!DATE_RE.test(date)) return Number.NaN;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) return Number.NaN;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const ms = Date.UTC(y, m - 1, d);
+  // Date.UTC rolls 02-30 over into March: a real date survives the round trip.
+  const back = new Date(ms);
+  if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return Number.NaN;
   return ms / 86_400_000;
 }
 
