@@ -32,6 +32,21 @@ describe('parseKtap on real-shaped output', () => {
       ],
     },
     {
+      file: 'ktap-spec-example.ktap', // the example in Documentation/dev-tools/ktap.rst: names only in result lines
+      tests: [
+        'main_test fail',
+        'main_test/example_test_1 pass',
+        'main_test/example_test_1/test_1 pass',
+        'main_test/example_test_2 pass',
+        'main_test/example_test_2/test_1 skip',
+        'main_test/example_test_2/test_2 pass',
+        'main_test/example_test_3 fail',
+        'main_test/example_test_3/test_1 pass',
+        'main_test/example_test_3/test_2 fail',
+        'main_test/example_test_3/test_3 skip',
+      ],
+    },
+    {
       file: 'kunit-tab-5.5.ktap', // the first KUnit format: TAP version 14, tab indentation, `- ` names
       tests: [
         'kunit-try-catch-test pass',
