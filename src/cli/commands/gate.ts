@@ -4,7 +4,7 @@ import { GATE_FORMATS, type GateFormat, gateFormats } from '../../formats/gate/i
 import { runGate } from '../../sources/results/run-gate.js';
 import type { CommandSpec } from '../command.js';
 import { type CommandResult, EXIT } from '../errors.js';
-import { addGateBootOptions, type GateBootFlags, gateKernels } from './boot.js';
+import { addGateBootOptions, type GateBootFlags, gateKernels } from './gate-kernels.js';
 
 /** The flags `kgap gate` takes; exported so options that produce the two sides (booting kernels) can extend it. */
 export type GateFlags = {
