@@ -2,6 +2,8 @@
 
 /** Normalizes `./a/../b//c` to `b/c`; a leading `..` that escapes the tree is kept so it matches nothing. */
 export function normalizePath(path: string): string {
+  // Fast path: most words are already clean (`drivers/net/foo.o`).
+  if (!/(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/.test(path)) return path;
   const out: string[] = [];
   for (const seg of path.split('/')) {
     if (seg === '' || seg === '.') continue;
