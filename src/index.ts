@@ -7,6 +7,21 @@ export { CONSOLE_SIGNALS, type ConsoleSignal } from './analysis/boot/console-sig
 export { type GuestCheck, type GuestPlan, planGuestChecks } from './analysis/boot/guest-checks.js';
 export { renderInitScript } from './analysis/boot/init-script.js';
 export { renderBootKtap } from './analysis/boot/render-boot-ktap.js';
+// Update evidence (kgap diff, kgap simulate): what an update changes, and update policies replayed day by day.
+export { assessDiff, checkDiffPair, type DiffCve, type DiffReport } from './analysis/diff/assess-diff.js';
+export {
+  type CommitCves,
+  MATCH_EVIDENCE,
+  type MatchEvidence,
+  matchCommitCves,
+} from './analysis/diff/match-commit-cves.js';
+export {
+  STABLE_SOURCE_KINDS,
+  type StableCommit,
+  type StableCommitRange,
+  type StableSourceKind,
+} from './analysis/diff/stable-commit.js';
+export { type StableCommitSummary, summarizeStableCommits } from './analysis/diff/summarize-stable-commits.js';
 export { assessAffectedOnBranch } from './analysis/exposure-curve/affected-on-branch.js';
 export {
   AGE_LIMITS_DAYS,
@@ -83,22 +98,17 @@ export { FILE_STATUSES, type FileRelevance, type FileStatus } from './analysis/r
 export type { KbuildEvaluation } from './analysis/relevance/evaluate-kbuild.js';
 export type { KbuildModel } from './analysis/relevance/kbuild-model.js';
 export { kbuildWarnings } from './analysis/relevance/kbuild-warnings.js';
-// Tree mode (kgap status --tree): a product kernel's git tree, backport-aware verdicts with evidence.
-export { assessTree, treeBaseVersion } from './analysis/tree/assess-tree.js';
-export { assessTreeCve } from './analysis/tree/assess-tree-cve.js';
+export { assessSimulation, type PolicyOutcome, type SimulationReport } from './analysis/simulate/assess-simulation.js';
+export { assessBranchExposure, type BranchExposure, type ExposureEntry } from './analysis/simulate/branch-exposure.js';
+export { type DataSpan, planSimulation, type SimulationPlan } from './analysis/simulate/plan-simulation.js';
 export {
-  CONFIDENCES,
-  type Confidence,
-  EVIDENCE_KINDS,
-  type Evidence,
-  type EvidenceKind,
-  TREE_VERDICTS,
-  type TreeVerdict,
-  type TreeVerdictKind,
-} from './analysis/tree/tree-evidence.js';
-export type { CarriedFix, TreeFacts, TreeFindingEvidence } from './analysis/tree/tree-facts.js';
-export { planTreeLookup, type TreeLookup } from './analysis/tree/tree-lookup.js';
-export type { Backport, BackportMatch, TreeScan } from './analysis/tree/tree-scan.js';
+  formatPolicy,
+  POLICY_FORMS,
+  POLICY_KINDS,
+  type Policy,
+  type PolicyKind,
+  parsePolicy,
+} from './analysis/simulate/policy.js';
 export * from './domain/cve.js';
 export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
@@ -107,6 +117,7 @@ export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/rende
 export { binValues, type HistogramBin, renderHistogramSvg } from './formats/chart/render-histogram-svg.js';
 export { type LineSeries, renderLineChartSvg } from './formats/chart/render-line-chart-svg.js';
 export { renderMarkdownChart, svgDataUri } from './formats/chart/svg-data-uri.js';
+export { DIFF_FORMATS, type DiffFormat, diffFormats } from './formats/diff/index.js';
 export {
   EXPOSURE_CURVE_FORMATS,
   type ExposureCurveFormat,
@@ -119,12 +130,22 @@ export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-pag
 export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js';
 export type { RelevanceReport } from './formats/relevance/relevance-report.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
+export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './formats/simulate/index.js';
 export { resolveCacheDir } from './sources/boot/cache-dir.js';
 export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
 export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
 export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
 export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-boot-pair.js';
 export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
+export {
+  type DebianChangelog,
+  parseDebianChangelog,
+  type StableUpdate,
+} from './sources/changelog/parse-debian-changelog.js';
+export { planChangelogRange } from './sources/changelog/plan-changelog-range.js';
+export { readChangelog } from './sources/changelog/read-changelog.js';
+export { readStableCommits, type StableCommitSource } from './sources/changelog/read-stable-commits.js';
+export { readStableTreeRange } from './sources/changelog/read-stable-tree.js';
 export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
 export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
 export { parseHardeningPolicy, readHardeningPolicy } from './sources/read-hardening-policy.js';
@@ -135,5 +156,3 @@ export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
 export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
 export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
-export { readTreeExposure, type TreeExposure } from './sources/tree/read-tree-exposure.js';
-export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
