@@ -22,8 +22,9 @@ export function makeVersionParser(): VersionParser {
  * once per class of versions that it cannot tell apart. Why that is exact: for a version V of branch B,
  * assessVersion compares V only with dyad versions on B (by sublevel: `intro <= V`, `V < fix`) and with the
  * branch key of versions elsewhere, so between two consecutive B-sublevels named in the dyad the verdict cannot
- * change. A version's class is the number of those sublevels at or below it. This turns ~130 calls per record into
- * 1-3 (test: affected-on-branch.test.ts compares it with calling assessVersion on every version).
+ * change. A version's class is the number of those sublevels at or below it. For the 184 releases of 6.1
+ * that is 22,451 calls instead of 2.69 M (test/exposure-real.test.ts compares it with calling assessVersion on every
+ * (CVE, release) pair).
  */
 export function assessAffectedOnBranch(
   record: Pick<CveRecord, 'dyad'>,
