@@ -109,6 +109,22 @@ export {
   type PolicyKind,
   parsePolicy,
 } from './analysis/simulate/policy.js';
+// Tree mode (kgap status --tree): a product kernel's git tree, backport-aware verdicts with evidence.
+export { assessTree, treeBaseVersion } from './analysis/tree/assess-tree.js';
+export { assessTreeCve } from './analysis/tree/assess-tree-cve.js';
+export {
+  CONFIDENCES,
+  type Confidence,
+  EVIDENCE_KINDS,
+  type Evidence,
+  type EvidenceKind,
+  TREE_VERDICTS,
+  type TreeVerdict,
+  type TreeVerdictKind,
+} from './analysis/tree/tree-evidence.js';
+export type { CarriedFix, TreeFacts, TreeFindingEvidence } from './analysis/tree/tree-facts.js';
+export { planTreeLookup, type TreeLookup } from './analysis/tree/tree-lookup.js';
+export type { Backport, BackportMatch, TreeScan } from './analysis/tree/tree-scan.js';
 export * from './domain/cve.js';
 export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
@@ -156,3 +172,5 @@ export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
 export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
 export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
+export { readTreeExposure, type TreeExposure } from './sources/tree/read-tree-exposure.js';
+export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
