@@ -41,6 +41,31 @@ export function kbuildEvaluationFor(model: KbuildModel, config: KernelConfig): K
   return ev;
 }
 
+// A file's verdict depends only on (evaluation, build list); records share files (18,863 verdicts, 8,381 paths).
+type Verdicts = { readonly builtObjects: ReadonlySet<string> | undefined; readonly cache: Map<string, FileRelevance> };
+const verdictMemo = new WeakMap<
+  KbuildEvaluation,
+  { plain?: Verdicts; byList: WeakMap<ReadonlySet<string>, Verdicts> }
+>();
+
+function verdictCache(ev: KbuildEvaluation, builtFiles: ReadonlySet<string> | undefined): Verdicts {
+  let entry = verdictMemo.get(ev);
+  if (entry === undefined) {
+    entry = { byList: new WeakMap() };
+    verdictMemo.set(ev, entry);
+  }
+  if (builtFiles === undefined) {
+    entry.plain ??= { builtObjects: undefined, cache: new Map() };
+    return entry.plain;
+  }
+  let v = entry.byList.get(builtFiles);
+  if (v === undefined) {
+    v = { builtObjects: builtObjectSet(builtFiles), cache: new Map() };
+    entry.byList.set(builtFiles, v);
+  }
+  return v;
+}
+
 /** Normalizes `--built-files` entries (`./drivers/x.o`, `drivers/x.c`, `build/drivers/x.o`…) to object paths. */
 export function builtObjectSet(paths: Iterable<string>): ReadonlySet<string> {
   const out = new Set<string>();
@@ -64,10 +89,17 @@ export function assessRelevance(
   builtFiles?: ReadonlySet<string>,
 ): Relevance {
   const ev = kbuildEvaluationFor(model, config);
-  const builtObjects = builtFiles === undefined ? undefined : builtObjectSet(builtFiles);
+  const verdicts = verdictCache(ev, builtFiles);
   const byPath = new Map<string, FileRelevance>();
   for (const f of programFiles) {
-    const r = classifyFile(f, builtObjects === undefined ? { model, ev } : { model, ev, builtObjects });
+    let r = verdicts.cache.get(f);
+    if (r === undefined) {
+      r = classifyFile(
+        f,
+        verdicts.builtObjects === undefined ? { model, ev } : { model, ev, builtObjects: verdicts.builtObjects },
+      );
+      verdicts.cache.set(f, r);
+    }
     byPath.set(r.path, r);
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
