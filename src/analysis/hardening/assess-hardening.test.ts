@@ -120,6 +120,11 @@ describe('inputs and combinations', () => {
     assert.equal(withCmdline('init_on_alloc=0'), 'fail');
     assert.equal(withCmdline('init_on_alloc=on'), 'ok', 'kstrtobool spelling');
   });
+  it('an empty string option is "not set"', () => {
+    const salt = row('CONFIG_BUILD_SALT', 'is not set', { why: 'no fixed build salt' });
+    assert.equal(statusOf(salt, config('6.1.5', 'x86', 'CONFIG_BUILD_SALT=""')).status, 'ok');
+    assert.equal(statusOf(salt, config('6.1.5', 'x86', 'CONFIG_BUILD_SALT="abc"')).status, 'fail');
+  });
   it('parses cmdline and sysctl text', () => {
     assert.deepEqual(
       [...parseCmdline('BOOT_IMAGE=/vmlinuz ro quiet mitigations=auto,nosmt dyndbg="a b" -- init=x')],

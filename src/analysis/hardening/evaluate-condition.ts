@@ -72,11 +72,12 @@ export function satisfies(rule: Rule, cond: Condition, value: string | undefined
       if (!isKconfig && (rule.value === '0' || rule.value === '1')) return boolish(v) === rule.value;
       return v === rule.value;
     case 'not-set':
-      return isKconfig ? v === 'n' : v === undefined;
+      // An empty string option (`CONFIG_BUILD_SALT=""`) is unset too.
+      return isKconfig ? v === 'n' || v === '' : v === undefined;
     case 'present':
       return value !== undefined;
     case 'not-off':
-      if (isKconfig) return v !== 'n';
+      if (isKconfig) return v !== 'n' && v !== '';
       return v === undefined || !OFF.has(v.toLowerCase());
     case 'min': {
       const n = numberOf(v);
