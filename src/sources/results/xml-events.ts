@@ -16,7 +16,6 @@ export type XmlEvent =
   | { readonly kind: 'close'; readonly name: string }
   | { readonly kind: 'text'; readonly text: string };
 
-const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes XML character references; unknown entities stay as written. */
@@ -52,7 +51,7 @@ export function readXmlEvents(xml: string, visit: (event: XmlEvent) => void): bo
     else {
       const gt = tagEnd(xml, lt + 1);
       if (gt === -1) return false;
-      tag(xml.slice(lt + 1, gt), visit);
+      tag(xml, lt + 1, gt, visit);
       i = gt + 1;
     }
     if (i === -1) return false;
@@ -97,22 +96,40 @@ function emitText(text: string, visit: (event: XmlEvent) => void): void {
   }
 }
 
-function tag(body: string, visit: (event: XmlEvent) => void): void {
-  if (body.startsWith('/')) {
-    visit({ kind: 'close', name: body.slice(1).trim() });
+const isXmlSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** One tag between `<` and `>` (`from`..`to` of `xml`), scanned by hand: a report has a tag per line. */
+function tag(xml: string, from: number, to: number, visit: (event: XmlEvent) => void): void {
+  if (xml.charCodeAt(from) === 47 /* / */) {
+    visit({ kind: 'close', name: xml.slice(from + 1, to).trim() });
     return;
   }
-  const empty = body.endsWith('/');
-  const inner = empty ? body.slice(0, -1) : body;
-  const nameEnd = inner.search(/[\s/]/);
-  const name = nameEnd === -1 ? inner : inner.slice(0, nameEnd);
-  if (name === '') return;
+  const empty = xml.charCodeAt(to - 1) === 47;
+  const end = empty ? to - 1 : to;
+  let i = from;
+  while (i < end && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 47) i++;
+  if (i === from) return;
+  const name = xml.slice(from, i);
   const attrs = new Map<string, string>();
-  if (nameEnd !== -1) {
-    ATTR_RE.lastIndex = nameEnd;
-    for (let m = ATTR_RE.exec(inner); m !== null; m = ATTR_RE.exec(inner)) {
-      if (m[1] !== undefined) attrs.set(m[1], decodeXmlEntities(m[2] ?? m[3] ?? ''));
+  while (i < end) {
+    while (i < end && isXmlSpace(xml.charCodeAt(i))) i++;
+    const keyStart = i;
+    while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isXmlSpace(xml.charCodeAt(i))) i++;
+    const key = xml.slice(keyStart, i);
+    while (i < end && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61) {
+      i++; // not an attribute (stray text): skip a character and look again
+      continue;
     }
+    i++;
+    while (i < end && isXmlSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) continue;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close === -1 || close > end) break;
+    const value = xml.slice(i + 1, close);
+    if (key !== '') attrs.set(key, value.indexOf('&') === -1 ? value : decodeXmlEntities(value));
+    i = close + 1;
   }
   visit({ kind: 'open', name, attrs, empty });
 }
