@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KbuildModel } from '../../analysis/relevance/kbuild-model.js';
 import { topMakefileVersion } from '../../analysis/relevance/kbuild-model.js';
@@ -11,9 +12,10 @@ import { parseMakefile } from './parse-makefile.js';
 import { walkSourceTree } from './walk-source-tree.js';
 
 export type ReadKbuildOptions = {
-  /** kgap's cache directory; null disables caching (and extracts tarballs under the OS temp dir). */
-  readonly cacheDir: string | null;
-  readonly tmpDir: string;
+  /** kgap's cache directory; null (the default) disables caching and extracts tarballs under `tmpDir`. */
+  readonly cacheDir?: string | null;
+  /** Defaults to the OS temp directory. */
+  readonly tmpDir?: string;
   readonly progress?: ((message: string) => void) | null;
 };
 
@@ -26,7 +28,7 @@ const MAX_MAKEFILE_BYTES = 2_000_000;
  * Reads a kernel source tree's Kbuild files (a directory, or a tarball extracted once into the cache). A missing
  * source is not an error here: the model is empty and says why, so every file comes out `unknown`.
  */
-export async function readKbuildModel(source: string, options: ReadKbuildOptions): Promise<KbuildModel> {
+export async function readKbuildModel(source: string, options: ReadKbuildOptions = {}): Promise<KbuildModel> {
   const st = await stat(source).catch(() => null);
   if (st === null) return emptyModel(source, `source ${source} does not exist`);
   let root = source;
@@ -36,7 +38,7 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
     }
     root = await extractSourceTarball(
       source,
-      options.cacheDir ?? join(options.tmpDir, 'kgap-cache'),
+      options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache'),
       options.progress,
     ).catch((error: unknown) => {
       throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
@@ -47,8 +49,9 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
   root = await realpath(root);
   // The cache replaces the walk of a full tree (~80,000 files). A Kbuild-only extract lists its files in
   // ALL-FILES.txt, which reads as fast as the cache would (measured: docs/performance.md, "Relevance").
-  const cacheDir = existsSync(join(root, 'ALL-FILES.txt')) ? null : options.cacheDir;
-  const snapshot = (cacheDir && (await readKbuildCache(cacheDir, root))) || (await snapshotTree(root));
+  const cacheDir = existsSync(join(root, 'ALL-FILES.txt')) ? null : (options.cacheDir ?? null);
+  const snapshot =
+    (cacheDir && (await readKbuildCache(cacheDir, root))) || (await snapshotTree(root, cacheDir !== null));
   if (cacheDir && !snapshot.fromCache) await writeKbuildCache(cacheDir, root, snapshot);
   return modelFrom(source, snapshot);
 }
@@ -61,7 +64,7 @@ function emptyModel(source: string, problem: string): KbuildModel {
  * Lists the tree (ALL-FILES.txt when the tree is a Kbuild-only extract) and reads every kernel Kbuild file.
  * Synchronous reads: ~2,700 small files are read faster this way than through the thread pool.
  */
-async function snapshotTree(root: string): Promise<KbuildSnapshot> {
+async function snapshotTree(root: string, withStats: boolean): Promise<KbuildSnapshot> {
   const problems: string[] = [];
   // A Kbuild-only extract lists the full tree in ALL-FILES.txt: no walk needed (and the walk would miss files).
   const allFiles = await readFile(join(root, 'ALL-FILES.txt'), 'utf8').catch(() => null);
@@ -81,13 +84,18 @@ async function snapshotTree(root: string): Promise<KbuildSnapshot> {
   for (const name of files) {
     if (!MAKEFILE_RE.test(name) || NOT_KBUILD_RE.test(name)) continue;
     try {
-      const s = statSync(join(root, name));
-      if (!s.isFile()) continue;
-      if (s.size > MAX_MAKEFILE_BYTES) {
+      // mtime and size only matter to the cache's freshness check: skip the stat when there is no cache.
+      const s = withStats ? statSync(join(root, name)) : null;
+      if (s !== null && (!s.isFile() || s.size > MAX_MAKEFILE_BYTES)) {
+        if (s.isFile()) problems.push(`${name}: larger than ${MAX_MAKEFILE_BYTES} bytes, skipped`);
+        continue;
+      }
+      const text = readFileSync(join(root, name), 'utf8');
+      if (text.length > MAX_MAKEFILE_BYTES) {
         problems.push(`${name}: larger than ${MAX_MAKEFILE_BYTES} bytes, skipped`);
         continue;
       }
-      makefiles.push([name, readFileSync(join(root, name), 'utf8'), s.mtimeMs, s.size]);
+      makefiles.push([name, text, s?.mtimeMs ?? 0, s?.size ?? text.length]);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && allFiles !== null) continue; // listed but not extracted (a Kbuild-only tarball)
