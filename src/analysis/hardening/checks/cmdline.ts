@@ -20,8 +20,16 @@ const notOff = (param: string, why: string, since?: string) =>
 
 /** Boot parameters: the command line can switch most defences off, and a few on. */
 export const cmdlineChecks: readonly HardeningCheck[] = [
-  dflt('nosmep', 'is not set', { arches: X86, why: 'SMEP stays on (kernel cannot execute user pages)' }),
-  dflt('nosmap', 'is not set', { arches: X86, why: 'SMAP stays on (kernel cannot access user pages by accident)' }),
+  dflt('nosmep', 'is not set', {
+    arches: X86,
+    until: '5.19',
+    why: 'SMEP stays on (kernel cannot execute user pages); the parameter is gone since 5.19',
+  }),
+  dflt('nosmap', 'is not set', {
+    arches: X86,
+    until: '5.19',
+    why: 'SMAP stays on (kernel cannot access user pages by accident); the parameter is gone since 5.19',
+  }),
   dflt('nokaslr', 'is not set', { arches: ['x86_64', 'arm64', 'riscv'], why: 'KASLR stays on' }),
   dflt('nopti', 'is not set', { arches: X86, why: 'Page-table isolation stays on' }),
   dflt('pti', 'is not off', { arches: X86, why: 'Page-table isolation is not switched off' }),
@@ -33,7 +41,7 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     why: 'Speculative Store Bypass mitigation stays on',
   }),
   dflt('dis_ucode_ldr', 'is not set', { arches: X86, why: 'Microcode updates are loaded' }),
-  dflt('arm64.nobti', 'is not set', { arches: ARM64, since: '5.18', why: 'BTI stays on' }),
+  dflt('arm64.nobti', 'is not set', { arches: ARM64, since: '5.12', why: 'BTI stays on' }),
   dflt('arm64.nopauth', 'is not set', { arches: ARM64, since: '5.12', why: 'Pointer authentication stays on' }),
   dflt('arm64.nomte', 'is not set', { arches: ARM64, since: '5.18', why: 'MTE stays on' }),
   dflt('noexec', 'is not off', { arches: X86, why: 'NX (non-executable data) stays on' }),
