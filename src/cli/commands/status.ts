@@ -44,7 +44,7 @@ async function resolveVersion(opts: StatusOptions): Promise<{ version: KernelVer
     if (!r.ok) throw new UserError(r.reason);
     return { version: r.version, note: `running kernel, upstream version from ${r.source}` };
   }
-  throw new UserError('say which kernel: --version X.Y.Z, --running or --tree PATH (see kgap status --help)');
+  throw new UserError('say which kernel: --version X.Y.Z or --running, or --tree PATH (see kgap status --help)');
 }
 
 /** `kgap status`: which published CVEs a kernel carries and how far behind its branch it is. */
