@@ -18,8 +18,8 @@ export function renderGateTable(view: GateView): string {
   ].map((r) => r.map((cell) => truncate(cell, 100)));
   const head = [
     `verdict: ${a.verdict}`,
-    `baseline:  ${view.baselinePath} (${a.baseline.runs.length} runs, ${a.baseline.tests} tests)`,
-    `candidate: ${view.candidatePath} (${a.candidate.runs.length} runs, ${a.candidate.tests} tests)`,
+    `baseline:  ${view.baselinePath} (${a.baseline.runs.length} run(s), ${a.baseline.tests} tests)`,
+    `candidate: ${view.candidatePath} (${a.candidate.runs.length} run(s), ${a.candidate.tests} tests)`,
     ...a.reasons.map((r) => `- ${r}`),
   ];
   const table = rows.length > 0 ? ['', renderTextTable(['finding', 'test', 'change', 'detail'], rows)] : [];
