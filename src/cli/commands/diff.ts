@@ -51,13 +51,14 @@ export const diffCommand: CommandSpec = {
         const from = release('--from', opts.from);
         const to = release('--to', opts.to);
         checkDiffPair(from, to);
+        // The changelog or tree first: a wrong file is refused before the index is read.
+        const commits = await readStableCommits(opts, { from, to });
         const data = dataOptionsFrom(opts);
         const [index, releases] = await Promise.all([
           readIndex(data, { withCommits: opts.stableTree !== undefined }),
           readReleases(data.releases, data.cacheDir),
         ]);
         endProgress();
-        const commits = await readStableCommits(opts, { from, to });
         const report = assessDiff({ index, releases, from, to, commits });
         return { stdout: diffFormats[format](report, { all: opts.all === true }), exitCode: EXIT.ok };
       }),
