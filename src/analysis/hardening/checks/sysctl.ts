@@ -1,5 +1,7 @@
 import type { HardeningCheck } from '../check.js';
-import { rowsOf } from './build.js';
+import { cond, kc, rowsOf } from './build.js';
+
+const sc = (option: string, want: string) => cond('sysctl', option, want);
 
 const self = rowsOf('sysctl', { reason: 'self-protection', sources: ['kspp'], profile: 'recommended' });
 const surf = rowsOf('sysctl', { reason: 'attack-surface', sources: ['kspp'], profile: 'recommended' });
@@ -8,16 +10,26 @@ const net = rowsOf('sysctl', { reason: 'attack-surface', sources: ['distro'], pr
 
 /**
  * Runtime settings (`sysctl -a` or /proc/sys). Values are what the running system has, so these checks need the
- * sysctl input; the Kconfig default is not assumed because distributions override most of them at boot.
+ * sysctl input; the Kconfig default is not assumed because distributions override most of them at boot. A knob
+ * whose feature is not built (`CONFIG_KEXEC_CORE is not set`) is satisfied by that instead.
  */
 export const sysctlChecks: readonly HardeningCheck[] = [
-  self('net.core.bpf_jit_harden', '2', { why: 'BPF JIT constant blinding for all users (JIT spraying)' }),
+  self('net.core.bpf_jit_harden', '2', {
+    orElse: [kc('CONFIG_BPF_JIT', 'is not set')],
+    why: 'BPF JIT constant blinding for all users (JIT spraying)',
+  }),
   self('kernel.oops_limit', '<= 100', {
+    andAlso: [sc('kernel.oops_limit', '>= 1')],
     since: '6.2',
     sources: ['kgap'],
     why: 'Too many oopses panic: stops brute-forcing a race',
   }),
-  self('kernel.warn_limit', '<= 100', { since: '6.2', sources: ['kgap'], why: 'Too many warnings panic' }),
+  self('kernel.warn_limit', '<= 100', {
+    andAlso: [sc('kernel.warn_limit', '>= 1')],
+    since: '6.2',
+    sources: ['kgap'],
+    why: 'Too many warnings panic',
+  }),
   self('kernel.panic_on_oops', '1', {
     sources: ['distro'],
     profile: 'strict',
@@ -36,6 +48,7 @@ export const sysctlChecks: readonly HardeningCheck[] = [
     why: 'No perf events for unprivileged users (needs the distro patch; upstream treats 3 as 2)',
   }),
   surf('user.max_user_namespaces', '0', {
+    orElse: [kc('CONFIG_USER_NS', 'is not set')],
     profile: 'strict',
     why: 'No user namespaces',
     cost: 'breaks rootless containers and browser sandboxes',
@@ -47,26 +60,48 @@ export const sysctlChecks: readonly HardeningCheck[] = [
   }),
   surf('dev.tty.ldisc_autoload', '0', { since: '5.1', why: 'No line-discipline autoloading by unprivileged users' }),
   surf('dev.tty.legacy_tiocsti', '0', { since: '6.2', why: 'No TIOCSTI terminal input injection' }),
-  surf('kernel.kexec_load_disabled', '1', { why: 'kexec disabled until reboot' }),
+  surf('kernel.kexec_load_disabled', '1', {
+    orElse: [kc('CONFIG_KEXEC_CORE', 'is not set')],
+    why: 'kexec disabled until reboot',
+  }),
   surf('kernel.kexec_load_limit_panic', '<= 1', {
+    orElse: [kc('CONFIG_KEXEC_CORE', 'is not set')],
     since: '6.7',
     sources: ['kgap'],
     why: 'Limits kexec loads of a crash kernel',
   }),
   surf('kernel.kexec_load_limit_reboot', '<= 1', {
+    orElse: [kc('CONFIG_KEXEC_CORE', 'is not set')],
     since: '6.7',
     sources: ['kgap'],
     why: 'Limits kexec loads for reboot',
   }),
-  surf('kernel.unprivileged_bpf_disabled', '>= 1', { why: 'No bpf(2) for unprivileged users' }),
-  surf('net.core.bpf_jit_kallsyms', '0', { sources: ['kgap'], why: 'JIT image addresses not exposed in kallsyms' }),
+  surf('kernel.unprivileged_bpf_disabled', '>= 1', {
+    orElse: [kc('CONFIG_BPF_SYSCALL', 'is not set')],
+    why: 'No bpf(2) for unprivileged users',
+  }),
+  surf('net.core.bpf_jit_kallsyms', '0', {
+    orElse: [kc('CONFIG_BPF_JIT', 'is not set')],
+    sources: ['kgap'],
+    why: 'JIT image addresses not exposed in kallsyms',
+  }),
   surf('vm.unprivileged_userfaultfd', '0', {
+    orElse: [kc('CONFIG_USERFAULTFD', 'is not set')],
     since: '5.2',
     why: 'No userfaultfd for unprivileged users (race widening)',
   }),
-  surf('kernel.modules_disabled', '1', { profile: 'strict', why: 'No more module loading after boot' }),
-  surf('kernel.sysrq', '0', { sources: ['kgap'], why: 'SysRq disabled' }),
+  surf('kernel.modules_disabled', '1', {
+    orElse: [kc('CONFIG_MODULES', 'is not set')],
+    profile: 'strict',
+    why: 'No more module loading after boot',
+  }),
+  surf('kernel.sysrq', '0', {
+    orElse: [kc('CONFIG_MAGIC_SYSRQ', 'is not set')],
+    sources: ['kgap'],
+    why: 'SysRq disabled',
+  }),
   surf('kernel.io_uring_disabled', '2', {
+    orElse: [kc('CONFIG_IO_URING', 'is not set')],
     since: '6.6',
     sources: ['kgap'],
     profile: 'strict',
@@ -78,6 +113,7 @@ export const sysctlChecks: readonly HardeningCheck[] = [
     why: 'perf sampling cannot hog the CPU',
   }),
   surf('kernel.ftrace_enabled', '0', {
+    orElse: [kc('CONFIG_FUNCTION_TRACER', 'is not set')],
     sources: ['distro'],
     profile: 'strict',
     why: 'Function tracing off at run time',
