@@ -87,6 +87,27 @@ describe('assessGate: several runs per side', () => {
   });
 });
 
+describe('assessGate: repeated ids within one run', () => {
+  it('count as repeated results (runltp -i 3, kirk iterations), so flakiness shows', () => {
+    const repeated: ResultRun = {
+      source: 'kirk.json',
+      format: 'kirk-json',
+      tests: [
+        { id: 'ltp/x', status: 'pass' },
+        { id: 'ltp/x', status: 'fail' },
+        { id: 'ltp/x', status: 'pass' },
+      ],
+      endedEarly: null,
+      problems: [],
+    };
+    const a = assessGate(side([run('b', { 'ltp/x': 'pass' })]), side([repeated]), { asOf });
+    assert.deepEqual(
+      a.flaky.map((f) => `${f.test} ${f.candidate}`),
+      ['ltp/x fail 1, pass 2'],
+    );
+  });
+});
+
 describe('assessGate: runs that ended early', () => {
   const base = side([run('boot.ktap', { x: 'pass', y: 'pass' })]);
   const cand = side([run('boot.ktap', { x: 'pass' }, 'output ends inside kasan')]);
