@@ -1,7 +1,7 @@
 import type { SimulationReport } from '../../analysis/simulate/assess-simulation.js';
 import { renderMarkdownChart } from '../chart/svg-data-uri.js';
 import { renderMarkdownTable } from '../text/markdown.js';
-import { renderSimulateChart } from './simulate-chart.js';
+import { renderSimulateCharts } from './simulate-chart.js';
 import { simulateHeader, simulateRow, simulateSummaryLines } from './simulate-rows.js';
 
 /** Markdown report with the chart as an inline image. */
@@ -13,6 +13,8 @@ export function renderSimulateMarkdown(report: SimulationReport): string {
     simulateHeader(report),
     report.policies.map((p) => simulateRow(report, p)),
   );
-  const chart = renderMarkdownChart('Open CVEs over time per policy', renderSimulateChart(report));
-  return `# kgap simulate: ${report.branch} from ${report.start.version}\n\n${summary}\n\n${table}\n\n${chart}\n`;
+  const charts = renderSimulateCharts(report)
+    .map((c) => renderMarkdownChart(c.title, c.svg))
+    .join('\n\n');
+  return `# kgap simulate: ${report.branch} from ${report.start.version}\n\n${summary}\n\n${table}\n\n${charts}\n`;
 }
