@@ -36,10 +36,14 @@ export function decodeKernelConfig(bytes: Uint8Array, source: string): KernelCon
   return config;
 }
 
-/** Reads a kernel config file, plain or gzip-compressed. Missing or unreadable files are a UserError. */
-export async function readKernelConfig(path: string): Promise<KernelConfig> {
-  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+/** The raw bytes of a config file; a missing or unreadable file is a UserError. */
+export async function readConfigBytes(path: string): Promise<Uint8Array> {
+  return readFile(path).catch((e: NodeJS.ErrnoException) => {
     throw new UserError(`cannot read kernel config ${path} (${e.code ?? e.message})`);
   });
-  return decodeKernelConfig(bytes, path);
+}
+
+/** Reads a kernel config file, plain or gzip-compressed. Missing or unreadable files are a UserError. */
+export async function readKernelConfig(path: string): Promise<KernelConfig> {
+  return decodeKernelConfig(await readConfigBytes(path), path);
 }
