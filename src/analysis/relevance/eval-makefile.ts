@@ -5,26 +5,9 @@
  */
 import { type ExpandEnv, expand, type MakeVar, splitWords } from './make-expand.js';
 import type { AssignOp, IfTest, MakeStatement, ParsedMakefile } from './makefile-ast.js';
-import { joinPath, normalizePath } from './tree-path.js';
+import { type Frame, type Mention, recordMentions } from './record-mentions.js';
+import { normalizePath } from './tree-path.js';
 import { VarScope } from './var-scope.js';
-
-/** Where an object or directory was named, and what gates it (for "why" messages). */
-export type Mention = {
-  readonly file: string;
-  readonly line: number;
-  /** The Kbuild directory whose evaluation named it (composite names are relative to it). */
-  readonly dir: string;
-  /** The raw left-hand side, e.g. `obj-$(CONFIG_FOO)`. */
-  readonly lhs: string;
-  /** The left-hand side as evaluated, e.g. `obj-` when CONFIG_FOO is not set. */
-  readonly name: string;
-  /** The enclosing conditionals, outermost first; `taken` is null when kgap could not evaluate the test. */
-  readonly conditions: readonly Condition[];
-  /** False when a false conditional encloses the assignment. */
-  readonly active: boolean;
-  /** True when the left-hand side depends on a variable (`obj-$(CONFIG_X)`), not a literal clean list (`subdir-`). */
-  readonly gated: boolean;
-};
 
 export type EvalState = {
   readonly env: ExpandEnv;
@@ -42,18 +25,9 @@ export type EvalState = {
   readonly mentionable: (name: string) => boolean;
 };
 
-/** One enclosing conditional: its test as written (`else of ...` for the else branch) and whether it was taken. */
-export type Condition = { readonly text: string; readonly taken: boolean | null };
-
-type Frame = { readonly file: string; readonly conditions: readonly Condition[]; readonly active: boolean };
-
 // Variables that only carry flags or bookkeeping: an unevaluated `$(call cc-option)` in them changes no object list.
 const FLAG_VAR_RE =
   /(flags|FLAGS|^KBUILD_|^CFLAGS|^AFLAGS|^LDFLAGS|^CPPFLAGS|^OBJECT_FILES_NON_STANDARD|_SANITIZE|^KCOV_|^GCOV_|^KMSAN|^KCSAN|^targets$|^clean-|^hostprogs|^always|^extra-|^quiet_cmd|^cmd_|^userprogs|^HOST|^CC_FLAGS|^RETPOLINE|^REALMODE|^CHECKFLAGS|^NOSTDINC|^LINUXINCLUDE|^USERINCLUDE|^CC_|^cc_|^ld_|^LD_|^AS_|^RUSTFLAGS|^rustflags|^TEXT_OFFSET|^CPP)/;
-
-// Flag variables name objects only as keys (`CFLAGS_foo.o`), never as things to build: not worth recording.
-const MENTION_SKIP_RE =
-  /(flags|FLAGS|^KBUILD_|^OBJECT_FILES_NON_STANDARD|_SANITIZE|^KCOV_|^GCOV_|^clean-|^quiet_cmd|^cmd_)/;
 
 /** Runs `parsed` (named `file`) in `state`. `active` false runs it on behalf of a branch not taken. */
 export function runMakefile(state: EvalState, parsed: ParsedMakefile, file: string, active = true): void {
@@ -191,35 +165,6 @@ function join(a: string, b: string): string {
   return a === '' ? b : b === '' ? a : `${a} ${b}`;
 }
 
-/** Records the `.o` and `dir/` words an assignment names, as tree paths relative to the Kbuild directory. */
-function recordMentions(state: EvalState, s: MakeStatement & { kind: 'assign' }, name: string, frame: Frame): void {
-  if (MENTION_SKIP_RE.test(name) || !state.mentionable(name)) return;
-  if (!s.value.includes('.o') && !s.value.includes('/') && !s.value.includes('$') && !name.startsWith('subdir-'))
-    return;
-  const before = state.env.uncertain.length;
-  const words = splitWords(expand(s.value, state.env));
-  state.env.uncertain.length = before;
-  const gated = /\$[({]/.test(s.name) || frame.conditions.length > 0;
-  const mention: Mention = {
-    file: frame.file,
-    line: s.line,
-    dir: state.dir,
-    lhs: s.name,
-    name,
-    conditions: frame.conditions,
-    active: frame.active,
-    gated,
-  };
-  for (const w of words) {
-    const word = name.startsWith('subdir-') && !w.endsWith('/') ? `${w}/` : w;
-    const path = mentionPath(state.dir, word);
-    if (path === null) continue;
-    const list = state.mentions.get(path);
-    if (list === undefined) state.mentions.set(path, [mention]);
-    else list.push(mention);
-  }
-}
-
 function testIf(test: IfTest, env: ExpandEnv): boolean {
   if (test.kind === 'ifeq' || test.kind === 'ifneq') {
     const equal = expand(test.left, env) === expand(test.right, env);
@@ -253,17 +198,10 @@ function assignsObjects(s: MakeStatement & { kind: 'if' }): boolean {
   return any(s.whenTrue) || any(s.whenFalse);
 }
 
-/** `x.o` -> object path; `d/`, `d/built-in.a`, `d/lib.a` -> `dir/` path; anything else -> null. */
-export function mentionPath(dir: string, word: string): string | null {
-  if (word.endsWith('.o')) return joinPath(dir, word);
-  const d = /^(.*?)\/(?:built-in\.a|lib\.a)?$/.exec(word)?.[1];
-  if (d === undefined) return null;
-  const path = joinPath(dir, d);
-  return path === '' ? null : `${path}/`;
-}
-
 /** `$(foreach f,$(list),$(eval CFLAGS_$(f) = ...))` only sets flags: it cannot change an object list. */
 function evalSetsOnlyFlags(text: string): boolean {
   const body = /\$\(eval\s+([^=]*?)\s*[:+?]?=/.exec(text)?.[1];
   return body !== undefined && FLAG_VAR_RE.test(body.trim());
 }
+
+export { type Condition, type Mention, mentionPath } from './record-mentions.js';

@@ -3,16 +3,16 @@
  * or only modules), and which objects end up built-in or in which module. Pure; `assessRelevance` memoizes it.
  */
 import type { KernelConfig } from '../../domain/kernel-config.js';
+import { archEntryDirs } from './arch-entry-dirs.js';
+import { collectObjects, type DirResult, type Gate } from './collect-objects.js';
 import { type EvalState, type Mention, mentionPath, runMakefile } from './eval-makefile.js';
 import { kbuildArch } from './kbuild-arch.js';
 import { baseVars, globIn } from './kbuild-env.js';
 import type { KbuildModel } from './kbuild-model.js';
 import { type ExpandEnv, lookup, splitWords } from './make-expand.js';
-import type { MakeStatement } from './makefile-ast.js';
-import { dirOf, joinPath } from './tree-path.js';
 import { VarScope } from './var-scope.js';
 
-export type Gate = 'y' | 'm';
+export type { Gate } from './collect-objects.js';
 
 export type BuiltObject = {
   readonly gate: Gate;
@@ -44,11 +44,6 @@ export type KbuildEvaluation = {
 const ENTRY_VARS = ['init', 'core', 'drivers', 'net', 'libs', 'virt'] as const;
 const max = (a: Gate | undefined, b: Gate): Gate => (a === 'y' || b === 'y' ? 'y' : 'm');
 const min = (a: Gate, b: Gate): Gate => (a === 'm' || b === 'm' ? 'm' : 'y');
-
-type DirResult = {
-  readonly objects: { path: string; gate: Gate; module: string | null; composite: string | null }[];
-  readonly children: { dir: string; gate: Gate }[];
-};
 
 /** Evaluates `model` for `config`. Throws only on a bug; an unknown architecture yields an empty evaluation. */
 export function evaluateKbuild(model: KbuildModel, config: KernelConfig): KbuildEvaluation {
@@ -118,7 +113,7 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
       return { objects: [], children: dir === '' ? rootEdges : [] };
     }
     runMakefile(state, file.parsed, file.path);
-    const result = collect(state, dir);
+    const result = collectObjects(state, dir);
     if (state.incomplete.length > 0) incomplete.set(dir, [...(incomplete.get(dir) ?? []), ...state.incomplete]);
     if (dir === '') result.children.push(...rootEdges);
     return result;
@@ -169,37 +164,6 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
   return { ...arch, dirs, objects, unlinked, mentions, otherArchDirs, incomplete, problems };
 }
 
-/**
- * Directories each `arch/<arch>/Makefile` links through its entry variables (`drivers-y += drivers/s390/`), read
- * from the raw text of every branch: enough to know that no other Makefile reaches them.
- */
-function archEntryDirs(model: KbuildModel): Map<string, string> {
-  const out = new Map<string, string>();
-  const shared = new Set<string>();
-  for (const [path, parsed] of model.makefiles) {
-    const arch = /^arch\/([^/]+)\/Makefile$/.exec(path)?.[1];
-    if (arch === undefined) continue;
-    const visit = (list: readonly MakeStatement[]): void => {
-      for (const s of list) {
-        if (s.kind === 'if') {
-          visit(s.whenTrue);
-          visit(s.whenFalse);
-        } else if (s.kind === 'assign' && /^(init|core|drivers|net|libs|virt)-/.test(s.name)) {
-          for (const w of splitWords(s.value)) {
-            const dir = w.endsWith('/') && !w.includes('$') && !w.startsWith('arch/') ? w.slice(0, -1) : null;
-            if (dir === null) continue;
-            if (out.has(dir) && out.get(dir) !== arch) shared.add(dir);
-            out.set(dir, arch);
-          }
-        }
-      }
-    };
-    visit(parsed.statements);
-  }
-  for (const d of shared) out.delete(d);
-  return out;
-}
-
 /** `dir/Kbuild` wins over `dir/Makefile`, as in scripts/Makefile.build. */
 export function kbuildFile(
   model: KbuildModel,
@@ -212,52 +176,3 @@ export function kbuildFile(
   }
   return null;
 }
-
-/** Reads the object lists of an evaluated Kbuild file, following scripts/Makefile.lib (6.1). */
-function collect(state: EvalState, dir: string): DirResult {
-  const env = state.env;
-  const before = env.uncertain.length;
-  const words = (name: string): string[] => splitWords(lookup(name, env));
-  const objY = words('obj-y');
-  const inY = new Set(objY);
-  const objM = words('obj-m').filter((w) => !inY.has(w));
-  const libs = [...words('lib-y'), ...words('lib-m')].filter((w) => !inY.has(w));
-  const result: DirResult = { objects: [], children: [] };
-  const add = (list: readonly string[], gate: Gate, suffixes: readonly string[]): void => {
-    for (const w of list) {
-      const path = mentionPath(dir, w);
-      if (path === null) continue;
-      if (path.endsWith('/')) {
-        result.children.push({ dir: path.slice(0, -1), gate });
-        continue;
-      }
-      const stem = w.slice(0, -2);
-      const module = stem.slice(stem.lastIndexOf('/') + 1);
-      const parts = suffixes.flatMap((s) => words(`${stem}${s}`));
-      if (parts.length === 0) {
-        result.objects.push({ path, gate, module, composite: null });
-        continue;
-      }
-      for (const part of parts) {
-        const p = mentionPath(dir, part);
-        if (p !== null && !p.endsWith('/')) result.objects.push({ path: p, gate, module, composite: path });
-      }
-    }
-  };
-  add(objY, 'y', ['-objs', '-y']);
-  add(objM, 'm', ['-objs', '-y', '-m']);
-  add(libs, 'y', ['-objs', '-y']);
-  for (const [name, gate] of [
-    ['subdir-y', 'y'],
-    ['subdir-m', 'm'],
-  ] as const) {
-    for (const w of words(name)) result.children.push({ dir: joinPath(dir, w.replace(/\/$/, '')), gate });
-  }
-  if (env.uncertain.length > before) {
-    state.incomplete.push(`${dir || '.'}: object lists use a construct kgap does not evaluate`);
-  }
-  env.uncertain.length = before;
-  return result;
-}
-
-export { dirOf };
