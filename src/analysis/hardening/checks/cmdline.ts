@@ -176,7 +176,13 @@ export const cmdlineChecks: readonly HardeningCheck[] = [
     orElse: [kc('CONFIG_EFI_DISABLE_PCI_DMA', 'y'), kc('CONFIG_EFI', 'is not set')],
     why: 'Bus mastering off during EFI boot until the IOMMU is up',
   }),
-  kspp('cfi', 'kcfi', { arches: X86, since: '6.2', profile: 'strict', why: 'Software kCFI rather than FineIBT' }),
+  kspp('cfi', 'kcfi', {
+    arches: X86,
+    since: '6.2',
+    profile: 'strict',
+    upgradeGain: false,
+    why: 'Software kCFI rather than FineIBT',
+  }),
   kspp('l1d_flush', 'on', {
     arches: X86,
     since: '5.15',
