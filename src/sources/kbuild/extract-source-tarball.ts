@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 /** True for the archive names `--source` accepts (a tar of a kernel tree, as in shared/data/source). */
@@ -18,7 +18,8 @@ export async function extractSourceTarball(
   progress?: ((message: string) => void) | null,
 ): Promise<string> {
   const st = await stat(tarball);
-  const key = createHash('sha256').update(`${tarball}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 16);
+  const real = await realpath(tarball); // `../x.tar.xz` and `/abs/x.tar.xz` share one extraction
+  const key = createHash('sha256').update(`${real}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 16);
   const dest = join(cacheDir, 'kbuild-src', `${basename(tarball).replace(/\W+/g, '-')}-${key}`);
   const done = await stat(dest).then(
     () => true,
