@@ -32,8 +32,10 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(run kgap --help for usage)');
-  for (const spec of commands) spec.register(program, run);
+  // Load only the command being run (the first word that is not an option); help and typos load them all.
+  const wanted = commands.find((c) => c.name === argv.find((a) => !a.startsWith('-')));
   try {
+    for (const entry of wanted ? [wanted] : commands) (await entry.load()).register(program, run);
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed')) {

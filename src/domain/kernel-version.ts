@@ -15,8 +15,20 @@ export type KernelVersion = {
 
 const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-rc(\d+))?$/;
 
+// The vulns data names a few thousand distinct versions ~100,000 times: parse each once (values are immutable).
+const parsed = new Map<string, KernelVersion | null>();
+
 /** Parses an upstream version string (`6.1.170`, `6.13`, `6.13-rc3`, `2.6.32.70`); null when it is not one. */
 export function parseKernelVersion(text: string): KernelVersion | null {
+  let v = parsed.get(text);
+  if (v === undefined) {
+    v = parseUncached(text);
+    if (parsed.size < 100_000) parsed.set(text, v);
+  }
+  return v;
+}
+
+function parseUncached(text: string): KernelVersion | null {
   const m = VERSION_RE.exec(text.trim());
   if (!m) return null;
   const nums = [m[1], m[2], m[3], m[4]].map((x) => (x === undefined ? null : Number(x)));

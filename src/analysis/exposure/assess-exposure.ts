@@ -102,6 +102,22 @@ export function compareFindings(a: Finding, b: Finding): number {
   return ya - yb || na - nb;
 }
 
+/** Sorts in place by `compareFindings`, with each id's numeric key computed once. */
+export function sortFindings(findings: Finding[]): void {
+  const keys = new Map(findings.map((f) => [f, cveKey(f.id)]));
+  findings.sort((a, b) => {
+    const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
+    if (bySeverity !== 0) return bySeverity;
+    const byScore = (b.cvss ?? -1) - (a.cvss ?? -1);
+    return byScore !== 0 ? byScore : (keys.get(a) ?? 0) - (keys.get(b) ?? 0);
+  });
+}
+
+function cveKey(id: string): number {
+  const [, year = 0, num = 0] = id.split('-').map(Number);
+  return year * 10_000_000 + num;
+}
+
 /** Which published CVEs does version V carry, and how far behind its branch is it? Pure. */
 export function assessExposure(
   index: VulnsIndex,
@@ -125,7 +141,7 @@ export function assessExposure(
     const finding = options.assess ? options.assess(record) : toFinding(record, v);
     if (finding) affected.push(finding);
   }
-  affected.sort(compareFindings);
+  sortFindings(affected);
 
   const newer = latest ? onBranch.filter((r) => compareKernelVersions(r.version, v) > 0) : [];
   const fixCounts = new Map<string, number>();

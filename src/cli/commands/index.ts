@@ -1,27 +1,19 @@
 import type { CommandSpec } from '../command.js';
-import { bootCommand } from './boot.js';
-import { cveCommand } from './cve.js';
-import { diffCommand } from './diff.js';
-import { exposureCommand } from './exposure.js';
-import { gateCommand } from './gate.js';
-import { hardenCommand } from './harden.js';
-import { lagCommand } from './lag.js';
-import { relevanceCommand } from './relevance.js';
-import { simulateCommand } from './simulate.js';
-import { statusCommand } from './status.js';
-import { syncCommand } from './sync.js';
 
-/** Every CLI command, in help order. Add a command by adding it here. */
-export const commands: readonly CommandSpec[] = [
-  syncCommand,
-  statusCommand,
-  cveCommand,
-  relevanceCommand,
-  bootCommand,
-  gateCommand,
-  hardenCommand,
-  lagCommand,
-  exposureCommand,
-  diffCommand,
-  simulateCommand,
+/**
+ * Every CLI command, in help order, loaded on demand: a run imports only the module of the command it runs (a
+ * warm `kgap status` must not pay for parsing the hardening table or the results parsers). Add a command here.
+ */
+export const commands: readonly { readonly name: string; readonly load: () => Promise<CommandSpec> }[] = [
+  { name: 'sync', load: async () => (await import('./sync.js')).syncCommand },
+  { name: 'status', load: async () => (await import('./status.js')).statusCommand },
+  { name: 'cve', load: async () => (await import('./cve.js')).cveCommand },
+  { name: 'relevance', load: async () => (await import('./relevance.js')).relevanceCommand },
+  { name: 'harden', load: async () => (await import('./harden.js')).hardenCommand },
+  { name: 'lag', load: async () => (await import('./lag.js')).lagCommand },
+  { name: 'exposure', load: async () => (await import('./exposure.js')).exposureCommand },
+  { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
+  { name: 'simulate', load: async () => (await import('./simulate.js')).simulateCommand },
+  { name: 'boot', load: async () => (await import('./boot.js')).bootCommand },
+  { name: 'gate', load: async () => (await import('./gate.js')).gateCommand },
 ];
