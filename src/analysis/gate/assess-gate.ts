@@ -80,8 +80,8 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
     reasons,
     policy,
     asOf: options.asOf,
-    baseline: summariseEvidence(baseline, baseCrashes.length),
-    candidate: summariseEvidence(candidate, candCrashes.length),
+    baseline: summariseEvidence(baseline, tests.sizes.baseline, baseCrashes.length),
+    candidate: summariseEvidence(candidate, tests.sizes.candidate, candCrashes.length),
     regressions: tests.regressions,
     fixes: tests.fixes,
     flaky: tests.flaky,
@@ -96,7 +96,7 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
   };
 }
 
-function summariseEvidence(e: GateEvidence, crashes: number): SideSummary {
+function summariseEvidence(e: GateEvidence, tests: number, crashes: number): SideSummary {
   const runs = [...e.runs]
     .map((r) => ({
       source: r.source,
@@ -106,7 +106,5 @@ function summariseEvidence(e: GateEvidence, crashes: number): SideSummary {
       problems: r.problems.length,
     }))
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const ids = new Set<string>();
-  for (const r of e.runs) for (const t of r.tests) ids.add(t.id);
-  return { runs, tests: ids.size, consoleLogs: [...e.consoleLogs].sort(), crashes };
+  return { runs, tests, consoleLogs: [...e.consoleLogs].sort(), crashes };
 }

@@ -4,7 +4,7 @@
  */
 import type { FlakyTest, LostCoverage, TestChange } from './gate-report.js';
 import type { KnownIssueMatch } from './known-issues.js';
-import { describeStatuses, summariseSide, type TestSide } from './side-outcome.js';
+import { describeStatuses, outcomeIn, summariseSide, type TestSide, testSide } from './side-outcome.js';
 import type { ResultRun } from './test-result.js';
 
 export type TestComparison = {
@@ -17,6 +17,8 @@ export type TestComparison = {
   readonly newTests: TestChange[];
   readonly removedTests: TestChange[];
   readonly counts: { compared: number; unchangedPass: number; stillFailing: number };
+  /** Distinct test ids on each side. */
+  readonly sizes: { readonly baseline: number; readonly candidate: number };
 };
 
 const MISSING = 'missing';
@@ -49,6 +51,7 @@ export function compareTests(
     newTests: [],
     removedTests: [],
     counts: { compared: 0, unchangedPass: 0, stillFailing: 0 },
+    sizes: { baseline: base.statuses.size, candidate: cand.statuses.size },
   };
   const endedEarly = candidateRuns.filter((r) => r.endedEarly !== null).map((r) => r.source);
   const missingDetail =
@@ -62,18 +65,18 @@ export function compareTests(
     else list.push(match === null ? item : { ...item, knownIssue: match });
   };
 
-  const ids = [...base.keys()];
-  for (const id of cand.keys()) if (!base.has(id)) ids.push(id);
+  const ids = [...base.statuses.keys()];
+  for (const id of cand.statuses.keys()) if (!base.statuses.has(id)) ids.push(id);
   ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const id of ids) {
-    const b = base.get(id);
-    const c = cand.get(id);
     // Most tests pass on both sides: count them without building a report item.
-    if (b?.outcome === 'good' && c?.outcome === 'good') {
+    if (outcomeIn(base, id) === 'good' && outcomeIn(cand, id) === 'good') {
       out.counts.compared++;
       out.counts.unchangedPass++;
       continue;
     }
+    const b = testSide(base, id);
+    const c = testSide(cand, id);
     const item = change(id, b, c);
     if (b?.outcome === 'flaky' || c?.outcome === 'flaky') {
       const side = b?.outcome === 'flaky' ? (c?.outcome === 'flaky' ? 'both' : 'baseline') : 'candidate';

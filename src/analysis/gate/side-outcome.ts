@@ -31,22 +31,49 @@ export function outcomeOf(statuses: readonly TestStatus[]): SideOutcome {
   return good ? 'good' : bad ? 'bad' : 'skip';
 }
 
-/** Every test id seen on a side, with its outcome. One map, one object per test: sides can hold a million. */
-export function summariseSide(runs: readonly ResultRun[]): Map<string, TestSide> {
-  const out = new Map<string, { outcome: SideOutcome; statuses: TestStatus[]; detail: string | undefined }>();
+/**
+ * One side, indexed by test id. A test seen once (the common case) costs a map entry holding its status;
+ * only repeats grow an array, and only non-passing diagnostics are kept, so a million tests stay cheap.
+ */
+export type SideIndex = {
+  readonly statuses: Map<string, TestStatus | TestStatus[]>;
+  readonly details: Map<string, string>;
+};
+
+/** Indexes every test id seen on a side. */
+export function summariseSide(runs: readonly ResultRun[]): SideIndex {
+  const statuses = new Map<string, TestStatus | TestStatus[]>();
+  const details = new Map<string, string>();
   for (const run of runs) {
     for (const t of run.tests) {
-      const seen = out.get(t.id);
-      const detail = t.status === 'pass' ? undefined : t.detail;
-      if (seen === undefined) out.set(t.id, { outcome: 'skip', statuses: [t.status], detail });
-      else {
-        seen.statuses.push(t.status);
-        seen.detail ??= detail;
-      }
+      const seen = statuses.get(t.id);
+      if (seen === undefined) statuses.set(t.id, t.status);
+      else if (typeof seen === 'string') statuses.set(t.id, [seen, t.status]);
+      else seen.push(t.status);
+      if (t.detail !== undefined && t.status !== 'pass' && !details.has(t.id)) details.set(t.id, t.detail);
     }
   }
-  for (const side of out.values()) side.outcome = outcomeOf(side.statuses);
-  return out;
+  return { statuses, details };
+}
+
+/** A test's side as the report needs it, or undefined when the side does not have it. */
+export function testSide(index: SideIndex, id: string): TestSide | undefined {
+  const seen = index.statuses.get(id);
+  if (seen === undefined) return undefined;
+  const statuses = typeof seen === 'string' ? [seen] : seen;
+  return { outcome: outcomeOf(statuses), statuses, detail: index.details.get(id) };
+}
+
+/** The outcome alone, without building a `TestSide` (the comparison's fast path). */
+export function outcomeIn(index: SideIndex, id: string): SideOutcome | undefined {
+  const seen = index.statuses.get(id);
+  if (seen === undefined) return undefined;
+  return typeof seen === 'string' ? outcomeOf1(seen) : outcomeOf(seen);
+}
+
+function outcomeOf1(status: TestStatus): SideOutcome {
+  const c = classifyStatus(status);
+  return c === 'good' ? 'good' : c === 'bad' ? 'bad' : 'skip';
 }
 
 /** `pass`, or `pass 2, fail 1` when runs disagree: how a side's result reads in a report. */
