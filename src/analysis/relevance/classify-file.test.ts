@@ -284,6 +284,13 @@ const cases: readonly Case[] = [
     why: /cannot be evaluated/,
   },
   {
+    name: 'a Makefile with a line kgap cannot parse: unknown, not not-built',
+    makefiles: { 'kernel/Makefile': 'obj-$(CONFIG_X) += x.o\nthis is not make\n' },
+    file: 'kernel/x.c',
+    status: 'unknown',
+    why: /not understood/,
+  },
+  {
     name: 'Kbuild wins over Makefile in the same directory',
     makefiles: { 'kernel/Kbuild': 'obj-y += fromkbuild.o\n', 'kernel/Makefile': 'obj-y += frommakefile.o\n' },
     file: 'kernel/fromkbuild.c',

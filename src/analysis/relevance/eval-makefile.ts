@@ -31,6 +31,7 @@ const FLAG_VAR_RE =
 
 /** Runs `parsed` (named `file`) in `state`. `active` false runs it on behalf of a branch not taken. */
 export function runMakefile(state: EvalState, parsed: ParsedMakefile, file: string, active = true): void {
+  if (active && parsed.problems.length > 0) state.incomplete.push(`${file}: ${parsed.problems[0]}`);
   runStatements(state, parsed.statements, { file, conditions: [], active }, 0);
 }
 
@@ -129,6 +130,7 @@ function include(state: EvalState, s: MakeStatement & { kind: 'include' }, frame
       if (!s.optional && frame.active) state.incomplete.push(`${frame.file}:${s.line}: include ${path} not found`);
       continue;
     }
+    if (frame.active && parsed.problems.length > 0) state.incomplete.push(`${path}: ${parsed.problems[0]}`);
     runStatements(state, parsed.statements, { ...frame, file: path }, depth + 1);
   }
 }

@@ -121,8 +121,24 @@ function parseAssignment(text: string, line: number, exported: boolean): MakeSta
   const at = scanOperator(text);
   if (at === null || at.kind !== 'assign') return null;
   const name = text.slice(0, at.start).trim();
-  if (name === '' || /\s/.test(name.replace(/\$[({][^)}]*[)}]/g, ''))) return null;
+  if (name === '' || /\s/.test(outsideReferences(name))) return null;
   return { kind: 'assign', line, name, op: at.op, value: text.slice(at.end).trim(), exported };
+}
+
+/** `text` with every `$(...)`/`${...}` removed (nesting-aware): what is left must be one word to be a name. */
+function outsideReferences(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === '(' || c === '{')) depth++;
+    else if (depth > 0 && (c === ')' || c === '}')) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
 }
 
 function hasRuleColon(text: string): boolean {
