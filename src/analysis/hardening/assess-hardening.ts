@@ -1,17 +1,13 @@
-import {
-  compareBranchKeys,
-  compareVersionText,
-  formatKernelVersion,
-  parseKernelVersion,
-} from '../../domain/kernel-version.js';
+import { formatKernelVersion } from '../../domain/kernel-version.js';
 import { inapplicability, introducedIn } from './applicability.js';
 import type { CompilerNeed, Expr, HardeningCheck, Rename } from './check.js';
 import { type EvalContext, evaluateExpr, type HardeningInputs, lookup, MISSING } from './evaluate-condition.js';
-import type { AppliedWaiver, CheckResult, HardeningReport, UpgradeGain } from './hardening-report.js';
+import type { AppliedWaiver, CheckResult, HardeningReport } from './hardening-report.js';
 import type { KernelFacts } from './kernel-facts.js';
 import { latestReleaseText, type ReleaseIndex } from './release-index.js';
 import { renderRuleText } from './rule-text.js';
 import { scoreHardening } from './score-hardening.js';
+import { planUpgradeGain } from './upgrade-gain.js';
 
 /** A waiver as the policy states it. */
 export type Waiver = { readonly reason: string; readonly owner: string; readonly expires: string };
@@ -112,67 +108,6 @@ function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOpt
   return { ...base, status: 'fail', detail: detail === '' ? null : detail, waiver };
 }
 
-const byIdCache = new WeakMap<readonly HardeningCheck[], ReadonlyMap<string, HardeningCheck>>();
-function byIdOf(checks: readonly HardeningCheck[]): ReadonlyMap<string, HardeningCheck> {
-  let map = byIdCache.get(checks);
-  if (!map) {
-    map = new Map(checks.map((c) => [c.id, c]));
-    byIdCache.set(checks, map);
-  }
-  return map;
-}
-
-function mentionsKconfig(e: Expr): boolean {
-  if ('any' in e) return e.any.some(mentionsKconfig);
-  if ('all' in e) return e.all.some(mentionsKconfig);
-  return e.type === 'kconfig';
-}
-
-/**
- * A newer kernel's option counts as a gain unless the table says otherwise. Boot parameters count only when no
- * Kconfig option stands for the same defence (`init_on_alloc=1` is counted once, by CONFIG_INIT_ON_ALLOC_DEFAULT_ON)
- * and when they switch something on, not merely off (`nospectre_bhb is not set`).
- */
-function countsAsGain(check: HardeningCheck): boolean {
-  if (check.upgradeGain === false) return false;
-  if (check.type !== 'cmdline') return true;
-  if (check.rule.op === 'not-set' || check.rule.op === 'not-off') return false;
-  return ![...(check.orElse ?? []), ...(check.andAlso ?? [])].some(mentionsKconfig);
-}
-
-function upgradeGainOf(
-  checks: readonly HardeningCheck[],
-  results: readonly CheckResult[],
-  options: AssessOptions,
-): UpgradeGain[] {
-  const latest = options.releases?.latest ?? null;
-  const byId = byIdOf(checks);
-  const gain: UpgradeGain[] = [];
-  for (const r of results) {
-    const check = byId.get(r.id);
-    if (
-      !check ||
-      !countsAsGain(check) ||
-      r.status !== 'not-applicable' ||
-      r.since === null ||
-      !r.detail?.startsWith('introduced')
-    )
-      continue;
-    const since = parseKernelVersion(r.since);
-    if (!since || (latest && compareBranchKeys(since.branchKey, latest.branchKey) > 0)) continue;
-    gain.push({
-      id: r.id,
-      type: r.type,
-      option: check.option,
-      since: r.since,
-      sinceDate: options.releases?.dates.get(r.since) ?? null,
-      reason: r.reason,
-      why: check.why,
-    });
-  }
-  return gain.sort((a, b) => compareVersionText(a.since, b.since) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
 /** Evaluates the checklist on one kernel: per-check status, scores, and what a newer kernel would add. */
 export function assessHardening(options: AssessOptions): HardeningReport {
   const ctx: EvalContext = {
@@ -190,7 +125,7 @@ export function assessHardening(options: AssessOptions): HardeningReport {
     inputs: { config: inputs.config !== null, cmdline: inputs.cmdline !== null, sysctl: inputs.sysctl !== null },
     checks,
     scores: scoreHardening(checks),
-    upgradeGain: upgradeGainOf(options.checks, checks, options),
+    upgradeGain: planUpgradeGain(options.checks, checks, options.releases ?? null),
     latestRelease: latestReleaseText(options.releases ?? null),
   };
 }
