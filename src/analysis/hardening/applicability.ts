@@ -20,6 +20,9 @@ function versionOf(text: string | null | undefined): KernelVersion | null {
   return v;
 }
 
+/** How a "kernel too old" note starts: the upgrade gain recognises those checks by it. */
+export const TOO_OLD = 'introduced in';
+
 /** Why a check does not apply to this kernel; null when it applies (or cannot be ruled out). */
 export type Inapplicable = { readonly kind: 'arch' | 'too-old' | 'removed' | 'arch-unknown'; readonly detail: string };
 
@@ -57,7 +60,7 @@ export function inapplicability(check: HardeningCheck, facts: KernelFacts, ctx: 
     const onArch = facts.arch && check.sinceByArch?.[facts.arch as Arch] ? ` on ${facts.arch}` : '';
     return {
       kind: 'too-old',
-      detail: `introduced in ${since}${onArch}; this kernel is ${formatKernelVersion(facts.version)}`,
+      detail: `${TOO_OLD} ${since}${onArch}; this kernel is ${formatKernelVersion(facts.version)}`,
     };
   }
   const until = versionOf(check.until);

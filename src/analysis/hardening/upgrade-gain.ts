@@ -1,4 +1,5 @@
 import { compareBranchKeys, compareVersionText, parseKernelVersion } from '../../domain/kernel-version.js';
+import { TOO_OLD } from './applicability.js';
 import type { Expr, HardeningCheck } from './check.js';
 import type { CheckResult, UpgradeGain } from './hardening-report.js';
 import type { ReleaseIndex } from './release-index.js';
@@ -47,7 +48,7 @@ export function planUpgradeGain(
       !countsAsGain(check) ||
       r.status !== 'not-applicable' ||
       r.since === null ||
-      !r.detail?.startsWith('introduced')
+      !r.detail?.startsWith(TOO_OLD)
     )
       continue;
     const since = parseKernelVersion(r.since);
