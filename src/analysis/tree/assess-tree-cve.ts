@@ -18,9 +18,17 @@ const RANK: Record<EvidenceKind, number> = {
   'version-rule': 8,
 };
 const short = (sha: string) => sha.slice(0, 12);
+// A few thousand distinct version strings, asked about ~10 times per record: parse each once.
+const branchOfText = new Map<string, string | null>();
 const onBranch = (version: string | null, branch: string) => {
-  const v = version ? parseKernelVersion(version) : null;
-  return v !== null && branchOf(v) === branch;
+  if (!version) return false;
+  let b = branchOfText.get(version);
+  if (b === undefined) {
+    const v = parseKernelVersion(version);
+    b = v ? branchOf(v) : null;
+    branchOfText.set(version, b);
+  }
+  return b === branch;
 };
 
 /** Every way the tree carries one record commit: as an ancestor, or through a backport (marker, patch-id, subject). */
