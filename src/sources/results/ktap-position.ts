@@ -11,6 +11,8 @@ export type LinePosition = {
   level: number;
   /** How many `# ` prefixes were nesting (not diagnostics). */
   hashes: number;
+  /** Offset of the first non-blank character (set by `positionKtapRange`). */
+  contentStart: number;
 };
 
 const HASH_WEIGHT = 1_000_000;
@@ -29,6 +31,27 @@ function widthOf(text: string, from: number, to: number): number {
   let w = 0;
   for (let i = from; i < to; i++) w += text.charCodeAt(i) === 9 ? 8 : 1;
   return w;
+}
+
+/**
+ * Positions the line `text[from..end)` (console prefix already skipped) and classifies it, slicing it once:
+ * the common case (no `#`) classifies the text after the indentation directly.
+ */
+export function positionKtapRange(
+  text: string,
+  from: number,
+  end: number,
+  allowedHashes: number,
+  out: LinePosition,
+): KtapLine | null {
+  const start = Math.min(indentWidth(text, from), end);
+  out.contentStart = start;
+  if (text.charCodeAt(start) === 35 /* # */ && start < end) {
+    return positionKtapLine(text.slice(from, end), allowedHashes, out);
+  }
+  out.level = widthOf(text, from, start);
+  out.hashes = 0;
+  return start < end ? classifyKtapLine(text.slice(start, end)) : null;
 }
 
 /**

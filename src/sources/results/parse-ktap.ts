@@ -6,7 +6,7 @@
  * that ended early: the usual trace of a kernel crash.
  */
 import { capDetail, type ResultRun, type TestResult } from '../../analysis/gate/test-result.js';
-import { forEachLine, stripConsolePrefix } from './console-line.js';
+import { consolePrefixEnd, forEachLineRange } from './console-line.js';
 import {
   adoptUnterminated,
   type Block,
@@ -18,7 +18,7 @@ import {
   uniqueName,
 } from './ktap-block.js';
 import type { KtapLine } from './ktap-line.js';
-import { type LinePosition, positionKtapLine } from './ktap-position.js';
+import { type LinePosition, positionKtapRange } from './ktap-position.js';
 
 type ResultLine = Extract<KtapLine, { kind: 'result' }>;
 
@@ -69,23 +69,24 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
   const s: State = { stack: [root], root, results: [], endedEarly: null };
   let started = false;
   let inYaml = false;
-  const position: LinePosition = { level: 0, hashes: 0 };
+  const position: LinePosition = { level: 0, hashes: 0, contentStart: 0 };
 
-  forEachLine(text, (raw, index) => {
-    const clean = stripConsolePrefix(raw);
+  forEachLineRange(text, (start, end, index) => {
+    const from = consolePrefixEnd(text, start, end);
     if (inYaml) {
       // TAP 13 YAML diagnostics between `---` and `...` may hold anything, even lines that look like results.
-      if (clean.trim() === '...') inYaml = false;
+      if (text.slice(from, end).trim() === '...') inYaml = false;
       return true;
     }
-    const line = positionKtapLine(clean, top(s).hashes, position);
+    const line = positionKtapRange(text, from, end, top(s).hashes, position);
     const { level: at, hashes } = position;
     if (line === null) {
-      if (started && clean.includes('-') && clean.trim() === '---' && s.results.length > 0) inYaml = true;
-      else if (started && clean.includes('#')) {
-        const t = clean.trim();
-        if (t.startsWith('#')) rememberDiagnostic(top(s), t);
-      }
+      // Only lines that may be a diagnostic or a YAML start pay for slicing; console noise does not.
+      const c = text.charCodeAt(position.contentStart);
+      if (!started || (c !== 35 /* # */ && c !== 45) /* - */ || position.contentStart >= end) return true;
+      const t = text.slice(from, end).trim();
+      if (t === '---' && s.results.length > 0) inYaml = true;
+      else if (t.startsWith('#')) rememberDiagnostic(top(s), t);
       return true;
     }
     if (!started) {
