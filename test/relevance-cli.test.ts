@@ -86,6 +86,25 @@ describe('kgap relevance (CLI)', () => {
     );
   });
 
+  it('--built-files with a build-directory prefix is fitted; a list that matches nothing is refused', { skip }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kgap-rel-'));
+    const list = join(dir, 'built.txt');
+    writeFileSync(list, 'build/net/core/dev.o\nbuild/init/main.o\nbuild/kernel/fork.o\n');
+    const args = ['relevance', '--files', 'net/core/dev.c,net/core/sock.c', '--config', CONFIG as string];
+    const r = runCli([...args, '--source', TARBALL as string, '--built-files', list, '--format', 'json'], cache);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(
+      doc.relevance.files.map((f: { status: string }) => f.status),
+      ['built-in', 'not-built'],
+    );
+    assert.ok(doc.warnings.some((w: string) => /3 of 3 entries match source files after stripping "build\/"/.test(w)));
+    writeFileSync(list, 'a/b/c/d/e.o\nx/y.o\n');
+    const bad = runCli([...args, '--source', TARBALL as string, '--built-files', list], cache);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /only 0 of 2 entries match/);
+  });
+
   it('a missing source: unknown with a hint, exit 0', { skip }, () => {
     const r = runCli(
       [

@@ -3,10 +3,10 @@
  * `not-built` only with evidence for every touched kernel source file, `unknown` otherwise, with the reason.
  */
 import type { KernelConfig } from '../../domain/kernel-config.js';
-import { classifyFile, type FileRelevance, objectOf } from './classify-file.js';
+import { classifyFile, type FileRelevance } from './classify-file.js';
 import { evaluateKbuild, type KbuildEvaluation } from './evaluate-kbuild.js';
 import type { KbuildModel } from './kbuild-model.js';
-import { normalizePath } from './tree-path.js';
+import { matchBuiltFiles } from './match-built-files.js';
 
 export const RELEVANCE_STATUSES = ['built', 'not-built', 'unknown'] as const;
 export type RelevanceStatus = (typeof RELEVANCE_STATUSES)[number];
@@ -48,7 +48,7 @@ const verdictMemo = new WeakMap<
   { plain?: Verdicts; byList: WeakMap<ReadonlySet<string>, Verdicts> }
 >();
 
-function verdictCache(ev: KbuildEvaluation, builtFiles: ReadonlySet<string> | undefined): Verdicts {
+function verdictCache(model: KbuildModel, ev: KbuildEvaluation, builtFiles: ReadonlySet<string> | undefined): Verdicts {
   let entry = verdictMemo.get(ev);
   if (entry === undefined) {
     entry = { byList: new WeakMap() };
@@ -60,27 +60,20 @@ function verdictCache(ev: KbuildEvaluation, builtFiles: ReadonlySet<string> | un
   }
   let v = entry.byList.get(builtFiles);
   if (v === undefined) {
-    v = { builtObjects: builtObjectSet(builtFiles), cache: new Map() };
+    v = { builtObjects: matchBuiltFiles(builtFiles, model).objects, cache: new Map() };
     entry.byList.set(builtFiles, v);
   }
   return v;
 }
 
-/** Normalizes `--built-files` entries (`./drivers/x.o`, `drivers/x.c`, `build/drivers/x.o`…) to object paths. */
+/** Normalizes `--built-files` entries (`./drivers/x.o`, `drivers/x.c`) to object paths, without fitting a prefix. */
 export function builtObjectSet(paths: Iterable<string>): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const raw of paths) {
-    const p = normalizePath(raw.trim());
-    if (p === '') continue;
-    const object = p.endsWith('.o') ? p : objectOf(p);
-    if (object !== null) out.add(object);
-  }
-  return out;
+  return matchBuiltFiles(paths, null).objects;
 }
 
 /**
- * Assesses one CVE's touched files. `builtFiles` (object or source paths from a build, see `builtObjectSet`)
- * overrides Kbuild inference when given.
+ * Assesses one CVE's touched files. `builtFiles` (object or source paths from a build; a leading build directory
+ * is fitted away, see `matchBuiltFiles`) overrides Kbuild inference when given.
  */
 export function assessRelevance(
   programFiles: readonly string[],
@@ -89,7 +82,7 @@ export function assessRelevance(
   builtFiles?: ReadonlySet<string>,
 ): Relevance {
   const ev = kbuildEvaluationFor(model, config);
-  const verdicts = verdictCache(ev, builtFiles);
+  const verdicts = verdictCache(model, ev, builtFiles);
   const byPath = new Map<string, FileRelevance>();
   for (const f of programFiles) {
     let r = verdicts.cache.get(f);
