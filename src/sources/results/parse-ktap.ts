@@ -83,7 +83,8 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
     if (line === null) {
       // Only lines that may be a diagnostic or a YAML start pay for slicing; console noise does not.
       const c = text.charCodeAt(position.contentStart);
-      if (!started || (c !== 35 /* # */ && c !== 45) /* - */ || position.contentStart >= end) return true;
+      const blank = position.contentStart >= end;
+      if (!started || blank || (c !== 35 && c !== 45)) return true; // 35 '#', 45 '-'
       const t = text.slice(from, end).trim();
       if (t === '---' && s.results.length > 0) inYaml = true;
       else if (t.startsWith('#')) rememberDiagnostic(top(s), t);
