@@ -98,6 +98,7 @@ export { FILE_STATUSES, type FileRelevance, type FileStatus } from './analysis/r
 export type { KbuildEvaluation } from './analysis/relevance/evaluate-kbuild.js';
 export type { KbuildModel } from './analysis/relevance/kbuild-model.js';
 export { kbuildWarnings } from './analysis/relevance/kbuild-warnings.js';
+export { type BuiltFilesMatch, matchBuiltFiles } from './analysis/relevance/match-built-files.js';
 export { assessSimulation, type PolicyOutcome, type SimulationReport } from './analysis/simulate/assess-simulation.js';
 export { assessBranchExposure, type BranchExposure, type ExposureEntry } from './analysis/simulate/branch-exposure.js';
 export { type DataSpan, planSimulation, type SimulationPlan } from './analysis/simulate/plan-simulation.js';
