@@ -80,32 +80,39 @@ function waiverFor(id: string, options: AssessOptions): AppliedWaiver | null {
 
 function assessCheck(check: HardeningCheck, ctx: EvalContext, options: AssessOptions): CheckResult {
   const found = lookup(check, ctx);
-  const base = {
+  // One constructor so every result has the same key order in JSON (id, type, option, status first).
+  const result = (
+    status: CheckResult['status'],
+    detail: string | null,
+    waiver: AppliedWaiver | null = null,
+  ): CheckResult => ({
     id: check.id,
     type: check.type,
     option: found?.name ?? check.option,
+    status,
     desired: renderRuleText(check.rule),
     actual: found?.value ?? null,
+    detail,
     reason: check.reason,
     profile: check.profile,
     sources: check.sources,
     since: introducedIn(check, options.facts.arch),
-    waiver: null,
-  };
+    waiver,
+  });
   const out = inapplicability(check, options.facts, ctx);
-  if (out) return { ...base, status: out.kind === 'arch-unknown' ? 'unknown' : 'not-applicable', detail: out.detail };
+  if (out) return result(out.kind === 'arch-unknown' ? 'unknown' : 'not-applicable', out.detail);
   // A check on an input that was not given is unknown, even when a Kconfig part of it could already fail:
   // `cmdline` and `sysctl` scores then stay empty instead of reporting failures nobody measured.
-  if (found === null) return { ...base, status: 'unknown', detail: MISSING[check.type] };
+  if (found === null) return result('unknown', MISSING[check.type]);
   const outcome = evaluateExpr(expressionOf(check), ctx);
-  if (outcome.value !== 'fail') return { ...base, status: outcome.value, detail: outcome.detail ?? null };
+  if (outcome.value !== 'fail') return result(outcome.value, outcome.detail ?? null);
   const waiver = waiverFor(check.id, options);
   const notes = [
     compilerGap(check.compiler, options.facts),
     waiver?.expired ? `waiver expired on ${waiver.expires}` : null,
   ];
   const detail = notes.filter(Boolean).join('; ');
-  return { ...base, status: 'fail', detail: detail === '' ? null : detail, waiver };
+  return result('fail', detail === '' ? null : detail, waiver);
 }
 
 /** Evaluates the checklist on one kernel: per-check status, scores, and what a newer kernel would add. */

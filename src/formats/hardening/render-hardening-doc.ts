@@ -101,7 +101,7 @@ unknown \`--arch\`, a bad policy): 2 with a one-line message.
 ## JSON (\`--format json\`, \`schemaVersion: 1\`)
 
 One config: \`{ schemaVersion, source, kernelVersion, arch, compiler, inputs{config,cmdline,sysctl}, latestRelease,
-scores[{group, ok, fail, waived, notApplicable, unknown, score}], checks[{id, type, option, desired, actual, status,
+scores[{group, ok, fail, waived, notApplicable, unknown, score}], checks[{id, type, option, status, desired, actual,
 detail, reason, profile, sources, since, waiver}], upgradeGain[{id, type, option, since, sinceDate, reason, why}] }\`.
 Several configs (\`--config a b\` or a directory): \`{ schemaVersion, reports: [<the object above without
 schemaVersion>] }\`. \`--against\`: \`{ schemaVersion, from, to, counts{regress, improve, appear, disappear},
