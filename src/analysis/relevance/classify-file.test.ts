@@ -371,6 +371,17 @@ describe('classifyFile: Kbuild constructs', () => {
     assert.equal(classifyFile('sound/snd.c', { model, ev }).module, 'snd');
   });
 
+  it('a UML config (CONFIG_UML with the host CONFIG_X86_64) builds arch/um (and parts of arch/x86), not arm64', () => {
+    const model = treeOf(
+      { 'arch/um/Makefile': 'core-y += arch/um/kernel/\n', 'arch/um/kernel/Makefile': 'obj-y := exec.o\n' },
+      ['arch/um/kernel/exec.c', 'arch/x86/um/ldt.c', 'arch/arm64/kernel/setup.c'],
+    );
+    const ev = evaluateKbuild(model, configOf({ UML: 'y' }));
+    assert.equal(classifyFile('arch/um/kernel/exec.c', { model, ev }).status, 'built-in');
+    assert.equal(classifyFile('arch/arm64/kernel/setup.c', { model, ev }).status, 'not-built');
+    assert.doesNotMatch(classifyFile('arch/x86/um/ldt.c', { model, ev }).reason, /another architecture/);
+  });
+
   it('the build list overrides Kbuild both ways', () => {
     const model = treeOf({ 'drivers/Makefile': 'obj-$(CONFIG_TUN) += tun.o\nobj-y += a.o\n' }, [
       'drivers/tun.c',

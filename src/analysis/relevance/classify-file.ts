@@ -105,7 +105,7 @@ function notKernelReason(path: string, top: string): string {
 /** `arch/arm/...` when the config is for x86: never built, whatever the Makefiles say. */
 function otherArchitecture(path: string, ev: KbuildEvaluation): string | null {
   const m = /^arch\/([^/]+)\//.exec(path);
-  if (m?.[1] === undefined || ev.srcarch === 'unknown' || m[1] === ev.srcarch) return null;
+  if (m?.[1] === undefined || ev.srcarch === 'unknown' || m[1] === ev.srcarch || m[1] === ev.subarch) return null;
   return `arch/${m[1]}/ is another architecture (the config is for ${ev.srcarch})`;
 }
 

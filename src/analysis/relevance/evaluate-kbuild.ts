@@ -27,6 +27,8 @@ export type BuiltObject = {
 export type KbuildEvaluation = {
   readonly arch: string;
   readonly srcarch: string;
+  /** User-mode Linux's host architecture (`x86`), whose arch/ directory it also builds from. */
+  readonly subarch?: string;
   /** Directories kbuild descends into, tree-relative (root is ``), and their gate. */
   readonly dirs: ReadonlyMap<string, Gate>;
   readonly objects: ReadonlyMap<string, BuiltObject>;

@@ -15,7 +15,9 @@ const SRCARCH: Readonly<Record<string, string>> = {
 };
 
 /** `{ arch, srcarch }` for a config, or null when the config does not say. */
-export function kbuildArch(config: KernelConfig): { arch: string; srcarch: string } | null {
+export function kbuildArch(config: KernelConfig): { arch: string; srcarch: string; subarch?: string } | null {
+  // User-mode Linux configs also set CONFIG_X86_64 (the host's): they build arch/um, plus parts of arch/x86.
+  if (config.values.get('CONFIG_UML') === 'y') return { arch: 'um', srcarch: 'um', subarch: 'x86' };
   let arch = config.arch;
   if (arch === null) return null;
   if (arch === 'x86') arch = config.values.get('CONFIG_64BIT') === 'y' ? 'x86_64' : 'i386';
