@@ -53,7 +53,7 @@ describe('readXmlEvents', () => {
     assert.deepEqual(
       events.map((e) =>
         e.kind === 'open'
-          ? `open ${e.name} ${[...e.attrs].join(';')}`
+          ? `open ${e.name} ${e.attrs.entries().join(';')}`
           : e.kind === 'close'
             ? `close ${e.name}`
             : `text ${e.text}`,

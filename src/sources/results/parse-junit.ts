@@ -6,7 +6,7 @@
  * that unambiguously mean "not run" (`notrun`, `skipped`, `disabled`) make it a skip.
  */
 import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../analysis/gate/test-result.js';
-import { readXmlEvents } from './xml-events.js';
+import { readXmlEvents, type XmlAttributes } from './xml-events.js';
 
 type Case = { id: string; status: TestStatus | null; hint: TestStatus; detail: string; inOutcome: boolean };
 
@@ -85,7 +85,7 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
  * `suite/classname/name`. Nested `<testsuite>`s contribute each name; a classname equal to the innermost
  * suite's name (a common habit) is not repeated.
  */
-function caseId(suites: readonly string[], attrs: ReadonlyMap<string, string>): string {
+function caseId(suites: readonly string[], attrs: XmlAttributes): string {
   const classname = attrs.get('classname')?.trim() ?? '';
   const name = attrs.get('name')?.trim() || '(unnamed)';
   const inner = suites[suites.length - 1];

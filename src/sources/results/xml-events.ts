@@ -10,11 +10,45 @@ export type XmlEvent =
   | {
       readonly kind: 'open';
       readonly name: string;
-      readonly attrs: ReadonlyMap<string, string>;
+      readonly attrs: XmlAttributes;
       readonly empty: boolean;
     }
   | { readonly kind: 'close'; readonly name: string }
   | { readonly kind: 'text'; readonly text: string };
+
+/**
+ * A tag's attributes, kept as offsets into the document and sliced only when asked for: a report has a tag per
+ * line, and most attributes (`time`, `timestamp`, …) are never read. The first of repeated names wins.
+ */
+export class XmlAttributes {
+  /** `keyStart, keyEnd, valueStart, valueEnd` per attribute. */
+  constructor(
+    private readonly xml: string,
+    private readonly offsets: readonly number[],
+  ) {}
+
+  get(name: string): string | undefined {
+    const o = this.offsets;
+    for (let i = 0; i + 3 < o.length; i += 4) {
+      const start = o[i] as number;
+      if ((o[i + 1] as number) - start === name.length && this.xml.startsWith(name, start)) return this.value(i);
+    }
+    return undefined;
+  }
+
+  entries(): [string, string][] {
+    const out: [string, string][] = [];
+    for (let i = 0; i + 3 < this.offsets.length; i += 4) {
+      out.push([this.xml.slice(this.offsets[i], this.offsets[i + 1]), this.value(i)]);
+    }
+    return out;
+  }
+
+  private value(i: number): string {
+    const v = this.xml.slice(this.offsets[i + 2], this.offsets[i + 3]);
+    return v.indexOf('&') === -1 ? v : decodeXmlEntities(v);
+  }
+}
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -110,12 +144,12 @@ function tag(xml: string, from: number, to: number, visit: (event: XmlEvent) => 
   while (i < end && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 47) i++;
   if (i === from) return;
   const name = xml.slice(from, i);
-  const attrs = new Map<string, string>();
+  const offsets: number[] = [];
   while (i < end) {
     while (i < end && isXmlSpace(xml.charCodeAt(i))) i++;
     const keyStart = i;
     while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isXmlSpace(xml.charCodeAt(i))) i++;
-    const key = xml.slice(keyStart, i);
+    const keyEnd = i;
     while (i < end && isXmlSpace(xml.charCodeAt(i))) i++;
     if (xml.charCodeAt(i) !== 61) {
       i++; // not an attribute (stray text): skip a character and look again
@@ -127,9 +161,8 @@ function tag(xml: string, from: number, to: number, visit: (event: XmlEvent) => 
     if (quote !== 34 && quote !== 39) continue;
     const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (close === -1 || close > end) break;
-    const value = xml.slice(i + 1, close);
-    if (key !== '') attrs.set(key, value.indexOf('&') === -1 ? value : decodeXmlEntities(value));
+    if (keyEnd > keyStart) offsets.push(keyStart, keyEnd, i + 1, close);
     i = close + 1;
   }
-  visit({ kind: 'open', name, attrs, empty });
+  visit({ kind: 'open', name, attrs: new XmlAttributes(xml, offsets), empty });
 }
