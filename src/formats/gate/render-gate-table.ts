@@ -15,7 +15,7 @@ export function renderGateTable(view: GateView): string {
     ...a.newFailures.map((f) => ['new failure', f.test, `${f.baseline} -> ${f.candidate}`, f.detail ?? '']),
     ...a.fixes.map((f) => ['fix', f.test, `${f.baseline} -> ${f.candidate}`, '']),
     ...a.expectedFailures.map((e) => ['known issue', e.test, e.candidate, e.knownIssue?.reason ?? '']),
-  ].map((r) => r.map((cell) => truncate(cell, 100)));
+  ].map((r) => r.map((cell, i) => truncate(cell, i === 1 ? 72 : 100)));
   const head = [
     `verdict: ${a.verdict}`,
     `baseline:  ${view.baselinePath} (${a.baseline.runs.length} run(s), ${a.baseline.tests} tests)`,
