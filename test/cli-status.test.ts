@@ -146,6 +146,46 @@ describe('kgap status (e2e)', () => {
   });
 });
 
+describe('kgap status --config (relevance, e2e)', () => {
+  const config = shared ? join(shared, 'configs', 'debian-6.1.170-3-amd64.config') : '';
+  const source = shared ? join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz') : '';
+  it('splits findings by whether Debian builds the code; net/core/dev.c is built-in', { skip }, () => {
+    const r = runCli(
+      ['status', '--version', '6.1.120', '--config', config, '--source', source, '--format', 'json'],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const rel = doc.summary.relevance;
+    assert.equal(rel.built + rel.notBuilt + rel.unknown, doc.summary.affected);
+    assert.ok(rel.built > rel.notBuilt && rel.notBuilt > 0);
+    const f = doc.affected.find((x: { id: string }) => x.id === 'CVE-2025-21629');
+    assert.equal(f.relevance.status, 'built');
+    assert.deepEqual(f.relevance.files, [{ path: 'net/core/dev.c', status: 'built-in' }]);
+    const notBuilt = doc.affected.find((x: { relevance: { status: string } }) => x.relevance.status === 'not-built');
+    assert.equal(notBuilt.relevance.justification, 'vulnerable_code_not_present');
+  });
+  it('--only-built lists only built code; the summary still counts everything', { skip }, () => {
+    const r = runCli(
+      ['status', '--version', '6.1.170', '--config', config, '--source', source, '--only-built', '--format', 'json'],
+      env,
+    );
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.summary.shown, doc.summary.relevance.built);
+    assert.ok(doc.affected.every((f: { relevance: { status: string } }) => f.relevance.status === 'built'));
+  });
+  it('without a source everything is unknown, with a hint', { skip }, () => {
+    const r = runCli(['status', '--version', '6.1.170', '--config', config, '--format', 'json', '--limit', '1'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.summary.relevance.unknown, doc.summary.affected);
+    assert.match(r.stderr, /pass --source DIR/);
+  });
+  it('relevance flags need a config', { skip }, () => {
+    assertUserError(runCli(['status', '--version', '6.1.170', '--only-built'], env), /--only-built needs --config/);
+  });
+});
+
 describe('kgap cve (e2e)', () => {
   it('shows per-branch introduced/fixed and a verdict', { skip }, () => {
     const r = runCli(['cve', 'CVE-2025-21629', '--version', '6.1.120', '--format', 'json'], env);

@@ -12,6 +12,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

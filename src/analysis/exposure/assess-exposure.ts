@@ -7,6 +7,7 @@ import {
 } from '../../domain/kernel-version.js';
 import { branchReleases, daysBetween, type Release, type ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
+import type { Relevance } from '../relevance/assess-relevance.js';
 import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';
 import { assessVersion, type VerdictRule } from './assess-version.js';
 
@@ -25,6 +26,8 @@ export type Finding = {
   readonly programFiles: readonly string[];
   /** Tree mode only: the evidence behind the verdict (docs/semantics.md, "Tree mode"). */
   readonly evidence?: TreeFindingEvidence;
+  /** With a .config: does the product build the code the fix touched (docs/semantics.md, "Relevance")? */
+  readonly relevance?: Relevance;
 };
 
 export type SeverityCounts = Record<Severity | 'unscored', number>;
@@ -45,6 +48,8 @@ export type ExposureReport = {
     readonly noFixOnBranch: number;
     readonly ambiguous: number;
     readonly bySeverity: SeverityCounts;
+    /** With a .config: the affected CVEs split by whether the product builds the touched code. */
+    readonly relevance?: { readonly built: number; readonly notBuilt: number; readonly unknown: number };
   };
   /** All findings, most severe first, then by id. */
   readonly affected: readonly Finding[];

@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
 import { assessRelevance } from '../../analysis/relevance/assess-relevance.js';
+import { checkBuiltFiles } from '../../analysis/relevance/check-built-files.js';
 import { kbuildWarnings } from '../../analysis/relevance/kbuild-warnings.js';
-import { type BuiltFilesMatch, matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
+import { matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
 import { UserError } from '../../domain/user-error.js';
 import { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from '../../formats/relevance/render-relevance.js';
 import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
@@ -80,7 +81,7 @@ export const relevanceCommand: CommandSpec = {
         });
         const warnings = kbuildWarnings(model, config);
         if (builtFiles !== undefined)
-          warnings.push(...builtFilesCheck(matchBuiltFiles(builtFiles, model), opts.builtFiles));
+          warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), opts.builtFiles));
         const relevance = assessRelevance(files, model, config, builtFiles);
         const report = {
           cve,
@@ -95,18 +96,3 @@ export const relevanceCommand: CommandSpec = {
     );
   },
 };
-
-/**
- * A build list that matches few sources would call everything "not built": refuse it. Otherwise say how it was
- * fitted, so a user can see that `build/` was stripped.
- */
-function builtFilesCheck(match: BuiltFilesMatch, path: string | undefined): string[] {
-  if (match.matched === null) return [];
-  if (match.total > 0 && match.matched / match.total < 0.3) {
-    throw new UserError(
-      `--built-files ${path}: only ${match.matched} of ${match.total} entries match source files in the tree; list paths relative to the build directory (e.g. net/core/dev.o)`,
-    );
-  }
-  const prefix = match.prefix === '' ? '' : ` after stripping "${match.prefix}/"`;
-  return [`--built-files: ${match.matched} of ${match.total} entries match source files${prefix}`];
-}

@@ -1,19 +1,21 @@
 import type { Command } from 'commander';
-import { assessExposure } from '../../analysis/exposure/assess-exposure.js';
-import { isFailOnMet, parseFailOn } from '../../analysis/exposure/fail-on.js';
+import { applyRelevance } from '../../analysis/exposure/apply-relevance.js';
+import { assessExposure, type ExposureReport, type Finding } from '../../analysis/exposure/assess-exposure.js';
+import { type FailOn, isFailOnMet, parseFailOn } from '../../analysis/exposure/fail-on.js';
 import { planStatusView } from '../../analysis/exposure/plan-status-view.js';
 import { detectRunningVersion, parseUpstreamVersion } from '../../domain/distro-version.js';
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import { UserError } from '../../domain/user-error.js';
 import { STATUS_FORMATS, type StatusFormat, statusFormats } from '../../formats/status/index.js';
 import { renderTreeExplain } from '../../formats/tree/render-tree-explain.js';
+import { findRunningConfig, readRelevanceContext } from '../../sources/kbuild/read-relevance-context.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import { readRunningKernelFacts } from '../../sources/system/read-running-kernel.js';
 import { readTreeExposure } from '../../sources/tree/read-tree-exposure.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
-import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
-import { EXIT } from '../errors.js';
+import { dataOptionsFrom, endProgress, stderrProgress, withDataFlags } from '../data-flags.js';
+import { type CommandResult, EXIT } from '../errors.js';
 import { parseChoice, parseNumberOption } from '../parse-options.js';
 
 type StatusOptions = {
@@ -30,6 +32,10 @@ type StatusOptions = {
   rev: string;
   upstreamRef?: string;
   explain?: string;
+  config?: string;
+  source?: string;
+  builtFiles?: string;
+  onlyBuilt?: boolean;
 };
 
 async function resolveVersion(opts: StatusOptions): Promise<{ version: KernelVersion; note: string | null }> {
@@ -64,7 +70,17 @@ export const statusCommand: CommandSpec = {
         .option('--tree <path>', 'a product kernel git tree: verdicts from its history, backport-aware')
         .option('--rev <rev>', 'with --tree: the revision to assess', 'HEAD')
         .option('--upstream-ref <ref>', 'with --tree: upstream the vendor delta is counted against (default: base tag)')
-        .option('--explain <cve-id>', 'with --tree: the evidence behind one CVE verdict'),
+        .option('--explain <cve-id>', 'with --tree: the evidence behind one CVE verdict')
+        .option('--config <file>', 'the product .config (plain or gzip): split findings by whether the code is built')
+        .option(
+          '--source <dir|tarball>',
+          'with --config: the kernel source tree it builds (default with --tree: the tree)',
+        )
+        .option(
+          '--built-files <file>',
+          "with --config: the build's compiled files (.o/.c, one a line); overrides Kbuild",
+        )
+        .option('--only-built', 'with --config: list only CVEs in code the config builds'),
     ).action((opts: StatusOptions) =>
       run(async () => {
         const format = parseChoice<StatusFormat>('--format', opts.format, STATUS_FORMATS);
@@ -75,6 +91,16 @@ export const statusCommand: CommandSpec = {
           throw new UserError(
             `--fail-on takes a count (e.g. 1) or a severity (low|medium|high|critical), not "${opts.failOn}"`,
           );
+        }
+        if (opts.config === undefined && !opts.running) {
+          for (const [flag, given] of [
+            ['--only-built', opts.onlyBuilt],
+            ['--source', opts.source],
+            ['--built-files', opts.builtFiles],
+          ] as const) {
+            if (given !== undefined && given !== false)
+              throw new UserError(`${flag} needs --config FILE (the product .config)`);
+          }
         }
         if (opts.tree !== undefined) {
           // Tree mode (docs/semantics.md "Tree mode"): the logic is in readTreeExposure / assessTree.
@@ -95,9 +121,13 @@ export const statusCommand: CommandSpec = {
               exitCode: EXIT.ok,
             };
           }
-          const view = planStatusView(tree.report, { minCvss, limit });
-          const met = failOn !== null && isFailOnMet(failOn, view.matched);
-          return { stdout: statusFormats[format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
+          const report = await withRelevance(
+            tree.report,
+            opts,
+            opts.source ?? opts.tree,
+            dataOptionsFrom(opts).cacheDir,
+          );
+          return finish(report, { format, minCvss, limit, failOn, onlyBuilt: opts.onlyBuilt === true });
         }
         if (opts.explain !== undefined) throw new UserError('--explain needs --tree PATH (a kernel git tree)');
         const { version, note } = await resolveVersion(opts);
@@ -109,11 +139,63 @@ export const statusCommand: CommandSpec = {
             `kgap: warning: ${index.problems.length} CVE records could not be read (kgap sync lists them)\n`,
           );
         if (note) process.stderr.write(`kgap: ${note}\n`);
-        const report = assessExposure(index, releases, version);
-        const view = planStatusView(report, { minCvss, limit });
-        const met = failOn !== null && isFailOnMet(failOn, view.matched);
-        return { stdout: statusFormats[format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
+        if (opts.running && opts.config === undefined) {
+          const found = await findRunningConfig();
+          if (found) {
+            process.stderr.write(`kgap: using the running kernel's config ${found}\n`);
+            opts.config = found;
+          }
+        }
+        const report = await withRelevance(
+          assessExposure(index, releases, version),
+          opts,
+          opts.source ?? null,
+          data.cacheDir,
+        );
+        return finish(report, { format, minCvss, limit, failOn, onlyBuilt: opts.onlyBuilt === true });
       }),
     );
   },
 };
+
+/** With --config, adds relevance (built / not built / unknown) to every finding; warnings go to stderr. */
+async function withRelevance(
+  report: ExposureReport,
+  opts: StatusOptions,
+  source: string | null,
+  cacheDir: string,
+): Promise<ExposureReport> {
+  if (opts.config === undefined) {
+    if (opts.onlyBuilt)
+      throw new UserError('--only-built needs --config FILE (no config of the running kernel was found)');
+    return report;
+  }
+  const context = await readRelevanceContext({
+    config: opts.config,
+    source,
+    builtFiles: opts.builtFiles,
+    cacheDir,
+    progress: stderrProgress(),
+  });
+  endProgress();
+  for (const w of context.warnings) process.stderr.write(`kgap: warning: ${w}\n`);
+  return applyRelevance(report, context.judge);
+}
+
+type FinishOptions = {
+  readonly format: StatusFormat;
+  readonly minCvss: number | undefined;
+  readonly limit: number | undefined;
+  readonly failOn: FailOn | null;
+  readonly onlyBuilt: boolean;
+};
+
+/** Filters, renders and decides the exit code: the same for version, running and tree mode. */
+function finish(report: ExposureReport, o: FinishOptions): CommandResult {
+  const extraFilters = o.onlyBuilt
+    ? [{ label: 'only code the config builds', keep: (f: Finding) => f.relevance?.status === 'built' }]
+    : [];
+  const view = planStatusView(report, { minCvss: o.minCvss, limit: o.limit, extraFilters });
+  const met = o.failOn !== null && isFailOnMet(o.failOn, view.matched);
+  return { stdout: statusFormats[o.format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
+}

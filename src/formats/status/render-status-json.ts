@@ -1,3 +1,4 @@
+import { relevanceJson } from './relevance-cells.js';
 import type { StatusView } from './status-view.js';
 import { renderTreeFacts } from './tree-facts-json.js';
 
@@ -29,6 +30,7 @@ export function renderStatusJson(view: StatusView): string {
       noFixOnBranch: r.summary.noFixOnBranch,
       ambiguous: r.summary.ambiguous,
       bySeverity: r.summary.bySeverity,
+      ...(r.summary.relevance ? { relevance: r.summary.relevance } : {}),
     },
     filters: view.filters,
     notes: r.notes,
@@ -45,6 +47,7 @@ export function renderStatusJson(view: StatusView): string {
       rule: f.rule,
       programFiles: f.programFiles,
       ...(f.evidence ? { evidence: f.evidence } : {}),
+      ...relevanceJson(f),
     })),
     ...(r.tree ? { tree: renderTreeFacts(r.tree) } : {}),
   };

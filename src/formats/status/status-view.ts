@@ -31,6 +31,11 @@ export function summaryLines(view: StatusView): string[] {
     `  biggest single fix release: ${s.biggestFixRelease ? `${s.biggestFixRelease.version} (${s.biggestFixRelease.fixes} CVEs)` : 'none'}`,
     `  no fix on ${r.branch} (fixed only upstream or later branches, or not fixed): ${s.noFixOnBranch}`,
     `  ambiguous (several fixes on the branch): ${s.ambiguous}`,
+    ...(s.relevance
+      ? [
+          `  in code the config builds: ${s.relevance.built}; not built: ${s.relevance.notBuilt}; unknown: ${s.relevance.unknown}`,
+        ]
+      : []),
     `Severity (CVSS): critical ${sev.critical}, high ${sev.high}, medium ${sev.medium}, low ${sev.low}, unscored ${sev.unscored}`,
     `Data: vulns ${r.snapshot.vulnsCommit.slice(0, 12)} (${r.snapshot.vulnsCommitDate.slice(0, 10)}), ${r.snapshot.records} CVEs${r.snapshot.recordProblems ? `, ${r.snapshot.recordProblems} unreadable records` : ''}; releases as of ${r.snapshot.releasesAsOf ?? 'unknown'}`,
   ];
