@@ -215,7 +215,7 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
                 )
               : c.case === 'trailer'
                 ? message(subject, ['Picked from upstream.'], [`Upstream-Commit: ${up}`, ...gkh])
-                : c.case === 'squash'
+                : c.case === 'squash' || c.case === 'intro-squash'
                   ? message('vendor: pull in pending fixes', ['Squashed from the vendor queue.'], gkh)
                   : message(subject, ['Adapted to the vendor tree.'], gkh);
       const changes = c.case === 'subject' ? [{ path: file.path, content: `${file.content}/* adapted */\n` }] : [file];

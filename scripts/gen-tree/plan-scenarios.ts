@@ -19,6 +19,7 @@ export const VENDOR_CASES = [
   'subject',
   'reverted',
   'intro-backport',
+  'intro-squash',
 ] as const;
 export type VendorCase = (typeof VENDOR_CASES)[number];
 
@@ -40,6 +41,7 @@ const EXPECT: Record<VendorCase, ScenarioCase['expect']> = {
   subject: { verdict: 'fixed', kind: 'subject' },
   reverted: { verdict: 'affected', kind: 'reverted' },
   'intro-backport': { verdict: 'affected', kind: 'intro-present' },
+  'intro-squash': { verdict: 'affected', kind: 'intro-present' },
 };
 
 const on = (text: string | null, branch: string) => {
@@ -70,7 +72,7 @@ export function planScenarios(
   );
   const cases: ScenarioCase[] = [];
   const used = new Set<string>();
-  const fixCases = VENDOR_CASES.filter((c) => c !== 'intro-backport');
+  const fixCases = VENDOR_CASES.filter((c) => !c.startsWith('intro-'));
   for (const r of ordered) {
     if (cases.length >= fixCases.length) break;
     const branchFixes = new Set(
@@ -98,11 +100,16 @@ export function planScenarios(
     const earlyFix = r.dyad.some((d) => (on(d.fixVersion, options.branch)?.sublevel ?? Infinity) <= options.vendorBase);
     return stableIntro && !earlyFix && afterFork(mainlineIntro?.introSha);
   });
-  const [backported, absent] = introCandidates;
+  const mainlineIntroOf = (r: CveRecord) =>
+    r.dyad.find((d) => d.introVersion && parseKernelVersion(d.introVersion)?.sublevel === 0)?.introSha as string;
+  const [backported, absent, squashed] = introCandidates;
   if (backported) {
-    const sha = backported.dyad.find((d) => d.introVersion && parseKernelVersion(d.introVersion)?.sublevel === 0)
-      ?.introSha as string;
-    cases.push({ case: 'intro-backport', id: backported.id, upstream: sha, expect: EXPECT['intro-backport'] });
+    cases.push({
+      case: 'intro-backport',
+      id: backported.id,
+      upstream: mainlineIntroOf(backported),
+      expect: EXPECT['intro-backport'],
+    });
   }
   if (absent) {
     cases.push({
@@ -110,6 +117,15 @@ export function planScenarios(
       id: absent.id,
       upstream: '',
       expect: { verdict: 'not-affected', kind: 'intro-absent' },
+    });
+  }
+  // Unmarked: found by patch-id, so the bug it brings is not mistaken for absent.
+  if (squashed && mainlineIntroOf(squashed) !== mainlineIntroOf(backported ?? squashed)) {
+    cases.push({
+      case: 'intro-squash',
+      id: squashed.id,
+      upstream: mainlineIntroOf(squashed),
+      expect: EXPECT['intro-squash'],
     });
   }
   return cases;

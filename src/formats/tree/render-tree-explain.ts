@@ -24,7 +24,7 @@ export function renderTreeExplain(verdict: TreeVerdict, tree: TreeFacts, format:
     `Decided by: ${e.kind} (confidence ${e.confidence})${e.commit ? `, commit ${e.commit}` : ''}`,
     `  ${e.detail}`,
   ];
-  const others = verdict.considered.filter((c) => c.commit !== e.commit || c.kind !== e.kind || c.detail !== e.detail);
+  const others = verdict.considered.filter((c) => c.commit !== e.commit || c.kind !== e.kind);
   if (others.length) {
     lines.push('Also considered:');
     for (const c of others) lines.push(`  - ${c.kind} (${c.confidence}): ${c.detail}`);

@@ -14,7 +14,7 @@ import { readTreeRepo, type TreeRepo } from './read-tree-repo.js';
 import { readVendorDelta } from './read-vendor-delta.js';
 
 /** Bump when the scan's meaning changes: old cache files are then ignored. */
-const SCAN_FORMAT = 2;
+const SCAN_FORMAT = 3;
 
 export type TreeScanOptions = {
   readonly path: string;
@@ -67,12 +67,14 @@ async function readUnmarkedBackports(
   repo: TreeRepo,
   options: TreeScanOptions,
   candidates: readonly { sha: string; subject: string }[],
-  fixes: readonly string[],
+  wanted: { readonly fixes: ReadonlySet<string>; readonly all: readonly string[] },
 ): Promise<{ backports: Backport[]; available: number }> {
-  const existing = await readExistingCommits(repo.where, fixes);
-  if (candidates.length === 0) return { backports: [], available: existing.size };
-  // Patch-ids only of fixes in the directories the vendor commits touch (records list their files): a product tree
-  // with mainline fetched holds ~30,000 fix commits, and diffing them all would dominate the scan.
+  const existing = await readExistingCommits(repo.where, wanted.all);
+  const fixesAvailable = [...existing].filter((sha) => wanted.fixes.has(sha)).length;
+  if (candidates.length === 0) return { backports: [], available: fixesAvailable };
+  // Patch-ids only of record commits in the directories the vendor commits touch (records list their files): a
+  // product tree with mainline fetched holds ~30,000 of them, and diffing them all would dominate the scan. Fixes and
+  // introducing commits both: an unmarked vendor copy of the commit that brought a bug brings the bug.
   const dirs = await readTouchedDirs(
     repo.where,
     candidates.map((c) => c.sha),
@@ -80,24 +82,26 @@ async function readUnmarkedBackports(
   const near = new Set<string>();
   for (const r of options.index.records) {
     if (!r.programFiles.some((f) => dirs.has(dirOf(f)))) continue;
-    for (const sha of [...r.fixShas, ...r.dyad.map((d) => d.fixSha)]) if (sha && existing.has(sha)) near.add(sha);
+    const ids = [...r.fixShas, ...r.vulnerableShas, ...r.dyad.flatMap((d) => [d.fixSha, d.introSha])];
+    for (const sha of ids) if (sha && existing.has(sha)) near.add(sha);
   }
   const available = [...near].sort();
-  options.progress?.(`tree: patch-ids of ${candidates.length} vendor commits and ${available.length} upstream fixes`);
+  options.progress?.(`tree: patch-ids of ${candidates.length} vendor commits and ${available.length} record commits`);
   const ids = await readPatchIds(repo.where, [...candidates.map((c) => c.sha), ...available]);
-  const fixByPatchId = new Map<string, string>();
+  const byPatchId = new Map<string, string>();
   for (const sha of available) {
     const pid = ids.get(sha);
-    if (pid && !fixByPatchId.has(pid)) fixByPatchId.set(pid, sha);
+    if (pid && !byPatchId.has(pid)) byPatchId.set(pid, sha);
   }
-  // Subjects: the fix commit's own subject when it is in the repository, else the record title (the CNA titles a
-  // record with the fix's subject line).
+  // Subjects (fixes only): the fix commit's own subject when it is in the repository, else the record title (the
+  // CNA titles a record with the fix's subject line).
   const fixBySubject = new Map<string, string>();
-  if (available.length) {
+  const nearFixes = available.filter((sha) => wanted.fixes.has(sha));
+  if (nearFixes.length) {
     const out = await runGit(
       repo.where,
       ['log', '--no-walk', '--stdin', '--format=%H %s'],
-      `${available.join('\n')}\n`,
+      `${nearFixes.join('\n')}\n`,
     );
     for (const line of out.split('\n'))
       if (line.length > 41) fixBySubject.set(normalizeSubject(line.slice(41)), line.slice(0, 40));
@@ -110,14 +114,14 @@ async function readUnmarkedBackports(
   const backports: Backport[] = [];
   for (const c of candidates) {
     const pid = ids.get(c.sha);
-    const byPatch = pid ? fixByPatchId.get(pid) : undefined;
+    const byPatch = pid ? byPatchId.get(pid) : undefined;
     if (byPatch) backports.push({ commit: c.sha, ref: byPatch, match: { via: 'patch-id' }, vendor: true });
     else {
       const bySubject = fixBySubject.get(normalizeSubject(c.subject));
       if (bySubject) backports.push({ commit: c.sha, ref: bySubject, match: { via: 'subject' }, vendor: true });
     }
   }
-  return { backports, available: existing.size };
+  return { backports, available: fixesAvailable };
 }
 
 /**
@@ -142,8 +146,8 @@ export async function readTreeScan(options: TreeScanOptions): Promise<{ scan: Tr
   const markers = history.markers.map((b) => ({ ...b, vendor: vendorSet.has(b.commit) }));
   const marked = new Set(markers.map((b) => b.commit));
   const candidates = (vendorCommits ?? []).filter((c) => !marked.has(c.sha));
-  const wantedFixes = commits.fixes.filter((sha) => !history.present.has(sha));
-  const unmarked = await readUnmarkedBackports(repo, options, candidates, wantedFixes);
+  const wanted = { fixes: new Set(commits.fixes), all: commits.all.filter((sha) => !history.present.has(sha)) };
+  const unmarked = await readUnmarkedBackports(repo, options, candidates, wanted);
   const backports = [...markers, ...unmarked.backports];
   const scan: TreeScan = {
     schemaVersion: 1,
