@@ -129,7 +129,9 @@ export const statusCommand: CommandSpec = {
           );
           return finish(report, { format, minCvss, limit, failOn, onlyBuilt: opts.onlyBuilt === true });
         }
-        if (opts.explain !== undefined) throw new UserError('--explain needs --tree PATH (a kernel git tree)');
+        if (opts.explain !== undefined || opts.upstreamRef !== undefined || opts.rev !== 'HEAD') {
+          throw new UserError('--explain, --rev and --upstream-ref need --tree PATH (a kernel git tree)');
+        }
         const { version, note } = await resolveVersion(opts);
         const data = dataOptionsFrom(opts);
         const [index, releases] = await Promise.all([readIndex(data), readReleases(data.releases, data.cacheDir)]);
