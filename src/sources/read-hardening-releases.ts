@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { buildReleaseIndex, type ReleaseIndex } from '../analysis/hardening/release-index.js';
 import { UserError } from '../domain/user-error.js';
-import { parseReleases } from './releases/read-releases.js';
+import { parseReleases } from './releases/parse-releases.js';
 
 /**
  * Where the release dates come from: `--releases`, else `KGAP_RELEASES`, else the shared data file when it exists.

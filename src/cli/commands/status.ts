@@ -7,11 +7,8 @@ import { detectRunningVersion, parseUpstreamVersion } from '../../domain/distro-
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import { UserError } from '../../domain/user-error.js';
 import { STATUS_FORMATS, type StatusFormat, statusFormats } from '../../formats/status/index.js';
-import { renderTreeExplain } from '../../formats/tree/render-tree-explain.js';
-import { findRunningConfig, readRelevanceContext } from '../../sources/kbuild/read-relevance-context.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import { readRunningKernelFacts } from '../../sources/system/read-running-kernel.js';
-import { readTreeExposure } from '../../sources/tree/read-tree-exposure.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, endProgress, stderrProgress, withDataFlags } from '../data-flags.js';
@@ -105,6 +102,8 @@ export const statusCommand: CommandSpec = {
         if (opts.tree !== undefined) {
           // Tree mode (docs/semantics.md "Tree mode"): the logic is in readTreeExposure / assessTree.
           if (opts.version || opts.running) throw new UserError('give --tree or --version/--running, not both');
+          // Tree and relevance code load only when used: a plain version query stays fast (docs/performance.md).
+          const { readTreeExposure } = await import('../../sources/tree/read-tree-exposure.js');
           const tree = await readTreeExposure({
             path: opts.tree,
             rev: opts.rev,
@@ -116,6 +115,7 @@ export const statusCommand: CommandSpec = {
           if (opts.explain !== undefined) {
             const verdict = tree.verdicts.get(opts.explain.trim().toUpperCase());
             if (!verdict || !tree.report.tree) throw new UserError(`--explain ${opts.explain}: no such published CVE`);
+            const { renderTreeExplain } = await import('../../formats/tree/render-tree-explain.js');
             return {
               stdout: renderTreeExplain(verdict, tree.report.tree, format === 'json' ? 'json' : 'text'),
               exitCode: EXIT.ok,
@@ -142,6 +142,7 @@ export const statusCommand: CommandSpec = {
           );
         if (note) process.stderr.write(`kgap: ${note}\n`);
         if (opts.running && opts.config === undefined) {
+          const { findRunningConfig } = await import('../../sources/kbuild/read-relevance-context.js');
           const found = await findRunningConfig();
           if (found) {
             process.stderr.write(`kgap: using the running kernel's config ${found}\n`);
@@ -172,6 +173,7 @@ async function withRelevance(
       throw new UserError('--only-built needs --config FILE (no config of the running kernel was found)');
     return report;
   }
+  const { readRelevanceContext } = await import('../../sources/kbuild/read-relevance-context.js');
   const context = await readRelevanceContext({
     config: opts.config,
     source,

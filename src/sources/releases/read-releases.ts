@@ -1,34 +1,35 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { buildReleaseTable, type ReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 
-// endoflife-date release-data: releases/linux-kernel.json
-const releasesSchema = z.object({
-  versions: z.record(z.string(), z.object({ name: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).loose()),
-});
+// Validating 4,800 entries with zod costs more than a warm `kgap status` may spend (zod alone takes ~80 ms to
+// load), so the validated pairs are kept in the cache, keyed by the source file's identity, and zod is loaded only
+// when the source changed.
+const VALIDATED_FILE = 'releases-v1.json';
+const DOWNLOADED_FILE = 'releases.json';
 
-/** Validates release-dates JSON text; throws a UserError naming the source when the shape is wrong. */
-export function parseReleases(text: string, source: string): ReleaseTable {
-  let raw: unknown;
+type Validated = { readonly key: string; readonly entries: [string, string][] };
+
+async function readValidated(cacheDir: string, key: string): Promise<[string, string][] | null> {
+  const text = await readFile(join(cacheDir, VALIDATED_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
   try {
-    raw = JSON.parse(text);
+    const data = JSON.parse(text) as Partial<Validated>;
+    return data.key === key && Array.isArray(data.entries) ? data.entries : null;
   } catch {
-    throw new UserError(`${source} is not JSON; --releases needs endoflife-date's releases/linux-kernel.json`);
+    return null;
   }
-  const parsed = releasesSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(
-      `${source} is not a release-dates file (${issue?.path.join('.') || 'top level'}: ${issue?.message}); expected {"versions": {"6.1.170": {"name": "6.1.170", "date": "YYYY-MM-DD"}}}`,
-    );
-  }
-  const { table } = buildReleaseTable(Object.values(parsed.data.versions).map((v) => [v.name, v.date] as const));
-  if (table.byName.size === 0) throw new UserError(`${source} lists no kernel releases`);
-  return table;
+}
+
+async function validate(text: string, source: string, cacheDir: string, key: string): Promise<ReleaseTable> {
+  const { parseReleaseEntries } = await import('./parse-releases.js');
+  const entries = parseReleaseEntries(text, source);
+  const validated: Validated = { key, entries };
+  await writeFileAtomic(join(cacheDir, VALIDATED_FILE), JSON.stringify(validated)).catch(() => undefined);
+  return buildReleaseTable(entries).table;
 }
 
 /**
@@ -37,27 +38,36 @@ export function parseReleases(text: string, source: string): ReleaseTable {
  */
 export async function readReleases(location: string, cacheDir: string, refresh = false): Promise<ReleaseTable> {
   if (!isUrl(location)) {
+    const st = await stat(location).catch((e: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot read release dates ${location} (${e.code ?? e.message}); pass --releases PATH|URL`);
+    });
+    const key = `file:${location}:${st.size}:${st.mtimeMs}`;
+    const known = refresh ? null : await readValidated(cacheDir, key);
+    if (known) return buildReleaseTable(known).table;
     const text = await readFile(location, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new UserError(`cannot read release dates ${location} (${e.code ?? e.message}); pass --releases PATH|URL`);
     });
-    return parseReleases(text, location);
+    return validate(text, location, cacheDir, key);
   }
-  const cached = join(cacheDir, 'releases.json');
+  const downloaded = join(cacheDir, DOWNLOADED_FILE);
+  const key = `url:${location}`;
   if (!refresh) {
-    const text = await readFile(cached, 'utf8').catch(() => null);
-    if (text !== null) return parseReleases(text, cached);
+    const known = await readValidated(cacheDir, key);
+    if (known) return buildReleaseTable(known).table;
+    const text = await readFile(downloaded, 'utf8').catch(() => null);
+    if (text !== null) return validate(text, downloaded, cacheDir, key);
   }
   try {
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    const table = parseReleases(text, location);
-    await writeFileAtomic(cached, text);
+    const table = await validate(text, location, cacheDir, key);
+    await writeFileAtomic(downloaded, text);
     return table;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const text = await readFile(cached, 'utf8').catch(() => null);
-    if (text !== null) return parseReleases(text, cached);
+    const text = await readFile(downloaded, 'utf8').catch(() => null);
+    if (text !== null) return validate(text, downloaded, cacheDir, key);
     throw new UserError(`cannot fetch ${location} (${(error as Error).message}); pass --releases PATH to a local copy`);
   }
 }

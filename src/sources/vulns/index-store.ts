@@ -1,60 +1,74 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import type { CveRecord, Cvss, DyadEntry } from '../../domain/cve.js';
+import type { CveRecord, Cvss, DyadEntry, Severity } from '../../domain/cve.js';
 import { INDEX_SCHEMA_VERSION, type VulnsIndex } from '../../domain/vulns-index.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 
 // On disk the index is three files: a small header (what `sync` compares), the records without commit ids (all that
 // version analysis reads, so a warm `status` parses ~5 MB instead of ~17 MB) and the commit ids (for tree mode).
-const META_FILE = 'index-v1.meta.json';
-const RECORDS_FILE = 'index-v1.records.json';
-const COMMITS_FILE = 'index-v1.commits.json';
+// One shared empty list for the many records without commit ids or files (fewer allocations on the warm path).
+const NONE: readonly string[] = Object.freeze([]);
+
+const META_FILE = 'index-v2.meta.json';
+const RECORDS_FILE = 'index-v2.records.json';
+const COMMITS_FILE = 'index-v2.commits.json';
 
 export type IndexMeta = Omit<VulnsIndex, 'records'> & { readonly recordCount: number };
 
-type StoredRecord = {
-  id: string;
-  title: string;
-  published: string;
-  modified: string;
-  cvss: Cvss | null;
-  /** [introVersion, fixVersion] per dyad line, "" for none. */
-  dyad: [string, string][];
-  programFiles: readonly string[];
+/**
+ * Records as columns of strings: parsing 14,600 strings per column is about 2.5x faster than 14,600 objects with
+ * nested arrays, and a warm `status` spends most of its time here. Row i of every column is one record.
+ */
+type StoredColumns = {
+  ids: string[];
+  titles: string[];
+  published: string[];
+  modified: string[];
+  /** `score|severity|vector`, or "" when unscored. */
+  cvss: string[];
+  /** `introVersion:fixVersion` per dyad line, joined by ","; "" for none. */
+  dyad: string[];
+  /** Program files joined by "\n". */
+  files: string[];
 };
 /** [dyad [introSha, fixSha] pairs, fixShas, vulnerableShas] per record id. */
 type StoredCommits = Record<string, [[string, string][], readonly string[], readonly string[]]>;
 
-const metaSchema = z.object({
-  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
-  source: z.string(),
-  vulnsCommit: z.string().regex(/^[0-9a-f]{40}$/),
-  vulnsCommitDate: z.string(),
-  recordCount: z.number().int().nonnegative(),
-  problems: z.array(z.string()),
-});
+// kgap's own file, so a structural check is enough (and keeps zod, ~80 ms to load, off the warm path).
+function isIndexMeta(data: unknown): data is IndexMeta {
+  const m = data as Record<string, unknown> | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.schemaVersion === INDEX_SCHEMA_VERSION &&
+    typeof m.source === 'string' &&
+    typeof m.vulnsCommit === 'string' &&
+    /^[0-9a-f]{40}$/.test(m.vulnsCommit) &&
+    typeof m.vulnsCommitDate === 'string' &&
+    typeof m.recordCount === 'number' &&
+    Array.isArray(m.problems) &&
+    m.problems.every((p) => typeof p === 'string')
+  );
+}
 
 /** Writes the index; the header goes last, so a crash mid-way leaves a header that points at the old commit. */
 export async function writeIndex(cacheDir: string, index: VulnsIndex): Promise<void> {
-  const records: StoredRecord[] = [];
+  const columns: StoredColumns = { ids: [], titles: [], published: [], modified: [], cvss: [], dyad: [], files: [] };
   const commits: StoredCommits = {};
   for (const r of index.records) {
-    records.push({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      modified: r.modified,
-      cvss: r.cvss,
-      dyad: r.dyad.map((d) => [d.introVersion ?? '', d.fixVersion ?? '']),
-      programFiles: r.programFiles,
-    });
+    columns.ids.push(r.id);
+    columns.titles.push(r.title);
+    columns.published.push(r.published);
+    columns.modified.push(r.modified);
+    columns.cvss.push(r.cvss ? `${r.cvss.score}|${r.cvss.severity}|${r.cvss.vector}` : '');
+    columns.dyad.push(r.dyad.map((d) => `${d.introVersion ?? ''}:${d.fixVersion ?? ''}`).join(','));
+    columns.files.push(r.programFiles.join('\n'));
     commits[r.id] = [r.dyad.map((d) => [d.introSha ?? '', d.fixSha ?? '']), r.fixShas, r.vulnerableShas];
   }
   const { records: _omit, ...header } = index;
-  const meta: IndexMeta = { ...header, recordCount: records.length };
+  const meta: IndexMeta = { ...header, recordCount: columns.ids.length };
   const tag = { vulnsCommit: index.vulnsCommit };
-  await writeFileAtomic(join(cacheDir, RECORDS_FILE), JSON.stringify({ ...tag, records }));
+  await writeFileAtomic(join(cacheDir, RECORDS_FILE), JSON.stringify({ ...tag, columns }));
   await writeFileAtomic(join(cacheDir, COMMITS_FILE), JSON.stringify({ ...tag, commits }));
   await writeFileAtomic(join(cacheDir, META_FILE), `${JSON.stringify(meta, null, 1)}\n`);
 }
@@ -64,8 +78,8 @@ export async function readIndexMeta(cacheDir: string): Promise<IndexMeta | null>
   const text = await readFile(join(cacheDir, META_FILE), 'utf8').catch(() => null);
   if (text === null) return null;
   try {
-    const parsed = metaSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const data: unknown = JSON.parse(text);
+    return isIndexMeta(data) ? data : null;
   } catch {
     return null;
   }
@@ -89,22 +103,48 @@ async function readTagged<T>(path: string, commit: string, key: string): Promise
 export async function readStoredIndex(cacheDir: string, options: { withCommits: boolean }): Promise<VulnsIndex | null> {
   const meta = await readIndexMeta(cacheDir);
   if (!meta) return null;
-  const stored = await readTagged<StoredRecord[]>(join(cacheDir, RECORDS_FILE), meta.vulnsCommit, 'records');
-  if (!stored || stored.length !== meta.recordCount) return null;
+  const cols = await readTagged<StoredColumns>(join(cacheDir, RECORDS_FILE), meta.vulnsCommit, 'columns');
+  if (!cols || cols.ids.length !== meta.recordCount) return null;
   const commits = options.withCommits
     ? await readTagged<StoredCommits>(join(cacheDir, COMMITS_FILE), meta.vulnsCommit, 'commits')
     : null;
   if (options.withCommits && !commits) return null;
-  const records: CveRecord[] = stored.map((r) => {
-    const c = commits?.[r.id];
-    const dyad: DyadEntry[] = r.dyad.map(([iv, fv], i) => ({
-      introVersion: iv || null,
-      fixVersion: fv || null,
-      introSha: c?.[0][i]?.[0] || null,
-      fixSha: c?.[0][i]?.[1] || null,
-    }));
-    return { ...r, dyad, fixShas: c?.[1] ?? [], vulnerableShas: c?.[2] ?? [] };
-  });
+  const records: CveRecord[] = new Array(cols.ids.length);
+  for (let i = 0; i < cols.ids.length; i++) {
+    const id = cols.ids[i] as string;
+    const c = commits?.[id];
+    const dyadText = cols.dyad[i] ?? '';
+    const dyad: DyadEntry[] =
+      dyadText === ''
+        ? []
+        : dyadText.split(',').map((pair, j) => {
+            const colon = pair.indexOf(':');
+            return {
+              introVersion: pair.slice(0, colon) || null,
+              fixVersion: pair.slice(colon + 1) || null,
+              introSha: c ? c[0][j]?.[0] || null : null,
+              fixSha: c ? c[0][j]?.[1] || null : null,
+            };
+          });
+    const cvssText = cols.cvss[i] ?? '';
+    let cvss: Cvss | null = null;
+    if (cvssText !== '') {
+      const [score = '0', severity = 'none', vector = ''] = cvssText.split('|');
+      cvss = { score: Number(score), severity: severity as Severity, vector };
+    }
+    const filesText = cols.files[i] ?? '';
+    records[i] = {
+      id,
+      title: cols.titles[i] ?? '',
+      published: cols.published[i] ?? '',
+      modified: cols.modified[i] ?? '',
+      cvss,
+      dyad,
+      fixShas: c?.[1] ?? NONE,
+      vulnerableShas: c?.[2] ?? NONE,
+      programFiles: filesText === '' ? NONE : filesText.split('\n'),
+    };
+  }
   const { recordCount: _n, ...header } = meta;
   return { ...header, records };
 }

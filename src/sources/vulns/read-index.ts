@@ -2,7 +2,6 @@ import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { DataOptions } from '../data/data-options.js';
 import { readIndexMeta, readStoredIndex } from './index-store.js';
-import { syncIndex } from './sync-index.js';
 
 /**
  * The index for analysis: the cached one, or built on first use. Version analysis leaves out commit ids (faster);
@@ -17,6 +16,7 @@ export async function readIndex(options: DataOptions, read: { withCommits?: bool
   options.progress?.(
     damaged ? 'vulns: the cached index is damaged, rebuilding it' : 'vulns: no index yet, building it (first run)',
   );
+  const { syncIndex } = await import('./sync-index.js');
   const report = await syncIndex(options, { rebuild: damaged });
   const index = report.index ?? (await readStoredIndex(options.cacheDir, { withCommits }));
   if (!index || index.records.length === 0) throw new UserError('the vulns index is empty; run `kgap sync`');

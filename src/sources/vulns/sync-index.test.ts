@@ -90,7 +90,7 @@ describe('syncIndex on a synthetic vulns repository', () => {
   });
 
   it('ignores a torn records file and rebuilds', async () => {
-    writeFileSync(join(cacheDir, 'index-v1.records.json'), '{"vulnsCommit": "x", "rec');
+    writeFileSync(join(cacheDir, 'index-v2.records.json'), '{"vulnsCommit": "x", "rec');
     assert.equal(await readStoredIndex(cacheDir, { withCommits: false }), null);
     const index = await readIndex(options);
     assert.equal(index.records.length, 3);
