@@ -35,7 +35,9 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   // Load only the command being run (the first word that is not an option); help and typos load them all.
   const wanted = commands.find((c) => c.name === argv.find((a) => !a.startsWith('-')));
   try {
-    for (const entry of wanted ? [wanted] : commands) (await entry.load()).register(program, run);
+    const versionOnly = !wanted && argv.length > 0 && argv.every((a) => a === '-V' || a === '--version');
+    const toLoad = wanted ? [wanted] : versionOnly ? [] : commands;
+    for (const entry of toLoad) (await entry.load()).register(program, run);
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed')) {
