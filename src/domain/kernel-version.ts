@@ -52,8 +52,20 @@ export function branchOf(v: KernelVersion): string {
   return a === 2 && b === 6 ? `2.6.${c}` : `${a}.${b}`;
 }
 
+// Parsed versions are shared objects (see `parsed`), so their text is worth keeping too.
+const formatted = new WeakMap<KernelVersion, string>();
+
 /** Canonical text: `6.1.170`, `6.1`, `6.13-rc3`, `2.6.32.70`. */
 export function formatKernelVersion(v: KernelVersion): string {
+  let text = formatted.get(v);
+  if (text === undefined) {
+    text = formatUncached(v);
+    formatted.set(v, text);
+  }
+  return text;
+}
+
+function formatUncached(v: KernelVersion): string {
   const base = branchOf(v);
   if (v.rc !== null) return `${base}-rc${v.rc}`;
   return v.sublevel === 0 ? base : `${base}.${v.sublevel}`;
