@@ -68,6 +68,8 @@ export type ExposureReport = {
 /** How each record becomes a finding; the default is the version rule. Tree mode passes its own. */
 export type ExposureOptions = {
   readonly assess?: (record: CveRecord) => Finding | null;
+  /** When `index.records` holds only candidates (a branch view): the size of the whole data set, for the snapshot. */
+  readonly totals?: { readonly records: number; readonly recordProblems: number };
 };
 
 const SEVERITY_RANK: Record<Severity | 'unscored', number> = {
@@ -190,8 +192,8 @@ export function assessExposure(
       vulnsCommit: index.vulnsCommit,
       vulnsCommitDate: index.vulnsCommitDate,
       releasesAsOf: releases.newestDate,
-      records: index.records.length,
-      recordProblems: index.problems.length,
+      records: options.totals?.records ?? index.records.length,
+      recordProblems: options.totals?.recordProblems ?? index.problems.length,
     },
   };
 }

@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { applyRelevance } from '../../analysis/exposure/apply-relevance.js';
+import { assessBranchExposure } from '../../analysis/exposure/assess-branch-exposure.js';
 import { assessExposure, type ExposureReport, type Finding } from '../../analysis/exposure/assess-exposure.js';
 import { type FailOn, isFailOnMet, parseFailOn } from '../../analysis/exposure/fail-on.js';
 import { planStatusView } from '../../analysis/exposure/plan-status-view.js';
 import { detectRunningVersion, parseUpstreamVersion } from '../../domain/distro-version.js';
-import type { KernelVersion } from '../../domain/kernel-version.js';
+import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
+import type { ReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
 import { STATUS_FORMATS, type StatusFormat, statusFormats } from '../../formats/status/index.js';
+import type { DataOptions } from '../../sources/data/data-options.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import { readRunningKernelFacts } from '../../sources/system/read-running-kernel.js';
+import { readBranchView } from '../../sources/vulns/read-branch-view.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, endProgress, stderrProgress, withDataFlags } from '../data-flags.js';
@@ -134,12 +138,14 @@ export const statusCommand: CommandSpec = {
         }
         const { version, note } = await resolveVersion(opts);
         const data = dataOptionsFrom(opts);
-        const [index, releases] = await Promise.all([readIndex(data), readReleases(data.releases, data.cacheDir)]);
+        const [exposure, releases] = await Promise.all([
+          exposureFor(data, version),
+          readReleases(data.releases, data.cacheDir, false, { branch: branchOf(version) }),
+        ]);
         endProgress();
-        if (index.problems.length)
-          process.stderr.write(
-            `kgap: warning: ${index.problems.length} CVE records could not be read (kgap sync lists them)\n`,
-          );
+        const problems = exposure.recordProblems;
+        if (problems)
+          process.stderr.write(`kgap: warning: ${problems} CVE records could not be read (kgap sync lists them)\n`);
         if (note) process.stderr.write(`kgap: ${note}\n`);
         if (opts.running && opts.config === undefined) {
           const { findRunningConfig } = await import('../../sources/kbuild/read-relevance-context.js');
@@ -149,12 +155,7 @@ export const statusCommand: CommandSpec = {
             opts.config = found;
           }
         }
-        const report = await withRelevance(
-          assessExposure(index, releases, version),
-          opts,
-          opts.source ?? null,
-          data.cacheDir,
-        );
+        const report = await withRelevance(exposure.assess(releases), opts, opts.source ?? null, data.cacheDir);
         return finish(report, { format, minCvss, limit, failOn, onlyBuilt: opts.onlyBuilt === true });
       }),
     );
@@ -202,4 +203,23 @@ function finish(report: ExposureReport, o: FinishOptions): CommandResult {
   const view = planStatusView(report, { minCvss: o.minCvss, limit: o.limit, extraFilters });
   const met = o.failOn !== null && isFailOnMet(o.failOn, view.matched);
   return { stdout: statusFormats[o.format](view), exitCode: met ? EXIT.threshold : EXIT.ok };
+}
+
+/**
+ * The exposure of a release comes from its branch's cached verdicts (fast: no per-record evaluation on a warm
+ * cache); an rc, which sits between releases, is assessed over the whole index.
+ */
+async function exposureFor(data: DataOptions, version: KernelVersion) {
+  if (version.rc === null) {
+    const view = await readBranchView(data, version);
+    return {
+      recordProblems: view.totals.recordProblems,
+      assess: (releases: ReleaseTable) => assessBranchExposure(view, releases, version),
+    };
+  }
+  const index = await readIndex(data);
+  return {
+    recordProblems: index.problems.length,
+    assess: (releases: ReleaseTable) => assessExposure(index, releases, version),
+  };
 }

@@ -24,26 +24,44 @@ async function readValidated(cacheDir: string, key: string): Promise<[string, st
   }
 }
 
-async function validate(text: string, source: string, cacheDir: string, key: string): Promise<ReleaseTable> {
+async function validate(text: string, source: string, cacheDir: string, key: string): Promise<[string, string][]> {
   const { parseReleaseEntries } = await import('./parse-releases.js');
   const entries = parseReleaseEntries(text, source);
   const validated: Validated = { key, entries };
   await writeFileAtomic(join(cacheDir, VALIDATED_FILE), JSON.stringify(validated)).catch(() => undefined);
-  return buildReleaseTable(entries).table;
+  return entries;
 }
 
 /**
  * Reads release dates from a path or URL. A fetched copy is cached: `refresh` (what `sync` does) fetches anew,
  * otherwise the cached copy is used and the network is only asked when there is none.
  */
-export async function readReleases(location: string, cacheDir: string, refresh = false): Promise<ReleaseTable> {
+export async function readReleases(
+  location: string,
+  cacheDir: string,
+  refresh = false,
+  only?: { readonly branch: string },
+): Promise<ReleaseTable> {
+  const entries = await readReleaseEntries(location, cacheDir, refresh);
+  if (!only) return buildReleaseTable(entries).table;
+  // One branch's releases are all a single-version query needs; parsing 4,800 versions is not.
+  const prefix = `${only.branch}.`;
+  const mine = entries.filter(([name]) => name === only.branch || name.startsWith(prefix));
+  let newestDate: string | null = null;
+  for (const [, date] of entries) {
+    if (date && !date.startsWith('1970-') && (newestDate === null || date > newestDate)) newestDate = date;
+  }
+  return { ...buildReleaseTable(mine).table, newestDate };
+}
+
+async function readReleaseEntries(location: string, cacheDir: string, refresh: boolean): Promise<[string, string][]> {
   if (!isUrl(location)) {
     const st = await stat(location).catch((e: NodeJS.ErrnoException) => {
       throw new UserError(`cannot read release dates ${location} (${e.code ?? e.message}); pass --releases PATH|URL`);
     });
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
     const known = refresh ? null : await readValidated(cacheDir, key);
-    if (known) return buildReleaseTable(known).table;
+    if (known) return known;
     const text = await readFile(location, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new UserError(`cannot read release dates ${location} (${e.code ?? e.message}); pass --releases PATH|URL`);
     });
@@ -53,7 +71,7 @@ export async function readReleases(location: string, cacheDir: string, refresh =
   const key = `url:${location}`;
   if (!refresh) {
     const known = await readValidated(cacheDir, key);
-    if (known) return buildReleaseTable(known).table;
+    if (known) return known;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
     if (text !== null) return validate(text, downloaded, cacheDir, key);
   }
@@ -61,9 +79,9 @@ export async function readReleases(location: string, cacheDir: string, refresh =
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    const table = await validate(text, location, cacheDir, key);
+    const entries = await validate(text, location, cacheDir, key);
     await writeFileAtomic(downloaded, text);
-    return table;
+    return entries;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
