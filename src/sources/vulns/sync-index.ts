@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CveRecord } from '../../domain/cve.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { INDEX_SCHEMA_VERSION } from '../../domain/vulns-index.js';
@@ -116,6 +118,7 @@ export async function syncIndex(options: DataOptions, mode: { rebuild?: boolean 
       problems: [...new Set(problems)].sort(),
     };
     await writeIndex(options.cacheDir, index);
+    await removeBranchViews(options.cacheDir);
     const { records: _r, ...header } = index;
     return {
       meta: { ...header, recordCount: index.records.length },
@@ -125,4 +128,12 @@ export async function syncIndex(options: DataOptions, mode: { rebuild?: boolean 
       seconds: elapsed(),
     };
   });
+}
+
+/** Branch verdict caches belong to one index commit: drop them when the index moves (they would be ignored). */
+async function removeBranchViews(cacheDir: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => /^branch-.+-v1\.json$/.test(n)).map((n) => rm(join(cacheDir, n), { force: true })),
+  );
 }
