@@ -45,6 +45,7 @@ async function foundation(): Promise<BenchFigure[]> {
     const cold = timeCli(['sync'], env);
     if (cold.code !== 0) throw new Error('cold sync failed');
     const noop = [1, 2, 3].map(() => timeCli(['sync'], env).seconds);
+    const firstOnBranch = timeCli(['status', '--version', '6.1.170', '--format', 'json'], env).seconds;
     const warm = Array.from(
       { length: 7 },
       () => timeCli(['status', '--version', '6.1.170', '--format', 'json'], env).seconds,
@@ -101,6 +102,12 @@ async function foundation(): Promise<BenchFigure[]> {
         targetOk: median(noop) <= 1,
         baseline: round(cold.seconds, 2),
         note: 'baseline: a full rebuild, what a non-incremental sync does',
+      },
+      {
+        name: 'first status on a branch after sync (computes the branch verdict cache)',
+        value: round(firstOnBranch, 3),
+        unit: 's',
+        note: 'one-off per branch and index commit',
       },
       {
         name: 'warm status --version 6.1.170 --format json (median of 7, whole process)',

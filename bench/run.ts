@@ -29,7 +29,7 @@ for (const file of files) {
 const header = '| figure | value | target | baseline | note |\n|---|---|---|---|---|\n';
 const body = rows
   .map((r) => {
-    const v = Number.isNaN(r.value) ? 'error' : `${r.value} ${r.unit}`;
+    const v = Number.isNaN(r.value) ? 'error' : `${Number(r.value.toFixed(3))} ${r.unit}`;
     const met = r.target === undefined ? '' : `${r.targetOk === false ? 'MISSED ' : ''}<= ${r.target} ${r.unit}`;
     return `| ${r.name} | ${v} | ${met} | ${r.baseline === undefined ? '' : `${r.baseline} ${r.unit}`} | ${r.note ?? ''} |`;
   })
