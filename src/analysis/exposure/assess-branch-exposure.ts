@@ -2,7 +2,7 @@ import type { CveRecord } from '../../domain/cve.js';
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
-import { assessExposure, type ExposureReport, type Finding } from './assess-exposure.js';
+import { assessExposure, type ExposureReport, type Finding, findingOf } from './assess-exposure.js';
 import { type BranchEntry, spanAt } from './plan-branch-verdicts.js';
 
 /** A branch's precomputed verdicts and the records they name (see `planBranchVerdicts`). */
@@ -25,18 +25,7 @@ export function assessBranchExposure(view: BranchView, releases: ReleaseTable, v
     const entry = byRecord.get(record);
     const span = entry ? spanAt(entry, v.sublevel) : null;
     if (!entry || !span) return null;
-    return {
-      id: record.id,
-      title: record.title,
-      cvss: record.cvss?.score ?? null,
-      severity: record.cvss?.severity ?? null,
-      fixedOnBranch: span.fixedOnBranch,
-      fixedUpstream: entry.fixedUpstream,
-      published: record.published,
-      ambiguous: span.ambiguous,
-      rule: span.rule,
-      programFiles: record.programFiles,
-    };
+    return findingOf(record, { ...span, fixedUpstream: entry.fixedUpstream });
   };
   const index: VulnsIndex = { ...view.index, records: view.records, problems: [] };
   return assessExposure(index, releases, v, { assess, totals: view.totals });

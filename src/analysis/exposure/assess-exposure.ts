@@ -9,7 +9,7 @@ import { branchReleases, daysBetween, type Release, type ReleaseTable } from '..
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { Relevance } from '../relevance/assess-relevance.js';
 import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';
-import { assessVersion, type VerdictRule } from './assess-version.js';
+import { assessVersion, type VerdictRule, type VersionVerdict } from './assess-version.js';
 
 /** One CVE that the version carries. */
 export type Finding = {
@@ -83,7 +83,14 @@ const SEVERITY_RANK: Record<Severity | 'unscored', number> = {
 
 function toFinding(record: CveRecord, v: KernelVersion): Finding | null {
   const verdict = assessVersion(record, v);
-  if (!verdict.affected) return null;
+  return verdict.affected ? findingOf(record, verdict) : null;
+}
+
+/** The finding for an affected record, from its verdict (whichever way the verdict was reached). */
+export function findingOf(
+  record: CveRecord,
+  verdict: Pick<VersionVerdict, 'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'rule'>,
+): Finding {
   return {
     id: record.id,
     title: record.title,

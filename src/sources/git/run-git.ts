@@ -15,12 +15,13 @@ export class GitError extends Error {
   }
 }
 
-function gitArgs(where: GitLocation, args: readonly string[]): string[] {
+/** git's arguments for a location: `--git-dir` for a bare repository. */
+export function gitArgs(where: GitLocation, args: readonly string[]): string[] {
   return where.gitDir ? [`--git-dir=${where.gitDir}`, ...args] : [...args];
 }
 
 // Never a shell: arguments go to git as they are, so paths with spaces or metacharacters are safe.
-const GIT_ENV = { ...process.env, GIT_FLUSH: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+export const GIT_ENV = { ...process.env, GIT_FLUSH: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
 
 /** Runs git and returns its stdout; throws GitError on a non-zero exit. */
 export function runGit(where: GitLocation, args: readonly string[], input?: string): Promise<string> {
@@ -37,39 +38,5 @@ export function runGit(where: GitLocation, args: readonly string[], input?: stri
     });
     child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
-  });
-}
-
-/** Runs git and calls `onLine` for each stdout line as it streams (for large logs). */
-export function streamGitLines(
-  where: GitLocation,
-  args: readonly string[],
-  onLine: (line: string) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', gitArgs(where, args), {
-      cwd: where.cwd,
-      env: GIT_ENV,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let rest = '';
-    const err: Buffer[] = [];
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      const text = rest + chunk;
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-        onLine(text.slice(start, nl));
-        start = nl + 1;
-      }
-      rest = text.slice(start);
-    });
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(new GitError(args, null, `cannot run git: ${e.message}`)));
-    child.on('close', (code) => {
-      if (rest !== '') onLine(rest);
-      if (code === 0) resolve();
-      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
-    });
   });
 }

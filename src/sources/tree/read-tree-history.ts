@@ -1,8 +1,8 @@
 import type { ShaPrefixIndex } from '../../analysis/tree/record-commits.js';
 import type { Backport } from '../../analysis/tree/tree-scan.js';
 import type { GitLocation } from '../git/run-git.js';
+import { streamGitText } from '../git/stream-git-text.js';
 import { androidPrefix, parseMarkerLine } from './parse-commit-markers.js';
-import { streamGitText } from './stream-git-text.js';
 
 /** What one pass over a tree's history found about the commits the records name. */
 export type HistoryFacts = {

@@ -1,4 +1,5 @@
-import { type GitLocation, streamGitLines } from '../git/run-git.js';
+import type { GitLocation } from '../git/run-git.js';
+import { streamGitLines } from '../git/stream-git-text.js';
 
 /** Commits on the product branch that upstream does not have (`git log UPSTREAM..REV`), newest first. */
 export async function readVendorDelta(

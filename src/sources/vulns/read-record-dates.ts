@@ -1,4 +1,5 @@
-import { runGit, streamGitLines } from '../git/run-git.js';
+import { runGit } from '../git/run-git.js';
+import { streamGitLines } from '../git/stream-git-text.js';
 
 /** Per CVE id: unix seconds of the first commit that added its `.json` and of the last that touched it. */
 export type RecordDates = Map<string, { added: number | null; touched: number }>;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { GitError, type GitLocation } from '../git/run-git.js';
+import { GIT_ENV, GitError, type GitLocation, gitArgs } from './run-git.js';
 
 /**
  * Runs git and hands its stdout on in blocks of whole lines (each block ends with a newline, or is the final
@@ -12,9 +12,9 @@ export function streamGitText(
   onBlock: (text: string) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const child = spawn('git', gitArgs(where, args), {
       cwd: where.cwd,
-      env: { ...process.env, GIT_FLUSH: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      env: GIT_ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let rest = '';
@@ -37,5 +37,18 @@ export function streamGitText(
       if (code === 0) resolve();
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
     });
+  });
+}
+
+/** Runs git and calls `onLine` for each stdout line as it streams (for large logs). */
+export function streamGitLines(
+  where: GitLocation,
+  args: readonly string[],
+  onLine: (line: string) => void,
+): Promise<void> {
+  return streamGitText(where, args, (block) => {
+    const lines = block.split('\n');
+    lines.pop(); // every block ends with a newline
+    for (const line of lines) onLine(line);
   });
 }
