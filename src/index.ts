@@ -22,6 +22,25 @@ export {
   type StableSourceKind,
 } from './analysis/diff/stable-commit.js';
 export { type StableCommitSummary, summarizeStableCommits } from './analysis/diff/summarize-stable-commits.js';
+// Foundation (kgap sync, status, cve): the vulns index, release dates, and branch-aware affectedness.
+export { applyRelevance } from './analysis/exposure/apply-relevance.js';
+export { assessExposureOnBranch, type BranchView } from './analysis/exposure/assess-branch-exposure.js';
+export { assessExposure, type ExposureReport, type Finding, findingOf } from './analysis/exposure/assess-exposure.js';
+export {
+  assessVersion,
+  VERDICT_RULES,
+  type VerdictRule,
+  type VersionVerdict,
+} from './analysis/exposure/assess-version.js';
+export { type FailOn, isFailOnMet, parseFailOn } from './analysis/exposure/fail-on.js';
+export {
+  type BranchEntry,
+  planBranchVerdicts,
+  spanAt,
+  type VerdictSpan,
+} from './analysis/exposure/plan-branch-verdicts.js';
+export { type CveDetail, planCveDetail } from './analysis/exposure/plan-cve-detail.js';
+export { planStatusView } from './analysis/exposure/plan-status-view.js';
 export { assessAffectedOnBranch } from './analysis/exposure-curve/affected-on-branch.js';
 export {
   AGE_LIMITS_DAYS,
@@ -130,6 +149,9 @@ export * from './domain/cve.js';
 export * from './domain/distro-version.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
+export * from './domain/release.js';
+export { UserError } from './domain/user-error.js';
+export * from './domain/vulns-index.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
 export { binValues, type HistogramBin, renderHistogramSvg } from './formats/chart/render-histogram-svg.js';
 export { type LineSeries, renderLineChartSvg } from './formats/chart/render-line-chart-svg.js';
@@ -148,6 +170,7 @@ export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js'
 export type { RelevanceReport } from './formats/relevance/relevance-report.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
 export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './formats/simulate/index.js';
+export { STATUS_FORMATS, type StatusFormat, type StatusView, statusFormats } from './formats/status/index.js';
 export { resolveCacheDir } from './sources/boot/cache-dir.js';
 export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
 export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
@@ -163,15 +186,27 @@ export { planChangelogRange } from './sources/changelog/plan-changelog-range.js'
 export { readChangelog } from './sources/changelog/read-changelog.js';
 export { readStableCommits, type StableCommitSource } from './sources/changelog/read-stable-commits.js';
 export { readStableTreeRange } from './sources/changelog/read-stable-tree.js';
+export {
+  type DataOptions,
+  resolveDataOptions,
+  UPSTREAM_RELEASES,
+  UPSTREAM_VULNS_REPO,
+} from './sources/data/data-options.js';
 export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
 export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
 export { parseHardeningPolicy, readHardeningPolicy } from './sources/read-hardening-policy.js';
 export { readHardeningReleases } from './sources/read-hardening-releases.js';
 export { decodeKernelConfig, readKernelConfig } from './sources/read-kernel-config.js';
+export { parseReleases } from './sources/releases/parse-releases.js';
+export { readReleases } from './sources/releases/read-releases.js';
 export { parseCrashes } from './sources/results/parse-crashes.js';
 export { parseKnownIssues } from './sources/results/parse-known-issues.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
 export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
 export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
+export { readRunningKernelFacts } from './sources/system/read-running-kernel.js';
 export { readTreeExposure, type TreeExposure } from './sources/tree/read-tree-exposure.js';
 export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
+export { readBranchView } from './sources/vulns/read-branch-view.js';
+export { readIndex } from './sources/vulns/read-index.js';
+export { compareCveIds, type SyncReport, syncIndex } from './sources/vulns/sync-index.js';

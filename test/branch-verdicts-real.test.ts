@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { assessBranchExposure } from '../src/analysis/exposure/assess-branch-exposure.js';
+import { assessExposureOnBranch } from '../src/analysis/exposure/assess-branch-exposure.js';
 import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
 import { planBranchVerdicts } from '../src/analysis/exposure/plan-branch-verdicts.js';
 import { planStatusView } from '../src/analysis/exposure/plan-status-view.js';
@@ -49,7 +49,7 @@ describe('branch verdicts equal the full evaluation (real data)', () => {
         records: real.index.records,
         entries,
       };
-      assert.equal(renderStatusJson(planStatusView(assessBranchExposure(view, real.releases, v), {})), full);
+      assert.equal(renderStatusJson(planStatusView(assessExposureOnBranch(view, real.releases, v), {})), full);
     });
   }
   it('the cached branch file round-trips (computed, then read back)', { skip }, async () => {
@@ -62,7 +62,7 @@ describe('branch verdicts equal the full evaluation (real data)', () => {
     const full = renderStatusJson(planStatusView(assessExposure(real.index, real.releases, v), {}));
     for (let round = 0; round < 2; round++) {
       const view = await readBranchView(data, v);
-      assert.equal(renderStatusJson(planStatusView(assessBranchExposure(view, real.releases, v), {})), full);
+      assert.equal(renderStatusJson(planStatusView(assessExposureOnBranch(view, real.releases, v), {})), full);
     }
   });
 });

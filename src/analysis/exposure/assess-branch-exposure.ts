@@ -15,7 +15,7 @@ export type BranchView = {
 };
 
 /** Same report as `assessExposure` over the whole index, read off a branch view (V must be a release, not an rc). */
-export function assessBranchExposure(view: BranchView, releases: ReleaseTable, v: KernelVersion): ExposureReport {
+export function assessExposureOnBranch(view: BranchView, releases: ReleaseTable, v: KernelVersion): ExposureReport {
   const byRecord = new Map<CveRecord, BranchEntry>();
   for (const e of view.entries) {
     const record = view.records[e.record];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { applyRelevance } from '../../analysis/exposure/apply-relevance.js';
-import { assessBranchExposure } from '../../analysis/exposure/assess-branch-exposure.js';
+import { assessExposureOnBranch } from '../../analysis/exposure/assess-branch-exposure.js';
 import { assessExposure, type ExposureReport, type Finding } from '../../analysis/exposure/assess-exposure.js';
 import { type FailOn, isFailOnMet, parseFailOn } from '../../analysis/exposure/fail-on.js';
 import { planStatusView } from '../../analysis/exposure/plan-status-view.js';
@@ -214,7 +214,7 @@ async function exposureFor(data: DataOptions, version: KernelVersion) {
     const view = await readBranchView(data, version);
     return {
       recordProblems: view.totals.recordProblems,
-      assess: (releases: ReleaseTable) => assessBranchExposure(view, releases, version),
+      assess: (releases: ReleaseTable) => assessExposureOnBranch(view, releases, version),
     };
   }
   const index = await readIndex(data);
