@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { assessVersion } from '../src/analysis/exposure/assess-version.js';
-import { assessAffectedOnBranch, makeVersionParser } from '../src/analysis/exposure-curve/affected-on-branch.js';
+import { assessAffectedOnBranch } from '../src/analysis/exposure-curve/affected-on-branch.js';
 import { assessLag } from '../src/analysis/lag/assess-lag.js';
 import { realIndex } from '../test/helpers/real-index.js';
 import { type Bench, type BenchFigure, median, round } from './bench.js';
@@ -59,8 +59,7 @@ async function analytics(): Promise<BenchFigure[]> {
   // The curve's inner loop on 6.1's 20 newest releases: per-class verdicts vs one assessVersion per pair.
   const versions = (releases.byBranch.get('6.1') ?? []).slice(-20).map((r) => r.version);
   const t0 = performance.now();
-  const parse = makeVersionParser();
-  for (const rec of index.records) assessAffectedOnBranch(rec, versions, parse);
+  for (const rec of index.records) assessAffectedOnBranch(rec, versions);
   const perClass = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   for (const rec of index.records) for (const v of versions) assessVersion(rec, v);

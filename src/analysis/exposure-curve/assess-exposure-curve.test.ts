@@ -5,7 +5,7 @@ import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
-import { assessAffectedOnBranch, makeVersionParser } from './affected-on-branch.js';
+import { assessAffectedOnBranch } from './affected-on-branch.js';
 import { assessExposureCurve } from './assess-exposure-curve.js';
 
 /** A record from `intro:fix` pairs ('' = none). */
@@ -124,9 +124,8 @@ describe('assessExposureCurve: bad input is a UserError', () => {
 describe('assessAffectedOnBranch', () => {
   it('gives the verdict per version from one assessVersion call per class', () => {
     const versions = ['6.1', '6.1.1', '6.1.2', '6.1.3'].map((t) => parseKernelVersion(t)!);
-    const parse = makeVersionParser();
     assert.deepEqual(
-      records.map((rec) => assessAffectedOnBranch(rec, versions, parse)),
+      records.map((rec) => assessAffectedOnBranch(rec, versions)),
       [
         [true, true, false, false],
         [false, true, true, false],
@@ -136,6 +135,5 @@ describe('assessAffectedOnBranch', () => {
       ],
     );
   });
-  it('no versions, no verdicts', () =>
-    assert.deepEqual(assessAffectedOnBranch(records[0]!, [], makeVersionParser()), []));
+  it('no versions, no verdicts', () => assert.deepEqual(assessAffectedOnBranch(records[0]!, []), []));
 });

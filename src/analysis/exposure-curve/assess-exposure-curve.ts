@@ -4,7 +4,7 @@ import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assertStableBranch } from '../lag/branch-option.js';
 import { assertDateInData, utcDay } from '../lag/iso-date.js';
-import { assessAffectedOnBranch, makeVersionParser } from './affected-on-branch.js';
+import { assessAffectedOnBranch } from './affected-on-branch.js';
 import { assessNeverBackported, type NeverBackported } from './assess-never-backported.js';
 
 /** One release of the branch as seen at the as-of date D. */
@@ -58,12 +58,11 @@ export function assessExposureCurve(
 
   const published = index.records.filter((r) => r.published <= asOf);
   const versions = out.map((r) => r.version);
-  const parse = makeVersionParser();
   const open = new Array<number>(out.length).fill(0);
   const fixedNewer = new Array<number>(out.length).fill(0);
   const severe = new Array<number>(out.length).fill(0);
   for (const record of published) {
-    const affected = assessAffectedOnBranch(record, versions, parse);
+    const affected = assessAffectedOnBranch(record, versions);
     const high = isHighOrCritical(record);
     // Walk newest to oldest so "a newer release is not affected" is known at each step.
     let newerClean = false;

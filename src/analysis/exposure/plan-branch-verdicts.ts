@@ -33,49 +33,56 @@ export function planBranchVerdicts(
 ): BranchEntry[] {
   const entries: BranchEntry[] = [];
   for (let i = 0; i < records.length; i++) {
-    const record = records[i] as CveRecord;
-    const points = new Set<number>([0]);
-    for (const d of record.dyad) {
-      for (const text of [d.introVersion, d.fixVersion]) {
-        const x = text ? parseKernelVersion(text) : null;
-        if (x && same(x.branchKey, branchKey)) points.add(x.sublevel);
-      }
-    }
-    const sorted = [...points].sort((a, b) => a - b);
-    const spans: VerdictSpan[] = [];
-    let fixedUpstream: string | null = null;
-    for (let p = 0; p < sorted.length; p++) {
-      const from = sorted[p] as number;
-      const to = sorted[p + 1] ?? null;
-      const verdict = assessVersion(record, { branchKey, sublevel: from, rc: null });
-      fixedUpstream = verdict.fixedUpstream;
-      if (!verdict.affected) continue;
-      const last = spans.at(-1);
-      if (
-        last &&
-        last.to === from &&
-        last.fixedOnBranch === verdict.fixedOnBranch &&
-        last.ambiguous === verdict.ambiguous &&
-        last.rule === verdict.rule
-      ) {
-        spans[spans.length - 1] = { ...last, to };
-      } else {
-        spans.push({
-          from,
-          to,
-          fixedOnBranch: verdict.fixedOnBranch,
-          ambiguous: verdict.ambiguous,
-          rule: verdict.rule,
-        });
-      }
-    }
+    const { fixedUpstream, spans } = planRecordSpans(records[i] as CveRecord, branchKey);
     if (spans.length > 0) entries.push({ record: i, fixedUpstream, spans });
   }
   return entries;
 }
 
+/** One record's affected spans along a branch (see `planBranchVerdicts`); empty when no release is affected. */
+export function planRecordSpans(
+  record: Pick<CveRecord, 'dyad'>,
+  branchKey: KernelVersion['branchKey'],
+): { fixedUpstream: string | null; spans: VerdictSpan[] } {
+  const points = new Set<number>([0]);
+  for (const d of record.dyad) {
+    for (const text of [d.introVersion, d.fixVersion]) {
+      const x = text ? parseKernelVersion(text) : null;
+      if (x && same(x.branchKey, branchKey)) points.add(x.sublevel);
+    }
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  const spans: VerdictSpan[] = [];
+  let fixedUpstream: string | null = null;
+  for (let p = 0; p < sorted.length; p++) {
+    const from = sorted[p] as number;
+    const to = sorted[p + 1] ?? null;
+    const verdict = assessVersion(record, { branchKey, sublevel: from, rc: null });
+    fixedUpstream = verdict.fixedUpstream;
+    if (!verdict.affected) continue;
+    const last = spans.at(-1);
+    if (
+      last &&
+      last.to === from &&
+      last.fixedOnBranch === verdict.fixedOnBranch &&
+      last.ambiguous === verdict.ambiguous &&
+      last.rule === verdict.rule
+    ) {
+      spans[spans.length - 1] = { ...last, to };
+    } else {
+      spans.push({ from, to, fixedOnBranch: verdict.fixedOnBranch, ambiguous: verdict.ambiguous, rule: verdict.rule });
+    }
+  }
+  return { fixedUpstream, spans };
+}
+
+/** The span that holds sublevel `s`, or null when that release is not affected. */
+export function spanOf(spans: readonly VerdictSpan[], s: number): VerdictSpan | null {
+  for (const span of spans) if (s >= span.from && (span.to === null || s < span.to)) return span;
+  return null;
+}
+
 /** The span of an entry that holds sublevel `s`, or null when the CVE does not affect that release. */
 export function spanAt(entry: BranchEntry, s: number): VerdictSpan | null {
-  for (const span of entry.spans) if (s >= span.from && (span.to === null || s < span.to)) return span;
-  return null;
+  return spanOf(entry.spans, s);
 }
