@@ -1,4 +1,5 @@
 import type { CveRecord, Severity } from '../../domain/cve.js';
+import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import {
   branchOf,
   compareKernelVersions,
@@ -45,12 +46,7 @@ export type DiffReport = {
   readonly stillOpen: readonly DiffCve[];
   readonly stableCommits: StableCommitSummary | null;
   readonly notes: readonly string[];
-  readonly snapshot: {
-    readonly vulnsCommit: string;
-    readonly vulnsCommitDate: string;
-    readonly releasesAsOf: string | null;
-    readonly records: number;
-  };
+  readonly snapshot: DataSnapshot;
 };
 
 function toDiffCve(record: CveRecord, fixedOnBranch: string | null): DiffCve {

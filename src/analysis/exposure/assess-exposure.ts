@@ -1,4 +1,5 @@
 import type { CveRecord, Severity } from '../../domain/cve.js';
+import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import {
   branchOf,
   compareKernelVersions,
@@ -54,13 +55,7 @@ export type ExposureReport = {
   /** All findings, most severe first, then by id. */
   readonly affected: readonly Finding[];
   readonly notes: readonly string[];
-  readonly snapshot: {
-    readonly vulnsCommit: string;
-    readonly vulnsCommitDate: string;
-    readonly releasesAsOf: string | null;
-    readonly records: number;
-    readonly recordProblems: number;
-  };
+  readonly snapshot: DataSnapshot & { readonly recordProblems: number };
   /** Tree mode only: what the product tree is and what was read from it. */
   readonly tree?: TreeFacts;
 };

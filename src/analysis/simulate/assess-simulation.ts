@@ -1,4 +1,5 @@
 import type { CveRecord } from '../../domain/cve.js';
+import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { compareVersionText } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
@@ -48,12 +49,7 @@ export type SimulationReport = {
   readonly policies: readonly PolicyOutcome[];
   readonly stableCommits: (Omit<StableCommitRange, 'commits'> & { readonly total: number }) | null;
   readonly notes: readonly string[];
-  readonly snapshot: {
-    readonly vulnsCommit: string;
-    readonly vulnsCommitDate: string;
-    readonly releasesAsOf: string | null;
-    readonly records: number;
-  };
+  readonly snapshot: DataSnapshot;
 };
 
 function stats(series: OpenSeries, firstDay: number) {
