@@ -138,10 +138,13 @@ export const statusCommand: CommandSpec = {
         }
         const { version, note } = await resolveVersion(opts);
         const data = dataOptionsFrom(opts);
-        const [exposure, releases] = await Promise.all([
-          exposureFor(data, version),
-          readReleases(data.releases, data.cacheDir, false, { branch: branchOf(version) }),
-        ]);
+        const releases = await readReleases(data.releases, data.cacheDir, false, { branch: branchOf(version) });
+        if (version.rc === null && (releases.byBranch.get(branchOf(version)) ?? []).length === 0) {
+          throw new UserError(
+            `unknown kernel version ${opts.version ?? branchOf(version)}: the release data has no ${branchOf(version)} release (newest data ${releases.newestDate ?? 'unknown'}); check the version, or pass --releases with newer data`,
+          );
+        }
+        const exposure = await exposureFor(data, version);
         endProgress();
         const problems = exposure.recordProblems;
         if (problems)
