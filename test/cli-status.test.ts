@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
@@ -102,6 +103,30 @@ describe('kgap status (e2e)', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).kernel.version, '6.1.170');
     assert.match(r.stderr, /Debian package version/);
+  });
+
+  it('--running picks up the running kernel config (/proc/config.gz)', { skip }, () => {
+    assert.ok(shared);
+    const proc = join(scratch, 'proc-config');
+    mkdirSync(join(proc, 'sys', 'kernel'), { recursive: true });
+    writeFileSync(
+      join(proc, 'version'),
+      'Linux version 6.1.0-47-amd64 (x) #1 SMP PREEMPT_DYNAMIC Debian 6.1.170-3 (2026-04-30)\n',
+    );
+    writeFileSync(join(proc, 'sys', 'kernel', 'osrelease'), '6.1.0-47-amd64\n');
+    writeFileSync(
+      join(proc, 'config.gz'),
+      gzipSync(readFileSync(join(shared, 'configs', 'debian-6.1.170-3-amd64.config'))),
+    );
+    const source = join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz');
+    const r = runCli(['status', '--running', '--source', source, '--format', 'json', '--limit', '0'], {
+      ...env,
+      KGAP_PROC_ROOT: proc,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /using the running kernel's config .*config\.gz/);
+    const rel = JSON.parse(r.stdout).summary.relevance;
+    assert.ok(rel.built > 1000, JSON.stringify(rel));
   });
 
   it('--running without a knowable upstream version asks for --version', { skip }, () => {
