@@ -23,6 +23,11 @@ const DYADS: Record<string, string> = {
 6.12:ae98dbf43d755b4e111fcd086e53939bef3e9a1a:6.12.81:91f262ea2a76a02d9e37dba6637cfe6feebb20a8
 6.12:ae98dbf43d755b4e111fcd086e53939bef3e9a1a:6.16.5:390a61d284e1ced088d43928dfcf6f86fffdd780
 6.12:ae98dbf43d755b4e111fcd086e53939bef3e9a1a:6.17:98b6fa62c84f2e129161e976a5b9b3cb4ccd117b`,
+  'CVE-2021-47645': `5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.2:8dce4b265a5357731058f69645840dabc718c687
+5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.10.110:bafec1a6ba4b187a7fcdcfce0faebdc623d4ef8e
+5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.15.33:7e76f3ed7ab2ae026c6ef9cc23096a7554af8c52
+5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.16.19:20db2ed1e2f9fcd417fa67853e5154f0c2537d6c
+5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.17.2:20811bbe685ca3eddd34b0c750860427d7030910`,
   'CVE-2022-49420': `0:0:5.18.3:20b2f61797873a2b18b5ff1a304ad2674fa1e0a5
 0:0:5.19:4c971d2f3548e4f11b1460ac048f5307e4b39fdb`,
 };
@@ -81,6 +86,12 @@ const CASES: Case[] = [
   ['CVE-2022-49420', '5.18.3', false, '5.18.3'],
   ['CVE-2022-49420', '5.19', false, '5.19'],
   ['CVE-2022-49420', '6.1.1', false, null],
+  // A fix older than its own introduction (5.10 -> 5.2) is not trusted: later mainlines stay affected.
+  ['CVE-2021-47645', '5.4.1', false, null, { rule: 'mainline' }],
+  ['CVE-2021-47645', '5.10.109', true, '5.10.110'],
+  ['CVE-2021-47645', '5.10.110', false, '5.10.110'],
+  ['CVE-2021-47645', '5.11.2', true, null, { rule: 'mainline' }],
+  ['CVE-2021-47645', '6.1.170', true, null, { rule: 'mainline' }],
 ];
 
 describe('assessVersion (docs/semantics.md, affectedness of a version)', () => {

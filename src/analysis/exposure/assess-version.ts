@@ -1,4 +1,4 @@
-import type { CveRecord } from '../../domain/cve.js';
+import type { CveRecord, DyadEntry } from '../../domain/cve.js';
 import {
   compareBranchKeys,
   compareKernelVersions,
@@ -6,6 +6,12 @@ import {
   type KernelVersion,
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
+
+/**
+ * Version of the rules below. Caches of verdicts (the per-branch views) record it and are recomputed when it
+ * changes: bump it with every change to what `assessVersion` answers.
+ */
+export const AFFECTEDNESS_RULES_VERSION = 2;
 
 /** Which rule of docs/semantics.md decided a verdict. */
 export const VERDICT_RULES = ['branch-fix', 'branch-intro', 'mainline', 'no-data'] as const;
@@ -22,7 +28,12 @@ export type VersionVerdict = {
   readonly rule: VerdictRule;
 };
 
-type Line = { readonly intro: KernelVersion | null; readonly fix: KernelVersion | null };
+type Line = {
+  readonly intro: KernelVersion | null;
+  readonly fix: KernelVersion | null;
+  /** The dyad named a fix that cannot be right (older than the intro); `fix` is then null but not "unfixed". */
+  readonly fixDropped?: boolean;
+};
 
 const sameBranch = (a: KernelVersion, b: KernelVersion) =>
   a.branchKey[0] === b.branchKey[0] && a.branchKey[1] === b.branchKey[1] && a.branchKey[2] === b.branchKey[2];
@@ -55,8 +66,7 @@ export function assessVersion(record: Pick<CveRecord, 'dyad'>, v: KernelVersion)
   let introBefore = false;
   let fixedBefore = false;
   for (const d of record.dyad) {
-    const intro = d.introVersion ? parseKernelVersion(d.introVersion) : null;
-    const fix = d.fixVersion ? parseKernelVersion(d.fixVersion) : null;
+    const { intro, fix } = lineOf(d);
     if (fix !== null) {
       const mainline = isMainlineRelease(fix);
       if (mainline && (upstream === null || compareKernelVersions(fix, upstream) < 0)) upstream = fix;
@@ -99,10 +109,20 @@ export function assessVersion(record: Pick<CveRecord, 'dyad'>, v: KernelVersion)
 }
 
 function toLines(record: Pick<CveRecord, 'dyad'>): Line[] {
-  return record.dyad.map((d) => ({
-    intro: d.introVersion ? parseKernelVersion(d.introVersion) : null,
-    fix: d.fixVersion ? parseKernelVersion(d.fixVersion) : null,
-  }));
+  return record.dyad.map(lineOf);
+}
+
+/**
+ * A dyad line's versions. A fix older than its own introduction (CVE-2021-47645: `5.10 -> 5.2`) is inconsistent:
+ * it cannot clear anything, so it is dropped and the introduction stands (docs/semantics.md, rule 7) -- as the
+ * CNA's own JSON for that record reads, which leaves every later mainline affected.
+ */
+function lineOf(d: DyadEntry): Line {
+  const intro = d.introVersion ? parseKernelVersion(d.introVersion) : null;
+  const fix = d.fixVersion ? parseKernelVersion(d.fixVersion) : null;
+  if (intro !== null && fix !== null && compareKernelVersions(fix, intro) < 0)
+    return { intro, fix: null, fixDropped: true };
+  return { intro, fix };
 }
 
 /**
@@ -111,7 +131,9 @@ function toLines(record: Pick<CveRecord, 'dyad'>): Line[] {
  */
 function assessBranchFix(lines: readonly Line[], v: KernelVersion, fixedUpstream: string | null): VersionVerdict {
   const spans = lines.filter(
-    (l) => (l.fix !== null && sameBranch(l.fix, v)) || (l.fix === null && l.intro !== null && sameBranch(l.intro, v)),
+    (l) =>
+      (l.fix !== null && sameBranch(l.fix, v)) ||
+      (l.fix === null && !l.fixDropped && l.intro !== null && sameBranch(l.intro, v)),
   );
   const at = (x: KernelVersion) => spans.some((l) => hasIntro(l.intro, x) && beforeFix(l.fix, x));
   const affected = at(v);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BranchView } from '../../analysis/exposure/assess-branch-exposure.js';
+import { AFFECTEDNESS_RULES_VERSION } from '../../analysis/exposure/assess-version.js';
 import { type BranchEntry, planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
 import type { CveRecord, Severity } from '../../domain/cve.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
@@ -14,6 +15,8 @@ import { readIndex } from './read-index.js';
 const fileFor = (cacheDir: string, branch: string) => join(cacheDir, `branch-${branch}-v1.json`);
 
 type StoredView = {
+  /** AFFECTEDNESS_RULES_VERSION the verdicts were made with. */
+  rules: number;
   vulnsCommit: string;
   vulnsCommitDate: string;
   source: string;
@@ -26,6 +29,7 @@ type StoredView = {
 
 function toStored(view: BranchView): StoredView {
   return {
+    rules: AFFECTEDNESS_RULES_VERSION,
     ...view.index,
     totals: view.totals,
     records: view.records.map((r) => [
@@ -91,7 +95,11 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
     if (text !== null) {
       try {
         const stored = JSON.parse(text) as StoredView;
-        if (stored.vulnsCommit === meta.vulnsCommit && stored.source === meta.source)
+        if (
+          stored.rules === AFFECTEDNESS_RULES_VERSION &&
+          stored.vulnsCommit === meta.vulnsCommit &&
+          stored.source === meta.source
+        )
           return fromStored(stored, v.sublevel);
       } catch {
         // A torn or foreign file: recompute below.
