@@ -28,6 +28,11 @@ const DYADS: Record<string, string> = {
 5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.15.33:7e76f3ed7ab2ae026c6ef9cc23096a7554af8c52
 5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.16.19:20db2ed1e2f9fcd417fa67853e5154f0c2537d6c
 5.10:83f89a8bcbc3c520a889b5fc7c4b95669d712f65:5.17.2:20811bbe685ca3eddd34b0c750860427d7030910`,
+  'CVE-2025-38585': `4.12:a49d25364dfb9f8a64037488a39ab1f56c5fa419:4.18:51b8dc5163d2ff2bf04019f8bf7e3bd0e75bb654
+5.8:ad85094b293e40e7a2f831b0311a389d952ebd5e:6.12.42:3d672fe065aa00f4d66f42e3c9720f69a3ed43e7
+5.8:ad85094b293e40e7a2f831b0311a389d952ebd5e:6.15.10:e6d3453a002e89537e6136f6c774659b297a549b
+5.8:ad85094b293e40e7a2f831b0311a389d952ebd5e:6.16.1:1a7a2f59fb2eb0718a0cff1e5822500cefe50ed9
+5.8:ad85094b293e40e7a2f831b0311a389d952ebd5e:6.17:ee4cf798202d285dcbe85e4467a094c44f5ed8e6`,
   'CVE-2022-49420': `0:0:5.18.3:20b2f61797873a2b18b5ff1a304ad2674fa1e0a5
 0:0:5.19:4c971d2f3548e4f11b1460ac048f5307e4b39fdb`,
 };
@@ -86,6 +91,12 @@ const CASES: Case[] = [
   ['CVE-2022-49420', '5.18.3', false, '5.18.3'],
   ['CVE-2022-49420', '5.19', false, '5.19'],
   ['CVE-2022-49420', '6.1.1', false, null],
+  // Fixed in 4.18, brought back in 5.8: each introduction is judged with its own fixes.
+  ['CVE-2025-38585', '4.14.1', true, null, { rule: 'mainline' }],
+  ['CVE-2025-38585', '5.4.1', false, null, { rule: 'mainline' }],
+  ['CVE-2025-38585', '6.1.170', true, null, { rule: 'mainline' }],
+  ['CVE-2025-38585', '6.12.41', true, '6.12.42'],
+  ['CVE-2025-38585', '6.17', false, '6.17'],
   // A fix older than its own introduction (5.10 -> 5.2) is not trusted: later mainlines stay affected.
   ['CVE-2021-47645', '5.4.1', false, null, { rule: 'mainline' }],
   ['CVE-2021-47645', '5.10.109', true, '5.10.110'],

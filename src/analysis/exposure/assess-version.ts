@@ -11,7 +11,7 @@ import {
  * Version of the rules below. Caches of verdicts (the per-branch views) record it and are recomputed when it
  * changes: bump it with every change to what `assessVersion` answers.
  */
-export const AFFECTEDNESS_RULES_VERSION = 2;
+export const AFFECTEDNESS_RULES_VERSION = 3;
 
 /** Which rule of docs/semantics.md decided a verdict. */
 export const VERDICT_RULES = ['branch-fix', 'branch-intro', 'mainline', 'no-data'] as const;
@@ -98,14 +98,34 @@ export function assessVersion(record: Pick<CveRecord, 'dyad'>, v: KernelVersion)
     };
   }
   // Rule 3: the branch is not named. It has the bug when mainline had it before the branch forked
-  // (intro unknown or an earlier mainline release) and the mainline fix came after the fork.
+  // (intro unknown or an earlier mainline release) and that introduction's mainline fix came after the fork.
+  // Each introduction is judged with its own fixes: a bug fixed in 4.18 and brought back in 5.8 (CVE-2025-38585)
+  // is in every branch from 5.8 on until the second fix.
+  const affected = introBefore && (!fixedBefore || reintroduced(record, v));
   return {
-    affected: introBefore && !fixedBefore,
+    affected,
     ambiguous: false,
     fixedOnBranch: null,
     fixedUpstream,
     rule: 'mainline',
   };
+}
+
+/**
+ * With several introductions, is there one that V has whose own lines name no mainline fix from before V's
+ * branch forked? Only asked when some mainline fix predates the branch, which is rare enough to allocate here.
+ */
+function reintroduced(record: Pick<CveRecord, 'dyad'>, v: KernelVersion): boolean {
+  const fixedByIntro = new Map<string, boolean>();
+  for (const d of record.dyad) {
+    const { intro, fix } = lineOf(d);
+    if (intro !== null && !(isMainlineRelease(intro) && hasIntro(intro, v))) continue;
+    const key = d.introVersion ?? '';
+    const fixedHere = fix !== null && isMainlineRelease(fix) && compareBranchKeys(fix.branchKey, v.branchKey) < 0;
+    fixedByIntro.set(key, (fixedByIntro.get(key) ?? false) || fixedHere);
+  }
+  for (const fixed of fixedByIntro.values()) if (!fixed) return true;
+  return false;
 }
 
 function toLines(record: Pick<CveRecord, 'dyad'>): Line[] {
