@@ -200,6 +200,25 @@ describe('kgap status --config (relevance, e2e)', () => {
     assert.equal(doc.summary.shown, doc.summary.relevance.built);
     assert.ok(doc.affected.every((f: { relevance: { status: string } }) => f.relevance.status === 'built'));
   });
+  it('--format openvex: not_affected with a justification where the config does not build the code', { skip }, () => {
+    const r = runCli(
+      ['status', '--version', '6.1.170', '--config', config, '--source', source, '--format', 'openvex'],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const vex = JSON.parse(r.stdout);
+    assert.equal(vex['@context'], 'https://openvex.dev/ns/v0.2.0');
+    const byStatus = new Map<string, number>();
+    for (const s of vex.statements) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
+    assert.ok((byStatus.get('not_affected') ?? 0) > 400);
+    assert.ok((byStatus.get('affected') ?? 0) > 1500);
+    const na = vex.statements.find((s: { status: string }) => s.status === 'not_affected');
+    assert.equal(na.justification, 'vulnerable_code_not_present');
+    assert.deepEqual(na.products, [{ '@id': 'pkg:generic/linux@6.1.170' }]);
+    const a = vex.statements.find((s: { status: string }) => s.status === 'affected');
+    assert.match(a.action_statement, /Update to Linux 6\.1\.\d+|No release on the 6\.1 branch/);
+  });
+
   it('without a source everything is unknown, with a hint', { skip }, () => {
     const r = runCli(['status', '--version', '6.1.170', '--config', config, '--format', 'json', '--limit', '1'], env);
     assert.equal(r.code, 0, r.stderr);

@@ -71,7 +71,8 @@ describe('status rendering (golden files)', () => {
   for (const format of STATUS_FORMATS) {
     it(format, () => {
       const out = statusFormats[format](view);
-      const file = `${goldenDir}status.${format === 'markdown' ? 'md' : format === 'json' ? 'json' : 'txt'}`;
+      const ext = { table: 'txt', json: 'json', markdown: 'md', openvex: 'openvex.json' }[format];
+      const file = `${goldenDir}status.${ext}`;
       if (process.env.UPDATE_GOLDEN) writeFileSync(file, out);
       assert.equal(out, readFileSync(file, 'utf8'));
     });
