@@ -3,38 +3,13 @@
  * curve's per-class verdicts beside the naive way (assessVersion for every release x record). Runs the built CLI
  * against ../shared/data with the shared test index cache (built once, ~12 s, when absent).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { assessVersion } from '../src/analysis/exposure/assess-version.js';
 import { assessAffectedOnBranch } from '../src/analysis/exposure-curve/affected-on-branch.js';
 import { assessLag } from '../src/analysis/lag/assess-lag.js';
 import { realIndex } from '../test/helpers/real-index.js';
 import { type Bench, type BenchFigure, median, round } from './bench.js';
-
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-
-const TIME = '/usr/bin/time';
-
-/**
- * Wall seconds of one CLI process, and its CPU seconds (user + sys, from GNU time when present): on a shared
- * 2-core machine under load, wall time mostly measures the queue, CPU time the work.
- */
-function cliSeconds(args: readonly string[], cacheDir: string): { wall: number; cpu: number | null } {
-  const useTime = existsSync(TIME);
-  const argv = useTime ? ['-f', 'KGAP_CPU=%U %S', process.execPath, CLI, ...args] : [CLI, ...args];
-  const start = performance.now();
-  const r = spawnSync(useTime ? TIME : process.execPath, argv, {
-    env: { ...process.env, KGAP_CACHE_DIR: cacheDir },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`kgap ${args.join(' ')} failed: ${r.stderr}`);
-  const wall = (performance.now() - start) / 1000;
-  const m = /KGAP_CPU=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : null };
-}
+import { cliSeconds } from './time-cli.js';
 
 const medianOf = (runs: readonly { wall: number; cpu: number | null }[], key: 'wall' | 'cpu') =>
   runs.some((r) => r[key] === null) ? null : round(median(runs.map((r) => r[key] ?? 0)), 2);

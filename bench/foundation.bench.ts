@@ -2,11 +2,9 @@
  * Issue 2 targets: cold index build, no-op sync, warm `status --format json`, each beside a naive baseline.
  * Runs the built CLI as a user would (whole process), against ../shared/data.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assessVersion } from '../src/analysis/exposure/assess-version.js';
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
@@ -14,22 +12,12 @@ import { runGit } from '../src/sources/git/run-git.js';
 import { parseCveRecord } from '../src/sources/vulns/parse-cve-record.js';
 import { listRecordBlobs, readRecordFiles } from '../src/sources/vulns/read-record-files.js';
 import { type Bench, type BenchFigure, median, round } from './bench.js';
+import { timeCli } from './time-cli.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const TIME = '/usr/bin/time';
-
-type Timed = { seconds: number; maxRssMb: number | null; code: number | null };
-
-/** Runs the CLI; wall time from here, peak RSS (largest process of the tree) from GNU time when present. */
-function timeCli(args: string[], env: Record<string, string>): Timed {
-  const useTime = existsSync(TIME);
-  const cmd = useTime ? TIME : process.execPath;
-  const argv = useTime ? ['-f', 'KGAP_RSS_KB=%M', process.execPath, CLI, ...args] : [CLI, ...args];
-  const start = performance.now();
-  const r = spawnSync(cmd, argv, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - start) / 1000;
-  const kb = /KGAP_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
-  return { seconds, maxRssMb: kb ? Math.round(Number(kb) / 1024) : null, code: r.status };
+/** Wall seconds and peak RSS of one CLI run. */
+function timed(args: string[], env: Record<string, string>) {
+  const t = timeCli(args, env);
+  return { seconds: t.wall, maxRssMb: t.maxRssMb, code: t.code };
 }
 
 async function foundation(): Promise<BenchFigure[]> {
@@ -42,13 +30,13 @@ async function foundation(): Promise<BenchFigure[]> {
     KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
   };
   try {
-    const cold = timeCli(['sync'], env);
+    const cold = timed(['sync'], env);
     if (cold.code !== 0) throw new Error('cold sync failed');
-    const noop = [1, 2, 3].map(() => timeCli(['sync'], env).seconds);
-    const firstOnBranch = timeCli(['status', '--version', '6.1.170', '--format', 'json'], env).seconds;
+    const noop = [1, 2, 3].map(() => timed(['sync'], env).seconds);
+    const firstOnBranch = timed(['status', '--version', '6.1.170', '--format', 'json'], env).seconds;
     const warm = Array.from(
       { length: 7 },
-      () => timeCli(['status', '--version', '6.1.170', '--format', 'json'], env).seconds,
+      () => timed(['status', '--version', '6.1.170', '--format', 'json'], env).seconds,
     );
 
     // Baseline 1: the history walk done the straightforward way (one git process, every change under cve/published).

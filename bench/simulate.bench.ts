@@ -3,11 +3,9 @@
  * process (plan + per-release exposure + day-by-day replay, the real 6.1 example) and the whole CLI process, and
  * the per-release exposure step against the naive way (assessVersion for every release x record).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assessVersion } from '../src/analysis/exposure/assess-version.js';
 import { assessSimulation } from '../src/analysis/simulate/assess-simulation.js';
 import { assessBranchExposure } from '../src/analysis/simulate/branch-exposure.js';
@@ -17,26 +15,10 @@ import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { realIndex } from '../test/helpers/real-index.js';
 import { type Bench, type BenchFigure, median, round } from './bench.js';
+import { cliSeconds } from './time-cli.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const TIME = '/usr/bin/time';
 const POLICIES = ['frozen', 'track-stable:14d', 'cherry-pick-cves:30d', 'upgrade-every:90d'];
 const ARGS = ['--branch', '6.1', '--start', '6.1.100', '--from', '2024-06-01', '--to', '2026-08-01'];
-
-/** Wall and CPU (user + sys, from GNU time when present) seconds of one CLI process. */
-function cliSeconds(args: readonly string[], cacheDir: string): { wall: number; cpu: number | null } {
-  const useTime = existsSync(TIME);
-  const argv = useTime ? ['-f', 'KGAP_CPU=%U %S', process.execPath, CLI, ...args] : [CLI, ...args];
-  const start = performance.now();
-  const r = spawnSync(useTime ? TIME : process.execPath, argv, {
-    env: { ...process.env, KGAP_CACHE_DIR: cacheDir },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`kgap ${args.join(' ')} failed: ${r.stderr}`);
-  const m = /KGAP_CPU=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  return { wall: (performance.now() - start) / 1000, cpu: m ? Number(m[1]) + Number(m[2]) : null };
-}
 
 const load = () => `load average ${loadavg()[0]?.toFixed(1)} on 2 cores`;
 

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const TIME = '/usr/bin/time';
+
+/** One whole CLI process: wall seconds, CPU seconds (user + sys) and peak RSS of the largest process. */
+export type CliTiming = {
+  readonly wall: number;
+  /** From GNU time when present: on a loaded 2-core machine wall time measures the queue, CPU time the work. */
+  readonly cpu: number | null;
+  readonly maxRssMb: number | null;
+  readonly code: number | null;
+  readonly stderr: string;
+};
+
+/** Runs the built kgap CLI as a user would, timed. */
+export function timeCli(args: readonly string[], env: Record<string, string>): CliTiming {
+  const useTime = existsSync(TIME);
+  const argv = useTime ? ['-f', 'KGAP_STATS=%U %S %M', process.execPath, CLI, ...args] : [CLI, ...args];
+  const start = performance.now();
+  const r = spawnSync(useTime ? TIME : process.execPath, argv, {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = (performance.now() - start) / 1000;
+  const m = /KGAP_STATS=([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  return {
+    wall,
+    cpu: m ? Number(m[1]) + Number(m[2]) : null,
+    maxRssMb: m ? Math.round(Number(m[3]) / 1024) : null,
+    code: r.status,
+    stderr: r.stderr ?? '',
+  };
+}
+
+/** Like `timeCli` with KGAP_CACHE_DIR set; throws when the command fails (a bench must not time an error). */
+export function cliSeconds(args: readonly string[], cacheDir: string): { wall: number; cpu: number | null } {
+  const t = timeCli(args, { KGAP_CACHE_DIR: cacheDir });
+  if (t.code !== 0) throw new Error(`kgap ${args.join(' ')} failed: ${t.stderr}`);
+  return { wall: t.wall, cpu: t.cpu };
+}
