@@ -3,17 +3,13 @@
  * (regressions, crashes, lost coverage, flaky, new failures), then notes; each names up to five items so a
  * PR comment stays readable.
  */
-import type { CrashChange, FlakyTest, GatePolicy, LostCoverage, TestChange, Verdict } from './gate-report.js';
+import type { GateAssessment, Verdict } from './gate-report.js';
 
-export type GateDecisionInput = {
-  readonly policy: GatePolicy;
-  readonly regressions: readonly TestChange[];
-  readonly newCrashes: readonly CrashChange[];
-  readonly lostCoverage: readonly LostCoverage[];
-  readonly flaky: readonly FlakyTest[];
-  readonly newFailures: readonly TestChange[];
-  readonly fixes: readonly TestChange[];
-  readonly expectedFailures: readonly TestChange[];
+/** What the decision reads: the assessment's findings, plus the baseline runs that ended early. */
+export type GateDecisionInput = Pick<
+  GateAssessment,
+  'policy' | 'regressions' | 'newCrashes' | 'lostCoverage' | 'flaky' | 'newFailures' | 'fixes' | 'expectedFailures'
+> & {
   readonly baselineEndedEarly: readonly string[];
   readonly compared: number;
 };
