@@ -171,7 +171,6 @@ export type { RelevanceReport } from './formats/relevance/relevance-report.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
 export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './formats/simulate/index.js';
 export { STATUS_FORMATS, type StatusFormat, type StatusView, statusFormats } from './formats/status/index.js';
-export { resolveCacheDir } from './sources/boot/cache-dir.js';
 export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
 export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
 export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
@@ -186,6 +185,7 @@ export { planChangelogRange } from './sources/changelog/plan-changelog-range.js'
 export { readChangelog } from './sources/changelog/read-changelog.js';
 export { readStableCommits, type StableCommitSource } from './sources/changelog/read-stable-commits.js';
 export { readStableTreeRange } from './sources/changelog/read-stable-tree.js';
+export { resolveCacheDir } from './sources/data/cache-dir.js';
 export {
   type DataOptions,
   resolveDataOptions,

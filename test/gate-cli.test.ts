@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertGolden } from './helpers/golden.js';
 import { runCli } from './helpers/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GATE = 'test/fixtures/results/gate';
-const GOLDEN = join(ROOT, 'test/fixtures/results/golden');
 const base = [`${GATE}/baseline`, `${GATE}/candidate`];
 const args = ['gate', '--baseline', base[0] as string, '--candidate', base[1] as string];
 const known = ['--known-issues', `${GATE}/known-issues.json`, '--as-of', '2026-11-28'];
@@ -29,24 +29,18 @@ function kgap(extra: readonly string[]) {
   }
 }
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs (UPDATE_GOLDEN=1 to accept)`);
-}
-
 describe('kgap gate (fixture scenario)', () => {
   const formats: [string, string][] = [
-    ['json', 'gate.golden.json'],
-    ['markdown', 'gate.golden.md'],
-    ['junit', 'gate.golden.xml'],
-    ['table', 'gate.golden.txt'],
+    ['json', 'gate.json'],
+    ['markdown', 'gate.md'],
+    ['junit', 'gate.junit.xml'],
+    ['table', 'gate.txt'],
   ];
   for (const [format, file] of formats) {
     it(`--format ${format}: no-go, exit 1, output as the golden file`, () => {
       const r = kgap([...args, ...known, '--format', format]);
       assert.equal(r.code, 1, r.stderr);
-      golden(file, r.stdout);
+      assertGolden(file, r.stdout);
     });
   }
   it('the JSON report holds the issue-required lists with the expected entries', () => {

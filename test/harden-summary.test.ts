@@ -1,7 +1,7 @@
 /**
  * Golden summaries (per-group scores and upgrade gain) of three real configs: Debian 12's 6.1.170, Debian's 6.12.117
  * backport and Android 15's 6.6 arm64 kernel. Regenerate after a deliberate checklist change with
- * `KGAP_UPDATE_GOLDEN=1 node scripts/run-tests.mjs harden-summary`.
+ * `UPDATE_GOLDEN=1 node scripts/run-tests.mjs harden-summary`.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,8 @@ import { renderHardeningSummary } from '../src/formats/hardening/render-hardenin
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { readHardeningReleases } from '../src/sources/read-hardening-releases.js';
 import { readKernelConfig } from '../src/sources/read-kernel-config.js';
+import { assertGolden } from './helpers/golden.js';
 
-const GOLDEN = fileURLToPath(new URL('../../test/harden-summary.golden.txt', import.meta.url));
 const CONFIGS = [
   'debian-6.1.170-3-amd64.config',
   'debian-6.12.117-amd64.config',
@@ -25,7 +25,7 @@ const CONFIGS = [
 const shared = sharedDataDir();
 
 describe('hardening summary of three real configs (golden)', { skip: shared ? false : '../shared/data absent' }, () => {
-  it('matches test/harden-summary.golden.txt', async () => {
+  it('matches test/golden/harden-summary.txt', async () => {
     const dir = join(shared ?? '', 'configs');
     const releases = await readHardeningReleases(join(shared ?? '', 'linux-kernel-releases.json'));
     const parts: string[] = [];
@@ -42,7 +42,6 @@ describe('hardening summary of three real configs (golden)', { skip: shared ? fa
       parts.push(renderHardeningSummary(report));
     }
     const text = `${parts.join('\n\n')}\n`;
-    if (process.env.KGAP_UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
-    assert.equal(text, readFileSync(GOLDEN, 'utf8'));
+    assertGolden('harden-summary.txt', text);
   });
 });

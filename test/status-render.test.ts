@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
 import { planStatusView } from '../src/analysis/exposure/plan-status-view.js';
 import type { CveRecord } from '../src/domain/cve.js';
@@ -10,9 +8,7 @@ import { buildReleaseTable } from '../src/domain/release.js';
 import type { VulnsIndex } from '../src/domain/vulns-index.js';
 import { STATUS_FORMATS, statusFormats } from '../src/formats/status/index.js';
 import { parseDyad } from '../src/sources/vulns/parse-dyad.js';
-
-// Golden files live in the source tree (test/golden), two levels above dist/test.
-const goldenDir = fileURLToPath(new URL('../../test/golden/', import.meta.url));
+import { assertGolden } from './helpers/golden.js';
 
 function record(id: string, title: string, dyad: string, score: number | null, published: string): CveRecord {
   return {
@@ -72,9 +68,7 @@ describe('status rendering (golden files)', () => {
     it(format, () => {
       const out = statusFormats[format](view);
       const ext = { table: 'txt', json: 'json', markdown: 'md', openvex: 'openvex.json' }[format];
-      const file = `${goldenDir}status.${ext}`;
-      if (process.env.UPDATE_GOLDEN) writeFileSync(file, out);
-      assert.equal(out, readFileSync(file, 'utf8'));
+      assertGolden(`status.${ext}`, out);
     });
   }
   it('summary arithmetic', () => {

@@ -2,10 +2,14 @@
 import { Command, CommanderError } from 'commander';
 import type { ActionRunner } from './command.js';
 import { commands } from './commands/index.js';
-import { type CommandResult, EXIT, type ExitCode, UserError } from './errors.js';
+import { type CommandResult, EXIT, type ExitCode, InvalidInput, UserError } from './errors.js';
+import { flagOfField } from './options.js';
 
 /** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
 function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
+  // Below the CLI an input error names the use-case's field (`asOf`); the user typed a flag (`--as-of`).
+  if (error instanceof InvalidInput)
+    return { code: EXIT.usage, message: `kgap: ${flagOfField(error.field)} ${error.problem}` };
   if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${error.message}` };
   if (error instanceof CommanderError) return { code: EXIT.usage, message: '' };
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

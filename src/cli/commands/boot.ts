@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { Option } from 'commander';
 import { UserError } from '../../domain/user-error.js';
 import { BOOT_FORMATS, type BootFormat, bootFormats } from '../../formats/boot/render-boot-run.js';
-import { resolveCacheDir } from '../../sources/boot/cache-dir.js';
 import { runBoot } from '../../sources/boot/run-boot.js';
 import { writeBootResults } from '../../sources/boot/write-boot-results.js';
+import { resolveCacheDir } from '../../sources/data/cache-dir.js';
 import type { CommandSpec } from '../command.js';
 import { EXIT } from '../errors.js';
 
@@ -66,8 +66,9 @@ export const bootCommand: CommandSpec = {
               .filter(Boolean),
             ...(flags.modulesDir === undefined ? {} : { modulesDir: flags.modulesDir }),
             cacheDir: resolveCacheDir({
-              ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+              cacheDir: flags.cacheDir,
               env: process.env,
+              home: homedir(),
               tmpDir: tmpdir(),
             }),
             extract: flags.extract,

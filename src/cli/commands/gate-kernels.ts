@@ -4,12 +4,12 @@
  * `gateKernels` when a kernel is given.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/user-error.js';
-import { resolveCacheDir } from '../../sources/boot/cache-dir.js';
 import { runBootPair } from '../../sources/boot/run-boot-pair.js';
+import { resolveCacheDir } from '../../sources/data/cache-dir.js';
 import type { CommandResult } from '../errors.js';
 import { parseTimeoutSeconds } from './boot.js';
 
@@ -63,11 +63,7 @@ export async function gateKernels(
       candidate: side(flags.candidateKernel, flags.candidateAppend, flags.candidateExpectRelease),
       shared: {
         timeoutSeconds: parseTimeoutSeconds(flags.bootTimeout, '--boot-timeout'),
-        cacheDir: resolveCacheDir({
-          ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
-          env: process.env,
-          tmpDir: tmpdir(),
-        }),
+        cacheDir: resolveCacheDir({ cacheDir: flags.cacheDir, env: process.env, home: homedir(), tmpDir: tmpdir() }),
         extract: true,
         env: process.env,
         now: () => performance.now(),

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveCacheDir } from './cache-dir.js';
 
 export const UPSTREAM_VULNS_REPO = 'https://git.kernel.org/pub/scm/linux/security/vulns.git';
 export const UPSTREAM_RELEASES =
@@ -39,14 +40,13 @@ export function resolveDataOptions(
   progress: DataOptions['progress'],
 ): DataOptions {
   const shared = sharedDataDir(env);
-  const cacheDir =
-    flags.cacheDir ?? env.KGAP_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kgap');
+  const cacheDir = resolveCacheDir({ cacheDir: flags.cacheDir, env, home: homedir(), tmpDir: tmpdir() });
   const vulnsRepo =
     flags.vulnsRepo ?? env.KGAP_VULNS_REPO ?? (shared ? join(shared, 'vulns.git') : UPSTREAM_VULNS_REPO);
   const releases =
     flags.releases ?? env.KGAP_RELEASES ?? (shared ? join(shared, 'linux-kernel-releases.json') : UPSTREAM_RELEASES);
   return {
-    cacheDir: resolve(cacheDir),
+    cacheDir,
     vulnsRepo: isUrl(vulnsRepo) ? vulnsRepo : resolve(vulnsRepo),
     releases: isUrl(releases) ? releases : resolve(releases),
     progress,
