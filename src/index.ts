@@ -15,12 +15,6 @@ export {
   type MatchEvidence,
   matchCommitCves,
 } from './analysis/diff/match-commit-cves.js';
-export {
-  STABLE_SOURCE_KINDS,
-  type StableCommit,
-  type StableCommitRange,
-  type StableSourceKind,
-} from './analysis/diff/stable-commit.js';
 export { type StableCommitSummary, summarizeStableCommits } from './analysis/diff/summarize-stable-commits.js';
 // Foundation (kgap sync, status, cve): the vulns index, release dates, and branch-aware affectedness.
 export { applyRelevance } from './analysis/exposure/apply-relevance.js';
@@ -115,9 +109,9 @@ export {
 } from './analysis/relevance/assess-relevance.js';
 export { FILE_STATUSES, type FileRelevance, type FileStatus } from './analysis/relevance/classify-file.js';
 export type { KbuildEvaluation } from './analysis/relevance/evaluate-kbuild.js';
-export type { KbuildModel } from './analysis/relevance/kbuild-model.js';
 export { kbuildWarnings } from './analysis/relevance/kbuild-warnings.js';
 export { type BuiltFilesMatch, matchBuiltFiles } from './analysis/relevance/match-built-files.js';
+export type { RelevanceReport } from './analysis/relevance/relevance-report.js';
 export { assessSimulation, type PolicyOutcome, type SimulationReport } from './analysis/simulate/assess-simulation.js';
 export { assessBranchExposure, type BranchExposure, type ExposureEntry } from './analysis/simulate/branch-exposure.js';
 export { type DataSpan, planSimulation, type SimulationPlan } from './analysis/simulate/plan-simulation.js';
@@ -144,12 +138,22 @@ export {
 } from './analysis/tree/tree-evidence.js';
 export type { CarriedFix, TreeFacts, TreeFindingEvidence } from './analysis/tree/tree-facts.js';
 export { planTreeLookup, type TreeLookup } from './analysis/tree/tree-lookup.js';
-export type { Backport, BackportMatch, TreeScan } from './analysis/tree/tree-scan.js';
+export { readBranchView } from './app/status/read-branch-view.js';
+export { readTreeExposure, type TreeExposure } from './app/status/read-tree-exposure.js';
 export * from './domain/cve.js';
+export { compareCveIds } from './domain/cve-id.js';
 export * from './domain/distro-version.js';
+export type { KbuildModel } from './domain/kbuild-model.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
 export * from './domain/release.js';
+export {
+  STABLE_SOURCE_KINDS,
+  type StableCommit,
+  type StableCommitRange,
+  type StableSourceKind,
+} from './domain/stable-commit.js';
+export type { Backport, BackportMatch, TreeScan } from './domain/tree-scan.js';
 export { UserError } from './domain/user-error.js';
 export * from './domain/vulns-index.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
@@ -167,7 +171,6 @@ export { HARDENING_FORMATS, type HardeningFormat, hardeningFormats } from './for
 export { escapeHtml, html, type SafeHtml } from './formats/html/html.js';
 export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-page.js';
 export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js';
-export type { RelevanceReport } from './formats/relevance/relevance-report.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
 export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './formats/simulate/index.js';
 export { STATUS_FORMATS, type StatusFormat, type StatusView, statusFormats } from './formats/status/index.js';
@@ -205,8 +208,6 @@ export { type ResultsDir, readResultsDir } from './sources/results/read-results-
 export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
 export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
 export { readRunningKernelFacts } from './sources/system/read-running-kernel.js';
-export { readTreeExposure, type TreeExposure } from './sources/tree/read-tree-exposure.js';
 export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
-export { readBranchView } from './sources/vulns/read-branch-view.js';
 export { readIndex } from './sources/vulns/read-index.js';
-export { compareCveIds, type SyncReport, syncIndex } from './sources/vulns/sync-index.js';
+export { type SyncReport, syncIndex } from './sources/vulns/sync-index.js';

@@ -7,10 +7,10 @@ import { assessExposureOnBranch } from '../src/analysis/exposure/assess-branch-e
 import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
 import { planBranchVerdicts } from '../src/analysis/exposure/plan-branch-verdicts.js';
 import { planStatusView } from '../src/analysis/exposure/plan-status-view.js';
+import { readBranchView } from '../src/app/status/read-branch-view.js';
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { renderStatusJson } from '../src/formats/status/render-status-json.js';
 import { resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
-import { readBranchView } from '../src/sources/vulns/read-branch-view.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 
 // The warm status path reads verdicts precomputed per branch; it must say exactly what assessVersion says.

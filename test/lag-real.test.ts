@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { assessLag } from '../src/analysis/lag/assess-lag.js';
-import { daysBetween } from '../src/domain/release.js';
+import { daysBetween } from '../src/domain/day.js';
 import { REAL_DATA_SKIP_REASON, type RealIndex, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { assessRelevance, kbuildEvaluationFor } from '../src/analysis/relevance/assess-relevance.js';
 import { classifyFile } from '../src/analysis/relevance/classify-file.js';
-import type { KbuildModel } from '../src/analysis/relevance/kbuild-model.js';
+import type { KbuildModel } from '../src/domain/kbuild-model.js';
 import type { KernelConfig } from '../src/domain/kernel-config.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { readKbuildModel } from '../src/sources/kbuild/read-kbuild-model.js';

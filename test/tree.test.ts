@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type GenTreeResult, generateTree, selectRecords } from '../scripts/gen-tree.js';
 import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
+import { readTreeExposure } from '../src/app/status/read-tree-exposure.js';
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { type DataOptions, resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
 import { readReleases } from '../src/sources/releases/read-releases.js';
-import { readTreeExposure } from '../src/sources/tree/read-tree-exposure.js';
 import { readStoredIndex } from '../src/sources/vulns/index-store.js';
 import { readIndex } from '../src/sources/vulns/read-index.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
@@ -165,7 +165,7 @@ describe('kgap status --tree: bad input', () => {
     userError(['--tree', join(scratch, 'nope')], /no such directory/);
     userError(['--tree', gen.treeDir, '--rev', 'v9.9.9'], /--rev "v9.9.9" is not a commit/);
     userError(['--tree', gen.treeDir, '--upstream-ref', 'no-such-branch'], /--upstream-ref/);
-    userError(['--tree', gen.treeDir, '--version', '6.1.1'], /not both/);
+    userError(['--tree', gen.treeDir, '--version', '6.1.1'], /give one of --version, --running or --tree/);
   });
   it('a repository without a kernel Makefile', { skip }, () => {
     const repo = join(scratch, 'not-linux');

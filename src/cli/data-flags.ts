@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { type DataOptions, resolveDataOptions } from '../sources/data/data-options.js';
+import { type DataFlags, type DataOptions, resolveDataOptions } from '../sources/data/data-options.js';
+
+export type { DataFlags };
 
 /** Adds the data-source flags every data-reading command takes. */
 export function withDataFlags(command: Command): Command {
@@ -26,7 +28,7 @@ export function stderrProgress(): (message: string) => void {
 }
 
 /** Resolves data options from a command's flags and the environment. */
-export function dataOptionsFrom(opts: { vulnsRepo?: string; releases?: string; cacheDir?: string }): DataOptions {
+export function dataOptionsFrom(opts: DataFlags): DataOptions {
   const progress = stderrProgress();
   return resolveDataOptions(opts, process.env, progress);
 }
@@ -34,4 +36,13 @@ export function dataOptionsFrom(opts: { vulnsRepo?: string; releases?: string; c
 /** Ends a rewritten progress line so the next output starts clean. */
 export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+}
+
+/** Writes a use-case's warnings and notes to stderr, one line each (`kgap: warning: …`, `kgap: …`). */
+export function writeNotes(outcome: {
+  readonly warnings?: readonly string[];
+  readonly notes?: readonly string[];
+}): void {
+  for (const w of outcome.warnings ?? []) process.stderr.write(`kgap: warning: ${w}\n`);
+  for (const n of outcome.notes ?? []) process.stderr.write(`kgap: ${n}\n`);
 }

@@ -35,7 +35,17 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .version('0.1.0')
     .enablePositionalOptions()
     .exitOverride()
-    .showHelpAfterError('(run kgap --help for usage)');
+    // One line per usage error, like every other error: `kgap: option '--format <format>' argument 'xml' is
+    // invalid. Allowed choices are table, json. (run kgap --help for usage)`.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `kgap: ${text
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()} (run kgap --help for usage)\n`,
+        ),
+    });
   // Load only the command being run (the first word that is not an option); help and typos load them all.
   const wanted = commands.find((c) => c.name === argv.find((a) => !a.startsWith('-')));
   try {

@@ -1,4 +1,6 @@
 import { Option } from 'commander';
+import { parseCveId } from '../domain/cve-id.js';
+import { UserError } from '../domain/invalid-input.js';
 
 /**
  * One enumerated flag (`--format`, `--fail-on`, `--show`, ...): commander checks the value against the choices,
@@ -19,4 +21,11 @@ export function choiceOption<T extends string>(
 export function flagOfField(field: string): string {
   if (!/^[a-z][a-zA-Z0-9]*$/.test(field)) return field;
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** A CVE id given as an argument, checked here so the message names the argument, not a use-case field. */
+export function cveIdArgument(text: string): string {
+  const id = parseCveId(text);
+  if (id === null) throw new UserError(`"${text}" is not a CVE id (expected CVE-YYYY-NNNN)`);
+  return id;
 }

@@ -80,3 +80,9 @@ export function daysBetween(a: Day, b: Day): number {
 export function compareDays(a: Day, b: Day): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Refuses a day outside the data's range, so a typo (2042) is not silently an empty report. */
+export function requireDayWithin(field: string, day: Day, range: { readonly first: Day; readonly last: Day }): void {
+  if (day < range.first || day > range.last)
+    throw new InvalidInput(field, `${day} is outside the data (${range.first} to ${range.last}); pick a day inside it`);
+}

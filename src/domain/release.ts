@@ -43,8 +43,3 @@ export function buildReleaseTable(entries: Iterable<readonly [string, string | n
 export function branchReleases(table: ReleaseTable, branch: string): readonly Release[] {
   return table.byBranch.get(branch) ?? [];
 }
-
-/** Whole days from a to b (YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}

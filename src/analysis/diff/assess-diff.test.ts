@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { buildReleaseTable } from '../../domain/release.js';
+import type { StableCommit, StableCommitRange } from '../../domain/stable-commit.js';
 import { UserError } from '../../domain/user-error.js';
 import { INDEX_SCHEMA_VERSION, type VulnsIndex } from '../../domain/vulns-index.js';
 import { assessDiff } from './assess-diff.js';
 import { matchCommitCves } from './match-commit-cves.js';
-import type { StableCommit, StableCommitRange } from './stable-commit.js';
 
 function record(id: string, title: string, dyad: [string, string | null, string?][]): CveRecord {
   return {
@@ -128,9 +128,9 @@ describe('assessDiff', () => {
   });
 
   const BAD: [string, string, RegExp][] = [
-    ['6.1.20', '6.1.10', /--to 6\.1\.10 must be newer than --from 6\.1\.20/],
+    ['6.1.20', '6.1.10', /to 6\.1\.10 must be newer than the release it updates from \(6\.1\.20\)/],
     ['6.1.10', '6.1.10', /must be newer/],
-    ['6.1.10', '6.6.2', /on different branches/],
+    ['6.1.10', '6.6.2', /6\.6\.2 is on another branch/],
   ];
   for (const [a, b, message] of BAD) {
     it(`refuses ${a} -> ${b}`, () => {

@@ -1,5 +1,7 @@
 import type { CveRecord, Severity } from '../../domain/cve.js';
+import { compareCveIds } from '../../domain/cve-id.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import {
   branchOf,
   compareKernelVersions,
@@ -7,11 +9,9 @@ import {
   type KernelVersion,
 } from '../../domain/kernel-version.js';
 import { branchReleases, type ReleaseTable } from '../../domain/release.js';
-import { UserError } from '../../domain/user-error.js';
+import type { StableCommitRange } from '../../domain/stable-commit.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessVersion } from '../exposure/assess-version.js';
-import { compareCveIds } from './match-commit-cves.js';
-import type { StableCommitRange } from './stable-commit.js';
 import { type StableCommitSummary, summarizeStableCommits } from './summarize-stable-commits.js';
 
 /** A CVE in a diff, with the branch release that fixes it (for a fixed CVE: the one between A and B). */
@@ -67,11 +67,13 @@ export function checkDiffPair(from: KernelVersion, to: KernelVersion): void {
   if (from.rc !== null || to.rc !== null)
     throw new UserError(`diff compares releases, not release candidates (${a} → ${b})`);
   if (branchOf(from) !== branchOf(to)) {
-    throw new UserError(
-      `--from ${a} and --to ${b} are on different branches; diff compares two releases of one branch`,
+    throw new InvalidInput(
+      'to',
+      `${b} is on another branch than the release it updates from (${a}); diff compares two releases of one branch`,
     );
   }
-  if (compareKernelVersions(from, to) >= 0) throw new UserError(`--to ${b} must be newer than --from ${a}`);
+  if (compareKernelVersions(from, to) >= 0)
+    throw new InvalidInput('to', `${b} must be newer than the release it updates from (${a})`);
 }
 
 /** What moving a product from release A to release B of one branch changes. Pure. */

@@ -1,6 +1,7 @@
 import type { CveRecord } from '../../domain/cve.js';
+import { compareCveIds } from '../../domain/cve-id.js';
 import { branchOf, formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
-import type { StableCommit } from './stable-commit.js';
+import type { StableCommit } from '../../domain/stable-commit.js';
 
 /** How a commit was tied to a CVE: the source named it, the CNA's dyad has its hash, or its subject and release. */
 export const MATCH_EVIDENCE = ['annotation', 'sha', 'title'] as const;
@@ -72,11 +73,4 @@ function subjectVariants(commit: StableCommit): string[] {
   const tag = commit.archTag;
   if (tag === null || !/^[a-z0-9_]+$/.test(tag)) return [commit.subject];
   return [commit.subject, `${tag}/${commit.subject}`, `${tag}: ${commit.subject}`];
-}
-
-/** Orders CVE ids by year, then number. */
-export function compareCveIds(a: string, b: string): number {
-  const [, ya = 0, na = 0] = a.split('-').map(Number);
-  const [, yb = 0, nb = 0] = b.split('-').map(Number);
-  return ya - yb || na - nb || (a < b ? -1 : a > b ? 1 : 0);
 }

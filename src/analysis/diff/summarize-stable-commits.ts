@@ -1,7 +1,8 @@
 import type { CveRecord } from '../../domain/cve.js';
+import { compareCveIds } from '../../domain/cve-id.js';
 import { compareVersionText } from '../../domain/kernel-version.js';
-import { compareCveIds, MATCH_EVIDENCE, type MatchEvidence, matchCommitCves } from './match-commit-cves.js';
-import type { StableCommitRange } from './stable-commit.js';
+import type { StableCommitRange } from '../../domain/stable-commit.js';
+import { MATCH_EVIDENCE, type MatchEvidence, matchCommitCves } from './match-commit-cves.js';
 
 /** The stable commits between A and B, and how many of them carry a CVE. */
 export type StableCommitSummary = {

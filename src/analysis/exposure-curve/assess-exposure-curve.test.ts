@@ -109,7 +109,12 @@ describe('assessExposureCurve: bad input is a UserError', () => {
     { name: 'D after the data', branch: '6.1', asOf: '2024-06-01', message: /outside the data/ },
     { name: 'D before the first CVE', branch: '6.1', asOf: '2024-01-01', message: /outside the data/ },
     { name: 'unknown branch', branch: '4.4', asOf: '2024-04-30', message: /no releases/ },
-    { name: 'no release by D', branch: '5.15', asOf: '2024-02-25', message: /no release by 2024-02-25/ },
+    {
+      name: 'no release by D',
+      branch: '5.15',
+      asOf: '2024-02-25',
+      message: /asOf 2024-02-25 is before branch 5\.15's first release/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () =>

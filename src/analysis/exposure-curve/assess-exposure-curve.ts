@@ -1,9 +1,9 @@
 import type { CveRecord } from '../../domain/cve.js';
-import { daysBetween, type Release, type ReleaseTable } from '../../domain/release.js';
-import { UserError } from '../../domain/user-error.js';
+import { daysBetween, requireDayWithin, utcDay } from '../../domain/day.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import type { Release, ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assertStableBranch } from '../lag/branch-option.js';
-import { assertDateInData, utcDay } from '../lag/iso-date.js';
 import { assessAffectedOnBranch } from './affected-on-branch.js';
 import { assessNeverBackported, type NeverBackported } from './assess-never-backported.js';
 
@@ -51,10 +51,11 @@ export function assessExposureCurve(
 ): ExposureCurveReport {
   const { branch, asOf } = options;
   const firstPublished = index.records.reduce((min, r) => (r.published < min ? r.published : min), '9999-12-31');
-  assertDateInData('--as-of', asOf, { first: firstPublished, last: utcDay(index.vulnsCommitDate) });
+  requireDayWithin('asOf', asOf, { first: firstPublished, last: utcDay(index.vulnsCommitDate) });
   assertStableBranch(releases, branch);
   const out: Release[] = (releases.byBranch.get(branch) ?? []).filter((r) => r.date !== null && r.date <= asOf);
-  if (out.length === 0) throw new UserError(`branch ${branch} had no release by ${asOf}; pick a later --as-of`);
+  if (out.length === 0)
+    throw new InvalidInput('asOf', `${asOf} is before branch ${branch}'s first release; pick a later day`);
 
   const published = index.records.filter((r) => r.published <= asOf);
   const versions = out.map((r) => r.version);

@@ -1,6 +1,7 @@
 import type { CveRecord } from '../../domain/cve.js';
+import { daysBetween } from '../../domain/day.js';
 import { compareVersionText } from '../../domain/kernel-version.js';
-import { daysBetween, type ReleaseTable } from '../../domain/release.js';
+import type { ReleaseTable } from '../../domain/release.js';
 import { assessVersion } from '../exposure/assess-version.js';
 
 /** A maintained branch's latest release at D, and the CVEs it carries although mainline has fixed them. */

@@ -1,12 +1,13 @@
 import type { CveRecord, Severity } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
+import { daysBetween } from '../../domain/day.js';
 import {
   branchOf,
   compareKernelVersions,
   formatKernelVersion,
   type KernelVersion,
 } from '../../domain/kernel-version.js';
-import { branchReleases, daysBetween, type Release, type ReleaseTable } from '../../domain/release.js';
+import { branchReleases, type Release, type ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { Relevance } from '../relevance/assess-relevance.js';
 import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';

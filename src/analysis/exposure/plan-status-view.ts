@@ -7,8 +7,18 @@ export type ViewOptions = {
   readonly extraFilters?: readonly { readonly label: string; readonly keep: (f: Finding) => boolean }[];
 };
 
+/** A report with the user's filters applied: what is shown, what the threshold judges, and the filter labels. */
+export type StatusView = {
+  readonly report: ExposureReport;
+  /** The findings to print (after the filters and the limit). */
+  readonly shown: readonly Finding[];
+  /** The findings that passed the filters (before the limit): what `failOn` judges. */
+  readonly matched: readonly Finding[];
+  readonly filters: readonly string[];
+};
+
 /** Applies the user's filters to a report's findings; the summary still counts everything. */
-export function planStatusView(report: ExposureReport, options: ViewOptions) {
+export function planStatusView(report: ExposureReport, options: ViewOptions): StatusView {
   let shown: readonly Finding[] = report.affected;
   const filters: string[] = [];
   if (options.minCvss !== undefined) {

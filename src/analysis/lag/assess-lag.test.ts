@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
+import { isDay } from '../../domain/day.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessLag } from './assess-lag.js';
-import { isIsoDate } from './iso-date.js';
 
 /** A record from `intro:fix` pairs ('' = none). */
 function record(id: string, published: string, dyad: readonly string[]): CveRecord {
@@ -137,7 +137,7 @@ describe('assessLag: bad input is a UserError', () => {
     ));
 });
 
-describe('isIsoDate', () => {
+describe('isDay', () => {
   const cases = [
     ['2024-02-29', true],
     ['2023-02-29', false],
@@ -145,5 +145,5 @@ describe('isIsoDate', () => {
     ['2024-2-1', false],
     ['yesterday', false],
   ] as const;
-  for (const [text, want] of cases) it(text, () => assert.equal(isIsoDate(text), want));
+  for (const [text, want] of cases) it(text, () => assert.equal(isDay(text), want));
 });

@@ -1,10 +1,10 @@
+import { requireDayWithin } from '../../domain/day.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { compareBranchKeys, parseKernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
-import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessCveLag, type CveLag, planFixLookup } from './assess-cve-lag.js';
 import { assertStableBranch } from './branch-option.js';
-import { assertDateInData } from './iso-date.js';
 import { type LagStats, summarizeLags } from './lag-stats.js';
 
 export type LagOptions = {
@@ -60,7 +60,7 @@ export function assessLag(index: VulnsIndex, releases: ReleaseTable, options: La
     if (range.first === '' || r.published < range.first) range.first = r.published;
     if (r.published > range.last) range.last = r.published;
   }
-  if (options.since !== null) assertDateInData('--since', options.since, range);
+  if (options.since !== null) requireDayWithin('since', options.since, range);
   if (options.branch !== null) assertStableBranch(releases, options.branch);
 
   const lookup = planFixLookup(releases);
@@ -76,7 +76,8 @@ export function assessLag(index: VulnsIndex, releases: ReleaseTable, options: La
     if (lag.firstFix === null) noDatedFix++;
     else lags.push(lag);
   }
-  if (lags.length === 0) throw new UserError('no CVE with a dated fix release is in range; widen --since');
+  if (lags.length === 0)
+    throw new InvalidInput('since', 'leaves no CVE with a dated fix release in range; pick an earlier day');
 
   const overall = lags.map((l) => (l.firstFix as NonNullable<CveLag['firstFix']>).lagDays);
   const mainline = lags.flatMap((l) => (l.mainlineFix ? [l.mainlineFix.lagDays] : []));

@@ -1,7 +1,7 @@
 /** Which top-level directories each architecture's Makefile links: only that architecture builds them. */
-import type { KbuildModel } from './kbuild-model.js';
+import type { KbuildModel } from '../../domain/kbuild-model.js';
+import type { MakeStatement } from '../../domain/makefile-ast.js';
 import { splitWords } from './make-expand.js';
-import type { MakeStatement } from './makefile-ast.js';
 
 /**
  * Directories each `arch/<arch>/Makefile` links through its entry variables (`drivers-y += drivers/s390/`), read

@@ -2,10 +2,11 @@
  * Per CVE: does the product build the code its fix touched? `built` if any touched source file is built,
  * `not-built` only with evidence for every touched kernel source file, `unknown` otherwise, with the reason.
  */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { classifyFile, type FileRelevance } from './classify-file.js';
 import { evaluateKbuild, type KbuildEvaluation } from './evaluate-kbuild.js';
-import type { KbuildModel } from './kbuild-model.js';
 import { matchBuiltFiles } from './match-built-files.js';
 
 export const RELEVANCE_STATUSES = ['built', 'not-built', 'unknown'] as const;

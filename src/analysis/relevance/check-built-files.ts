@@ -1,4 +1,4 @@
-import { UserError } from '../../domain/user-error.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { BuiltFilesMatch } from './match-built-files.js';
 
 /**
@@ -8,10 +8,11 @@ import type { BuiltFilesMatch } from './match-built-files.js';
 export function checkBuiltFiles(match: BuiltFilesMatch, path: string | undefined): string[] {
   if (match.matched === null) return [];
   if (match.total > 0 && match.matched / match.total < 0.3) {
-    throw new UserError(
-      `--built-files ${path}: only ${match.matched} of ${match.total} entries match source files in the tree; list paths relative to the build directory (e.g. net/core/dev.o)`,
+    throw new InvalidInput(
+      'builtFiles',
+      `${path}: only ${match.matched} of ${match.total} entries match source files in the tree; list paths relative to the build directory (e.g. net/core/dev.o)`,
     );
   }
   const prefix = match.prefix === '' ? '' : ` after stripping "${match.prefix}/"`;
-  return [`--built-files: ${match.matched} of ${match.total} entries match source files${prefix}`];
+  return [`built files: ${match.matched} of ${match.total} entries match source files${prefix}`];
 }

@@ -1,6 +1,7 @@
 /** One source file against an evaluated Kbuild tree: built-in, module, not built, or why kgap cannot tell. */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KbuildEvaluation } from './evaluate-kbuild.js';
-import type { KbuildModel } from './kbuild-model.js';
 import { type Evidence, mentionEvidence } from './mention-evidence.js';
 import { dirOf, normalizePath } from './tree-path.js';
 

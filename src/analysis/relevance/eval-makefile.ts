@@ -3,8 +3,9 @@
  * exports. Branches not taken still run, on a copy of the variables, only to record which objects they mention:
  * a file named under a false condition is evidence that it is not built; a file named nowhere is not evidence.
  */
+
+import type { AssignOp, IfTest, MakeStatement, ParsedMakefile } from '../../domain/makefile-ast.js';
 import { type ExpandEnv, expand, type MakeVar, splitWords } from './make-expand.js';
-import type { AssignOp, IfTest, MakeStatement, ParsedMakefile } from './makefile-ast.js';
 import { type Frame, type Mention, recordMentions } from './record-mentions.js';
 import { normalizePath } from './tree-path.js';
 import { VarScope } from './var-scope.js';

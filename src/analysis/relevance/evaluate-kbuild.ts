@@ -2,13 +2,14 @@
  * Evaluates a Kbuild tree for one `.config`: which directories kbuild descends into (and whether for built-in code
  * or only modules), and which objects end up built-in or in which module. Pure; `assessRelevance` memoizes it.
  */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { archEntryDirs } from './arch-entry-dirs.js';
 import { collectObjects, type DirResult, type Gate } from './collect-objects.js';
 import { type EvalState, type Mention, mentionPath, runMakefile } from './eval-makefile.js';
 import { kbuildArch } from './kbuild-arch.js';
 import { baseVars, globIn } from './kbuild-env.js';
-import type { KbuildModel } from './kbuild-model.js';
 import { type ExpandEnv, lookup, splitWords } from './make-expand.js';
 import { VarScope } from './var-scope.js';
 

@@ -1,6 +1,7 @@
 /** The variables kbuild gives every Kbuild file, and `$(wildcard)` over the model's file list. */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
-import type { KbuildModel } from './kbuild-model.js';
 import type { MakeVar } from './make-expand.js';
 import { normalizePath } from './tree-path.js';
 

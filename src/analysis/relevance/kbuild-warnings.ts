@@ -1,7 +1,8 @@
 /** Input mismatches worth telling the user: they make answers `unknown`, or the config may not fit the source. */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { kbuildArch } from './kbuild-arch.js';
-import type { KbuildModel } from './kbuild-model.js';
 
 /** Sorted, one line each. Pure. */
 export function kbuildWarnings(model: KbuildModel, config: KernelConfig): string[] {

@@ -3,7 +3,7 @@
  * the build directory as a prefix (`build/net/core/dev.o`, `./out/...`); an unfitted list would make every file
  * "not built", the worst possible error. So: find the leading prefix that makes listed objects match sources.
  */
-import type { KbuildModel } from './kbuild-model.js';
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { normalizePath } from './tree-path.js';
 
 export type BuiltFilesMatch = {

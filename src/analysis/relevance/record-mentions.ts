@@ -1,7 +1,8 @@
 /** Where Kbuild files name objects and directories: the evidence behind "not built" and the "why" of each verdict. */
+
+import type { MakeStatement } from '../../domain/makefile-ast.js';
 import type { EvalState } from './eval-makefile.js';
 import { expand, splitWords } from './make-expand.js';
-import type { MakeStatement } from './makefile-ast.js';
 import { joinPath } from './tree-path.js';
 
 /** Where an object or directory was named, and what gates it (for "why" messages). */

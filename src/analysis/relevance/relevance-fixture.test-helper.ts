@@ -1,8 +1,9 @@
 /** Builders for relevance tests: a small in-memory kernel tree modeled on 6.1's top-level Kbuild layout. */
+
+import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { type KernelConfig, parseKernelConfig } from '../../domain/kernel-config.js';
+import type { ParsedMakefile } from '../../domain/makefile-ast.js';
 import { parseMakefile } from '../../sources/kbuild/parse-makefile.js';
-import type { KbuildModel } from './kbuild-model.js';
-import type { ParsedMakefile } from './makefile-ast.js';
 
 /** The top Makefile's relevant part (6.1): entry variables, then the arch Makefile. */
 export const TOP_MAKEFILE = `VERSION = 6

@@ -1,13 +1,13 @@
 import type { CveRecord } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
+import { dayFromNumber } from '../../domain/day.js';
 import { compareVersionText } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
+import type { StableCommitRange } from '../../domain/stable-commit.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { type CommitCves, matchCommitCves } from '../diff/match-commit-cves.js';
-import type { StableCommitRange } from '../diff/stable-commit.js';
 import { assessBranchExposure, type BranchExposure } from './branch-exposure.js';
 import { countOpenForTimeline, countOpenWithPicks, type OpenSeries } from './count-open.js';
-import { dateOf } from './day-number.js';
 import type { SimulationPlan } from './plan-simulation.js';
 import { planCherryPicks, planVersionTimeline } from './plan-timeline.js';
 import { formatPolicy, type Policy } from './policy.js';
@@ -67,7 +67,7 @@ function stats(series: OpenSeries, firstDay: number) {
     vulnerabilityDays,
     meanOpen: Math.round((vulnerabilityDays / Math.max(series.open.length, 1)) * 100) / 100,
     maxOpen,
-    maxOpenDate: dateOf(firstDay + maxAt),
+    maxOpenDate: dayFromNumber(firstDay + maxAt),
     severeDays: series.severe.filter((n) => n > 0).length,
     openAtEnd: series.open.at(-1) ?? 0,
   };
@@ -142,8 +142,8 @@ export function assessSimulation(input: {
     start: { version: plan.start.name, date: plan.start.date },
     window: {
       requestedFrom: plan.requestedFrom,
-      from: dateOf(plan.firstDay),
-      to: dateOf(plan.lastDay),
+      from: dayFromNumber(plan.firstDay),
+      to: dayFromNumber(plan.lastDay),
       days: plan.lastDay - plan.firstDay + 1,
     },
     policies: plan.policies.map((p) => runPolicy(plan, p, exposure, matched, records)),

@@ -1,7 +1,7 @@
 import type { CveRecord } from '../../domain/cve.js';
+import { dayNumber } from '../../domain/day.js';
 import type { Release, ReleaseTable } from '../../domain/release.js';
 import { planRecordSpans, spanOf, type VerdictSpan } from '../exposure/plan-branch-verdicts.js';
-import { dayOf } from './day-number.js';
 
 /** A CVE a release carries, reduced to what the day-by-day replay needs. */
 export type ExposureEntry = {
@@ -36,7 +36,7 @@ export function assessBranchExposure(
     let day = fixDay.get(name);
     if (day === undefined) {
       const date = name === null ? null : (table.byName.get(name)?.date ?? null);
-      day = date === null ? Number.POSITIVE_INFINITY : dayOf(date);
+      day = date === null ? Number.POSITIVE_INFINITY : dayNumber(date);
       fixDay.set(name, day);
     }
     return day;
@@ -44,7 +44,7 @@ export function assessBranchExposure(
   records.forEach((record, index) => {
     const { spans } = planRecordSpans(record, first.version.branchKey);
     if (spans.length === 0) return;
-    const published = dayOf(record.published);
+    const published = dayNumber(record.published);
     const severe = record.cvss?.severity === 'high' || record.cvss?.severity === 'critical';
     // One entry per span, shared by the releases in it (the same CVE, the same fix): few allocations.
     let lastSpan: VerdictSpan | null = null;

@@ -27,13 +27,17 @@ const plan = (over: { start?: string; from?: string | null; to?: string | null; 
 
 describe('planSimulation refuses what the data cannot answer', () => {
   const CASES: [string, Parameters<typeof plan>[0], RegExp][] = [
-    ['--to before --from', { from: '2025-01-20', to: '2025-01-10' }, /--to 2025-01-10 is before --from 2025-01-20/],
-    ['a date that is not one', { from: '2025-02-30' }, /--from takes a date as YYYY-MM-DD/],
+    [
+      '--to before --from',
+      { from: '2025-01-20', to: '2025-01-10' },
+      /^to 2025-01-10 is before the first day \(2025-01-20\)/,
+    ],
+    ['a date that is not one', { from: '2025-02-30' }, /^from takes a day as YYYY-MM-DD/],
     ['before the CVE data', { from: '2023-06-01' }, /before the CVE data starts \(2024-02-12\)/],
     ['after the data', { to: '2025-03-01' }, /after the data ends \(2025-01-31\)/],
-    ['start not on the branch', { branch: '4.19' }, /--start 6.1.1 is not on branch 4.19/],
+    ['start not on the branch', { branch: '4.19' }, /^start 6\.1\.1 is not on branch 4\.19/],
     ['unknown branch', { branch: '9.9', start: '9.9.1' }, /branch 9.9 has no dated releases/],
-    ['unknown start', { start: '6.1.7' }, /--start 6.1.7 is not a dated release/],
+    ['unknown start', { start: '6.1.7' }, /^start 6\.1\.7 is not a dated release/],
     [
       'no release in range',
       { start: '4.19.325', from: '2025-01-01' },

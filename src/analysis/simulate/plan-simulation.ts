@@ -1,3 +1,5 @@
+import { dayFromNumber, dayNumber, requireDay } from '../../domain/day.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import {
   branchOf,
   compareKernelVersions,
@@ -5,8 +7,6 @@ import {
   type KernelVersion,
 } from '../../domain/kernel-version.js';
 import { branchReleases, type Release, type ReleaseTable } from '../../domain/release.js';
-import { UserError } from '../../domain/user-error.js';
-import { dateOf, dayOf } from './day-number.js';
 import type { Policy } from './policy.js';
 
 /** A checked simulation: the window, the start release and the branch releases the product can move to. */
@@ -26,11 +26,7 @@ export type SimulationPlan = {
 /** What the data covers: CVEs are known from the first publication, releases and CVEs up to their snapshot. */
 export type DataSpan = { readonly firstPublished: string; readonly lastKnown: string };
 
-function checkDate(flag: string, text: string): number {
-  const day = dayOf(text);
-  if (Number.isNaN(day)) throw new UserError(`${flag} takes a date as YYYY-MM-DD, not "${text}"`);
-  return day;
-}
+const checkDate = (field: string, text: string): number => dayNumber(requireDay(field, text));
 
 const dated = (r: Release): r is Release & { date: string } => r.date !== null;
 
@@ -49,38 +45,43 @@ export function planSimulation(input: {
   const branch = input.branch ?? branchOf(input.start);
   const onBranch = branchReleases(input.releases, branch).filter(dated);
   if (onBranch.length === 0) throw new UserError(`branch ${branch} has no dated releases in the release data`);
-  if (branchOf(input.start) !== branch) throw new UserError(`--start ${startName} is not on branch ${branch}`);
+  if (branchOf(input.start) !== branch) throw new InvalidInput('start', `${startName} is not on branch ${branch}`);
   const start = onBranch.find((r) => r.name === startName);
   if (!start) {
-    throw new UserError(
-      `--start ${startName} is not a dated release in the release data (branch ${branch}: ${onBranch[0]?.name} to ${onBranch.at(-1)?.name})`,
+    throw new InvalidInput(
+      'start',
+      `${startName} is not a dated release in the release data (branch ${branch}: ${onBranch[0]?.name} to ${onBranch.at(-1)?.name})`,
     );
   }
   const from = input.from ?? start.date;
   const to = input.to ?? span.lastKnown;
-  const fromDay = checkDate('--from', from);
-  const lastDay = checkDate('--to', to);
-  if (lastDay < fromDay) throw new UserError(`--to ${to} is before --from ${from}`);
-  if (fromDay < dayOf(span.firstPublished)) {
-    throw new UserError(`--from ${from} is before the CVE data starts (${span.firstPublished}); pick a later date`);
+  const fromDay = checkDate('from', from);
+  const lastDay = checkDate('to', to);
+  if (lastDay < fromDay) throw new InvalidInput('to', `${to} is before the first day (${from})`);
+  if (fromDay < dayNumber(span.firstPublished)) {
+    throw new InvalidInput('from', `${from} is before the CVE data starts (${span.firstPublished}); pick a later date`);
   }
-  if (lastDay > dayOf(span.lastKnown)) {
-    throw new UserError(`--to ${to} is after the data ends (${span.lastKnown}); pick an earlier date or run kgap sync`);
+  if (lastDay > dayNumber(span.lastKnown)) {
+    throw new InvalidInput(
+      'to',
+      `${to} is after the data ends (${span.lastKnown}); pick an earlier date or run kgap sync`,
+    );
   }
-  const startDay = dayOf(start.date);
-  if (startDay > lastDay) throw new UserError(`--start ${startName} came out on ${start.date}, after --to ${to}`);
+  const startDay = dayNumber(start.date);
+  if (startDay > lastDay)
+    throw new InvalidInput('start', `${startName} came out on ${start.date}, after the last day (to, ${to})`);
   const firstDay = Math.max(fromDay, startDay);
   const notes: string[] = [];
   if (firstDay > fromDay) {
     notes.push(`${startName} came out on ${start.date}, after --from ${from}: the replay starts on ${start.date}`);
   }
   const releases = onBranch.filter(
-    (r) => compareKernelVersions(r.version, start.version) >= 0 && dayOf(r.date) <= lastDay,
+    (r) => compareKernelVersions(r.version, start.version) >= 0 && dayNumber(r.date) <= lastDay,
   );
-  if (!releases.some((r) => dayOf(r.date) >= firstDay && r !== start)) {
+  if (!releases.some((r) => dayNumber(r.date) >= firstDay && r !== start)) {
     const last = onBranch.at(-1);
     throw new UserError(
-      `branch ${branch} has no release after ${startName} between ${dateOf(firstDay)} and ${to} (its last is ${last?.name} of ${last?.date}); pick another range or branch`,
+      `branch ${branch} has no release after ${startName} between ${dayFromNumber(firstDay)} and ${to} (its last is ${last?.name} of ${last?.date}); pick another range or branch`,
     );
   }
   const seen = new Set<string>();

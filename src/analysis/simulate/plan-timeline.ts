@@ -1,7 +1,7 @@
+import { dayNumber } from '../../domain/day.js';
 import { compareKernelVersions } from '../../domain/kernel-version.js';
 import type { Release } from '../../domain/release.js';
 import type { ExposureEntry } from './branch-exposure.js';
-import { dayOf } from './day-number.js';
 import type { SimulationPlan } from './plan-simulation.js';
 
 type DatedRelease = Release & { readonly date: string };
@@ -38,13 +38,13 @@ export function planVersionTimeline(
   const n = policy.days ?? 0;
   if (policy.kind === 'track-stable') {
     const adoptions = newer
-      .map((release) => ({ day: arrival(plan, dayOf(release.date)) + n, release }))
+      .map((release) => ({ day: arrival(plan, dayNumber(release.date)) + n, release }))
       .filter((a) => a.day <= plan.lastDay)
       .sort((a, b) => a.day - b.day || compareKernelVersions(a.release.version, b.release.version));
     for (const a of adoptions) pushSegment(segments, a.day, a.release);
   } else if (policy.kind === 'upgrade-every') {
     for (let day = plan.firstDay + n; day <= plan.lastDay; day += n) {
-      const out = newer.filter((r) => dayOf(r.date) <= day).at(-1);
+      const out = newer.filter((r) => dayNumber(r.date) <= day).at(-1);
       if (out) pushSegment(segments, day, out);
     }
   }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
 import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 import { parseDyad } from '../../sources/vulns/parse-dyad.js';
 import { assessTreeCve } from './assess-tree-cve.js';
 import { planTreeLookup } from './tree-lookup.js';
-import type { Backport, TreeScan } from './tree-scan.js';
 
 // Real .dyad/.sha1 contents (vulns repo, cve/published/2025/CVE-2025-21629.*, 2022/CVE-2022-48628.*, 2025/CVE-2025-39816.*).
 function record(id: string, dyad: string, sha1: string): CveRecord {

@@ -7,6 +7,7 @@ import {
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
+import type { TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessExposure, type ExposureReport, type Finding } from '../exposure/assess-exposure.js';
 import { assessVersion } from '../exposure/assess-version.js';
@@ -14,7 +15,6 @@ import { assessTreeCve } from './assess-tree-cve.js';
 import type { TreeVerdict } from './tree-evidence.js';
 import type { CarriedFix, TreeFacts } from './tree-facts.js';
 import { planTreeLookup } from './tree-lookup.js';
-import type { TreeScan } from './tree-scan.js';
 
 /** The upstream version a scan's tree is based on: the Makefile's, else the nearest tag's; null when neither. */
 export function treeBaseVersion(scan: TreeScan): KernelVersion | null {

@@ -1,4 +1,4 @@
-import type { Backport, TreeScan } from './tree-scan.js';
+import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 
 /** Lookups over a scan: which record commits are present, their backports, and whether a commit was reverted. */
 export type TreeLookup = {

@@ -1,35 +1,20 @@
 import type { Command } from 'commander';
-import { assessDiff, checkDiffPair } from '../../analysis/diff/assess-diff.js';
-import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
-import { UserError } from '../../domain/user-error.js';
+import { runDiff } from '../../app/diff/run-diff.js';
+import { UserError } from '../../domain/invalid-input.js';
 import { DIFF_FORMATS, type DiffFormat, diffFormats } from '../../formats/diff/index.js';
-import { readStableCommits } from '../../sources/changelog/read-stable-commits.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
-import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
+import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
-import { parseChoice } from '../parse-options.js';
+import { choiceOption } from '../options.js';
 
-type DiffOptions = {
+type DiffFlags = DataFlags & {
   from?: string;
   to?: string;
   changelog?: string;
   stableTree?: string;
-  format: string;
+  format: DiffFormat;
   all?: boolean;
-  vulnsRepo?: string;
-  releases?: string;
-  cacheDir?: string;
 };
-
-function release(flag: string, text: string | undefined): KernelVersion {
-  if (text === undefined)
-    throw new UserError(`say which releases to compare: --from X.Y.A --to X.Y.B (${flag} is missing)`);
-  const v = parseKernelVersion(text);
-  if (!v || v.rc !== null) throw new UserError(`${flag} takes a release like 6.1.170, not "${text}"`);
-  return v;
-}
 
 /** `kgap diff`: what updating from release A to release B of a branch changes. */
 export const diffCommand: CommandSpec = {
@@ -44,23 +29,24 @@ export const diffCommand: CommandSpec = {
         .option('--changelog <file>', 'Debian kernel changelog (changelog.Debian.gz): counts the stable commits')
         .option('--stable-tree <dir>', 'linux-stable clone with tags: counts the stable commits (git rev-list vA..vB)')
         .option('--all', 'list every fixed and still-open CVE too (JSON always lists them)')
-        .option('--format <format>', `output: ${DIFF_FORMATS.join('|')}`, 'table'),
-    ).action((opts: DiffOptions) =>
+        .addOption(choiceOption('--format <format>', 'output format', DIFF_FORMATS, 'table')),
+    ).action((flags: DiffFlags) =>
       run(async () => {
-        const format = parseChoice<DiffFormat>('--format', opts.format, DIFF_FORMATS);
-        const from = release('--from', opts.from);
-        const to = release('--to', opts.to);
-        checkDiffPair(from, to);
-        // The changelog or tree first: a wrong file is refused before the index is read.
-        const commits = await readStableCommits(opts, { from, to });
-        const data = dataOptionsFrom(opts);
-        const [index, releases] = await Promise.all([
-          readIndex(data, { withCommits: opts.stableTree !== undefined }),
-          readReleases(data.releases, data.cacheDir),
-        ]);
+        for (const [flag, given] of [
+          ['--from', flags.from],
+          ['--to', flags.to],
+        ] as const) {
+          if (given === undefined)
+            throw new UserError(`say which releases to compare: --from X.Y.A --to X.Y.B (${flag} is missing)`);
+        }
+        const report = await runDiff({
+          from: flags.from as string,
+          to: flags.to as string,
+          commits: { changelog: flags.changelog, stableTree: flags.stableTree },
+          data: dataOptionsFrom(flags),
+        });
         endProgress();
-        const report = assessDiff({ index, releases, from, to, commits });
-        return { stdout: diffFormats[format](report, { all: opts.all === true }), exitCode: EXIT.ok };
+        return { stdout: diffFormats[flags.format](report, { all: flags.all === true }), exitCode: EXIT.ok };
       }),
     );
   },

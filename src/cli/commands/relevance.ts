@@ -1,26 +1,19 @@
 import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
-import { assessRelevance } from '../../analysis/relevance/assess-relevance.js';
-import { checkBuiltFiles } from '../../analysis/relevance/check-built-files.js';
-import { kbuildWarnings } from '../../analysis/relevance/kbuild-warnings.js';
-import { matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
-import { UserError } from '../../domain/user-error.js';
+import { runRelevance } from '../../app/relevance/run-relevance.js';
+import { UserError } from '../../domain/invalid-input.js';
 import { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from '../../formats/relevance/render-relevance.js';
-import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
-import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
-import { readKernelConfig } from '../../sources/read-kernel-config.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
 import type { CommandSpec } from '../command.js';
-import { dataOptionsFrom, endProgress, stderrProgress, withDataFlags } from '../data-flags.js';
+import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
-import { parseChoice } from '../parse-options.js';
+import { choiceOption, cveIdArgument } from '../options.js';
 
-type RelevanceOptions = {
+type RelevanceFlags = {
   config?: string;
   source?: string;
   builtFiles?: string;
   files?: string;
-  format: string;
+  format: RelevanceFormat;
   cache: boolean;
   vulnsRepo?: string;
   releases?: string;
@@ -41,57 +34,28 @@ export const relevanceCommand: CommandSpec = {
         .option('--built-files <file>', "the build's compiled files (.o/.c paths, one a line): overrides Kbuild")
         .option('--files <paths>', 'comma-separated source paths to judge instead of a CVE')
         .option('--no-cache', 'reread the source tree instead of using the cached Kbuild model')
-        .option('--format <format>', `output: ${RELEVANCE_FORMATS.join('|')}`, 'table'),
-    ).action((idArg: string | undefined, opts: RelevanceOptions) =>
+        .addOption(choiceOption('--format <format>', 'output format', RELEVANCE_FORMATS, 'table')),
+    ).action((id: string | undefined, flags: RelevanceFlags) =>
       run(async () => {
-        const format = parseChoice<RelevanceFormat>('--format', opts.format, RELEVANCE_FORMATS);
-        if (!opts.config) throw new UserError('pass --config FILE (the kernel .config, plain or gzip)');
-        if (!opts.source) throw new UserError('pass --source DIR (the kernel source tree the config builds)');
-        if ((idArg === undefined) === (opts.files === undefined)) {
+        if (!flags.config) throw new UserError('pass --config FILE (the kernel .config, plain or gzip)');
+        if (!flags.source) throw new UserError('pass --source DIR (the kernel source tree the config builds)');
+        if ((id === undefined) === (flags.files === undefined))
           throw new UserError('give either a CVE id or --files path1,path2');
-        }
-        const config = await readKernelConfig(opts.config);
-        const builtFiles = opts.builtFiles === undefined ? undefined : await readBuiltFiles(opts.builtFiles);
-        const data = dataOptionsFrom(opts);
-        let cve: { id: string; title: string } | null = null;
-        let files: readonly string[];
-        if (idArg !== undefined) {
-          const id = idArg.trim().toUpperCase();
-          if (!/^CVE-\d{4}-\d{4,}$/.test(id))
-            throw new UserError(`"${idArg}" is not a CVE id (expected CVE-YYYY-NNNN)`);
-          const index = await readIndex(data);
-          endProgress();
-          const record = index.records.find((r) => r.id === id);
-          if (!record)
-            throw new UserError(`${id} is not a published kernel CVE in the vulns data; run kgap sync to update`);
-          cve = { id, title: record.title };
-          files = record.programFiles;
-        } else {
-          files = (opts.files ?? '')
-            .split(',')
-            .map((f) => f.trim())
-            .filter((f) => f !== '');
-          if (files.length === 0)
-            throw new UserError('--files takes comma-separated source paths, e.g. net/core/dev.c');
-        }
-        const model = await readKbuildModel(opts.source, {
-          cacheDir: opts.cache ? data.cacheDir : null,
+        const files = (flags.files ?? '')
+          .split(',')
+          .map((f) => f.trim())
+          .filter((f) => f !== '');
+        const report = await runRelevance({
+          subject: id !== undefined ? { cveId: cveIdArgument(id) } : { files },
+          config: flags.config,
+          source: flags.source,
+          builtFiles: flags.builtFiles,
+          useCache: flags.cache,
+          data: dataOptionsFrom(flags),
           tmpDir: tmpdir(),
-          progress: stderrProgress(),
         });
-        const warnings = kbuildWarnings(model, config);
-        if (builtFiles !== undefined)
-          warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), opts.builtFiles));
-        const relevance = assessRelevance(files, model, config, builtFiles);
-        const report = {
-          cve,
-          config: { path: opts.config, version: config.version, arch: config.arch },
-          source: { path: opts.source, version: model.version },
-          builtFiles: builtFiles !== undefined,
-          relevance,
-          warnings: warnings.sort(),
-        };
-        return { stdout: relevanceFormats[format](report), exitCode: EXIT.ok };
+        endProgress();
+        return { stdout: relevanceFormats[flags.format](report), exitCode: EXIT.ok };
       }),
     );
   },

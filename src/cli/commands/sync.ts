@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { syncIndex } from '../../sources/vulns/sync-index.js';
+import { runSync } from '../../app/sync/run-sync.js';
 import type { CommandSpec } from '../command.js';
-import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
+import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 
 /** `kgap sync`: fetch/update the vulns repository and release dates, and (re)build the index. */
@@ -11,23 +10,21 @@ export const syncCommand: CommandSpec = {
   register(program: Command, run) {
     withDataFlags(
       program.command('sync').description('fetch the kernel CNA vulns repo and release dates; update the index'),
-    ).action((opts: { vulnsRepo?: string; releases?: string; cacheDir?: string }) =>
+    ).action((flags: DataFlags) =>
       run(async () => {
-        const data = dataOptionsFrom(opts);
-        const report = await syncIndex(data);
-        const releases = await readReleases(data.releases, data.cacheDir, true);
+        const { index, releases, data } = await runSync(dataOptionsFrom(flags));
         endProgress();
-        const m = report.meta;
+        const m = index.meta;
         const lines = [
           `vulns: ${m.source}`,
           `  commit ${m.vulnsCommit} (${m.vulnsCommitDate})`,
-          `  ${m.recordCount} published CVEs indexed; ${report.mode === 'unchanged' ? 'already up to date' : `${report.mode} update, ${report.changedRecords} records read`}`,
+          `  ${m.recordCount} published CVEs indexed; ${index.mode === 'unchanged' ? 'already up to date' : `${index.mode} update, ${index.changedRecords} records read`}`,
           `  ${m.problems.length} records could not be read${m.problems.length ? ` (e.g. ${m.problems[0]})` : ''}`,
           `releases: ${data.releases}`,
           `  ${releases.byName.size} releases, newest ${releases.newestDate ?? 'unknown'}`,
           `cache: ${data.cacheDir}`,
         ];
-        process.stderr.write(`sync took ${report.seconds.toFixed(2)} s\n`);
+        process.stderr.write(`sync took ${index.seconds.toFixed(2)} s\n`);
         return { stdout: `${lines.join('\n')}\n`, exitCode: EXIT.ok };
       }),
     );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dateAxis, dayNumber, dayText, formatNumber, numericAxis } from './chart-scale.js';
+import { dayNumber, dayFromNumber as dayText } from '../../domain/day.js';
+import { dateAxis, formatNumber, numericAxis } from './chart-scale.js';
 
 describe('numericAxis', () => {
   const cases = [

@@ -1,3 +1,5 @@
+import { dayFromNumber } from '../../domain/day.js';
+
 /** Axis arithmetic for kgap's SVG charts: "nice" numeric ticks and calendar ticks for date axes. Pure. */
 
 /** One tick: its position in data units and its label. */
@@ -7,17 +9,6 @@ export type Tick = { readonly value: number; readonly label: string };
 export type Axis = { readonly min: number; readonly max: number; readonly ticks: readonly Tick[] };
 
 const DAY_MS = 86_400_000;
-
-/** Day number (days since 1970-01-01) of a YYYY-MM-DD date; NaN when it is not one. */
-export function dayNumber(date: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN;
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-/** YYYY-MM-DD of a day number. */
-export function dayText(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Fixed-precision number text for labels and coordinates: no `-0`, no trailing zeros. */
 export function formatNumber(value: number, decimals = 1): string {
@@ -68,7 +59,7 @@ export function dateAxis(minDay: number, maxDay: number, count = 7): Axis {
   for (;;) {
     const day = Date.UTC(y + Math.floor(m / 12), m % 12, 1) / DAY_MS;
     if (day > hi) break;
-    if (day >= lo) ticks.push({ value: day, label: dayText(day).slice(0, step >= 12 ? 4 : 7) });
+    if (day >= lo) ticks.push({ value: day, label: dayFromNumber(day).slice(0, step >= 12 ? 4 : 7) });
     m += step;
   }
   return { min: lo, max: hi, ticks };

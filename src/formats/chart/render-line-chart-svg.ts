@@ -1,6 +1,7 @@
+import { dayNumber } from '../../domain/day.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { makeFrame, renderFrame, renderSvg, SERIES_COLOURS, scaleX, scaleY } from './chart-frame.js';
-import { type Axis, dateAxis, dayNumber, formatNumber, numericAxis } from './chart-scale.js';
+import { type Axis, dateAxis, formatNumber, numericAxis } from './chart-scale.js';
 
 /** A point: x is a number or a YYYY-MM-DD date (all points of a chart use the same kind). */
 export type ChartPoint = { readonly x: number | string; readonly y: number };

@@ -1,6 +1,6 @@
+import { RELEVANCE_SCHEMA_VERSION, type RelevanceReport } from '../../analysis/relevance/relevance-report.js';
 import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { renderTextTable } from '../text/text-table.js';
-import { RELEVANCE_SCHEMA_VERSION, type RelevanceReport } from './relevance-report.js';
 
 export const RELEVANCE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type RelevanceFormat = (typeof RELEVANCE_FORMATS)[number];

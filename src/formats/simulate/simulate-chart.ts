@@ -1,17 +1,18 @@
 import type { PolicyOutcome, SimulationReport } from '../../analysis/simulate/assess-simulation.js';
-import { dateOf, dayOf } from '../../analysis/simulate/day-number.js';
+import { dayFromNumber, dayNumber } from '../../domain/day.js';
 import { type ChartPoint, renderLineChartSvg } from '../chart/render-line-chart-svg.js';
 import type { SafeHtml } from '../html/html.js';
 
 export type SimulateChart = { readonly title: string; readonly svg: SafeHtml };
 
 function chartOf(report: SimulationReport, policies: readonly PolicyOutcome[], title: string): SimulateChart {
-  const first = dayOf(report.window.from);
+  const first = dayNumber(report.window.from);
   // A step line per policy, with points only where the count changes (and on the last day).
   const series = policies.map((p) => {
     const points: ChartPoint[] = [];
     p.openByDay.forEach((y, i) => {
-      if (i === 0 || y !== p.openByDay[i - 1] || i === p.openByDay.length - 1) points.push({ x: dateOf(first + i), y });
+      if (i === 0 || y !== p.openByDay[i - 1] || i === p.openByDay.length - 1)
+        points.push({ x: dayFromNumber(first + i), y });
     });
     return { name: p.policy, points };
   });

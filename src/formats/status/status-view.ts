@@ -1,15 +1,6 @@
-import type { ExposureReport, Finding } from '../../analysis/exposure/assess-exposure.js';
+import type { StatusView } from '../../analysis/exposure/plan-status-view.js';
 
-/** What the status renderers show: the report, the list after the user's filters, and extra columns. */
-export type StatusView = {
-  readonly report: ExposureReport;
-  /** Findings after --min-cvss / --limit and other filters. */
-  readonly shown: readonly Finding[];
-  /** Findings after the filters but before --limit: what --fail-on judges. */
-  readonly matched: readonly Finding[];
-  /** Filters applied, for the header line. */
-  readonly filters: readonly string[];
-};
+export type { StatusView };
 
 /** The summary lines shared by the table and Markdown renderers. */
 export function summaryLines(view: StatusView): string[] {

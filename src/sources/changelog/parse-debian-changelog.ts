@@ -1,5 +1,6 @@
-import type { StableCommit } from '../../analysis/diff/stable-commit.js';
+import { CVE_ID_PATTERN } from '../../domain/cve-id.js';
 import { formatKernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import type { StableCommit } from '../../domain/stable-commit.js';
 import { UserError } from '../../domain/user-error.js';
 
 /** One upstream stable release as a Debian upload lists it: the `ChangeLog-X.Y.Z` URL and the subjects under it. */
@@ -25,7 +26,7 @@ const URL_RE = /^\s+https?:\/\/\S*\/ChangeLog-(\S+?)\s*$/;
 const BULLET_RE = /^( {4,})[-*+] (.*)$/;
 const CONTINUATION_RE = /^ {5,}(\S.*)$/;
 // `(CVE-2026-1, CVE-2026-2)` at the end of a subject is Debian's annotation, not part of the commit subject.
-const CVE_SUFFIX_RE = /^\((CVE-\d{4}-\d{4,}(?:,\s*CVE-\d{4}-\d{4,})*)\)\s*$/;
+const CVE_SUFFIX_RE = new RegExp(`^\\((${CVE_ID_PATTERN}(?:,\\s*${CVE_ID_PATTERN})*)\\)\\s*$`);
 // `[x86]`, `[arm*]`, `[amd64,arm64]`: the architectures Debian builds the change for.
 const ARCH_PREFIX_RE = /^\[([a-z0-9*_,\s]+)\]\s+/;
 

@@ -1,5 +1,5 @@
-import type { StableCommitRange } from '../../analysis/diff/stable-commit.js';
 import { formatKernelVersion, type KernelVersion } from '../../domain/kernel-version.js';
+import type { StableCommitRange } from '../../domain/stable-commit.js';
 import type { DebianChangelog } from './parse-debian-changelog.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { StableCommitRange } from '../../analysis/diff/stable-commit.js';
 import { formatKernelVersion, type KernelVersion } from '../../domain/kernel-version.js';
+import type { StableCommitRange } from '../../domain/stable-commit.js';
 import { UserError } from '../../domain/user-error.js';
 import { planChangelogRange } from './plan-changelog-range.js';
 import { readChangelog } from './read-changelog.js';

@@ -1,5 +1,5 @@
-import type { StableCommit, StableCommitRange } from '../../analysis/diff/stable-commit.js';
 import { formatKernelVersion, type KernelVersion } from '../../domain/kernel-version.js';
+import type { StableCommit, StableCommitRange } from '../../domain/stable-commit.js';
 import { UserError } from '../../domain/user-error.js';
 import { GitError, runGit } from '../git/run-git.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { MakeStatement } from '../../analysis/relevance/makefile-ast.js';
+import type { MakeStatement } from '../../domain/makefile-ast.js';
 import { parseMakefile } from './parse-makefile.js';
 
 /** A compact rendering of statements so cases read like the Makefile they parse. */

@@ -1,4 +1,4 @@
-import type { AssignOp, IfTest, MakeStatement, ParsedMakefile } from '../../analysis/relevance/makefile-ast.js';
+import type { AssignOp, IfTest, MakeStatement, ParsedMakefile } from '../../domain/makefile-ast.js';
 import { splitLogicalLines } from './split-logical-lines.js';
 
 type MutableIf = {

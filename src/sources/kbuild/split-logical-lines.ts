@@ -1,4 +1,4 @@
-import type { AssignOp } from '../../analysis/relevance/makefile-ast.js';
+import type { AssignOp } from '../../domain/makefile-ast.js';
 
 /** One logical Makefile line: continuations joined, comment removed; or a whole `define` body. */
 export type LogicalLine = {

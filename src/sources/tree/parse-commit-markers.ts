@@ -1,9 +1,9 @@
+import type { MarkerStyle } from '../../domain/tree-scan.js';
+
 /**
  * The backport markers a kernel commit message can carry, and revert lines. Pure; one line at a time, so the
  * history scan never holds a message.
  */
-export const MARKER_STYLES = ['stable', 'cherry-pick', 'android', 'trailer'] as const;
-export type MarkerStyle = (typeof MARKER_STYLES)[number];
 
 export type LineMarker =
   | { readonly kind: 'backport'; readonly sha: string; readonly style: Exclude<MarkerStyle, 'android'> }

@@ -1,5 +1,5 @@
-import type { ShaPrefixIndex } from '../../analysis/tree/record-commits.js';
-import type { Backport } from '../../analysis/tree/tree-scan.js';
+import type { ShaPrefixIndex } from '../../domain/record-commits.js';
+import type { Backport } from '../../domain/tree-scan.js';
 import type { GitLocation } from '../git/run-git.js';
 import { streamGitText } from '../git/stream-git-text.js';
 import { androidPrefix, parseMarkerLine } from './parse-commit-markers.js';

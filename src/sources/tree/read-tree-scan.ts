@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { recordCommitIds, ShaPrefixIndex } from '../../analysis/tree/record-commits.js';
-import type { Backport, TreeScan } from '../../analysis/tree/tree-scan.js';
+import { recordCommitIds, ShaPrefixIndex } from '../../domain/record-commits.js';
+import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { runGit } from '../git/run-git.js';

@@ -1,10 +1,11 @@
+import { CVE_ID_PATTERN } from '../../domain/cve-id.js';
 import { runGit } from '../git/run-git.js';
 import { streamGitLines } from '../git/stream-git-text.js';
 
 /** Per CVE id: unix seconds of the first commit that added its `.json` and of the last that touched it. */
 export type RecordDates = Map<string, { added: number | null; touched: number }>;
 
-const PATH_RE = /^([AMD])\tcve\/published\/\d{4}\/(CVE-\d{4}-\d+)\.json$/;
+const PATH_RE = new RegExp(`^([AMD])\\tcve/published/\\d{4}/(${CVE_ID_PATTERN})\\.json$`);
 
 async function scan(gitDir: string, revs: readonly string[], into: RecordDates): Promise<void> {
   let time = 0;

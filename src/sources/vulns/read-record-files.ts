@@ -1,10 +1,14 @@
+import { CVE_ID_PATTERN } from '../../domain/cve-id.js';
 import { readBlobs } from '../git/cat-file-batch.js';
 import { runGit } from '../git/run-git.js';
 import type { CveFiles } from './parse-cve-record.js';
 
 const KINDS = ['json', 'dyad', 'sha1', 'vulnerable', 'cvss'] as const;
 type Kind = (typeof KINDS)[number];
-const FILE_RE = /^cve\/published\/\d{4}\/(CVE-\d{4}-\d+)\.(json|dyad|sha1|vulnerable|cvss)$/;
+const FILE_RE = new RegExp(`^cve/published/\\d{4}/(${CVE_ID_PATTERN})\\.(json|dyad|sha1|vulnerable|cvss)$`);
+
+/** The CVE id of a record file path (`cve/published/2024/CVE-2024-1234.dyad`), any kind. */
+export const RECORD_FILE_ID_RE = new RegExp(`(${CVE_ID_PATTERN})\\.[a-z0-9]+$`);
 
 /** Lists the record files at a commit: CVE id -> kind -> blob id. `.mbox` and other files are ignored. */
 export async function listRecordBlobs(gitDir: string, commit: string): Promise<Map<string, Map<Kind, string>>> {

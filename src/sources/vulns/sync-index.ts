@@ -1,6 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CveRecord } from '../../domain/cve.js';
+import { compareCveIds } from '../../domain/cve-id.js';
+import { dayOfUnixSeconds } from '../../domain/day.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { INDEX_SCHEMA_VERSION } from '../../domain/vulns-index.js';
 import { withCacheLock } from '../data/cache-lock.js';
@@ -9,7 +11,7 @@ import { runGit } from '../git/run-git.js';
 import { type IndexMeta, readIndexMeta, readStoredIndex, writeIndex } from './index-store.js';
 import { parseCveRecord } from './parse-cve-record.js';
 import { readRecordDates } from './read-record-dates.js';
-import { listRecordBlobs, readRecordFiles } from './read-record-files.js';
+import { listRecordBlobs, RECORD_FILE_ID_RE, readRecordFiles } from './read-record-files.js';
 import { syncVulnsMirror } from './sync-vulns-mirror.js';
 
 /** What a sync did, for the `sync` command's report. */
@@ -22,20 +24,11 @@ export type SyncReport = {
   readonly seconds: number;
 };
 
-const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
-
-/** Numeric order of CVE ids: CVE-2024-9999 before CVE-2024-10000. */
-export function compareCveIds(a: string, b: string): number {
-  const [, ya = 0, na = 0] = a.split('-').map(Number);
-  const [, yb = 0, nb = 0] = b.split('-').map(Number);
-  return ya - yb || na - nb;
-}
-
 async function changedIds(gitDir: string, from: string, to: string): Promise<Set<string>> {
   const out = await runGit({ gitDir }, ['diff', '--name-only', '--no-renames', from, to, '--', 'cve/published/']);
   const ids = new Set<string>();
   for (const path of out.split('\n')) {
-    const id = /(CVE-\d{4}-\d+)\.[a-z0-9]+$/.exec(path)?.[1];
+    const id = RECORD_FILE_ID_RE.exec(path)?.[1];
     if (id) ids.add(id);
   }
   return ids;
@@ -105,8 +98,9 @@ export async function syncIndex(options: DataOptions, mode: { rebuild?: boolean 
     for (const [id, record] of parsed) {
       const d = dates.get(id);
       const published =
-        old.get(id)?.published ?? (d?.added ? day(d.added) : d ? day(d.touched) : mirror.headDate.slice(0, 10));
-      const modified = d ? day(d.touched) : (old.get(id)?.modified ?? published);
+        old.get(id)?.published ??
+        (d?.added ? dayOfUnixSeconds(d.added) : d ? dayOfUnixSeconds(d.touched) : mirror.headDate.slice(0, 10));
+      const modified = d ? dayOfUnixSeconds(d.touched) : (old.get(id)?.modified ?? published);
       records.set(id, { ...record, published, modified });
     }
     const index: VulnsIndex = {

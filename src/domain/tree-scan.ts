@@ -1,4 +1,6 @@
-import type { MarkerStyle } from '../../sources/tree/parse-commit-markers.js';
+/** The backport markers a kernel commit message can carry (parsed by `sources/tree/parse-commit-markers.ts`). */
+export const MARKER_STYLES = ['stable', 'cherry-pick', 'android', 'trailer'] as const;
+export type MarkerStyle = (typeof MARKER_STYLES)[number];
 
 /** Which rule found a backport: a marker in the message, an equal patch-id, or only an equal subject line. */
 export type BackportMatch =

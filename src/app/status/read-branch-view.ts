@@ -5,10 +5,10 @@ import { AFFECTEDNESS_RULES_VERSION } from '../../analysis/exposure/assess-versi
 import { type BranchEntry, planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
 import type { CveRecord, Severity } from '../../domain/cve.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
-import type { DataOptions } from '../data/data-options.js';
-import { writeFileAtomic } from '../data/write-atomic.js';
-import { readIndexMeta } from './index-store.js';
-import { readIndex } from './read-index.js';
+import type { DataOptions } from '../../sources/data/data-options.js';
+import { writeFileAtomic } from '../../sources/data/write-atomic.js';
+import { readIndexMeta } from '../../sources/vulns/index-store.js';
+import { readIndex } from '../../sources/vulns/read-index.js';
 
 // One file per branch, made on the first query of that branch at an index commit: the records that affect some
 // release of the branch (with what a finding shows) and their verdict spans.

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { release, tmpdir } from 'node:os';
 import { assessRelevance, type Relevance } from '../../analysis/relevance/assess-relevance.js';
 import { checkBuiltFiles } from '../../analysis/relevance/check-built-files.js';
-import type { KbuildModel } from '../../analysis/relevance/kbuild-model.js';
 import { kbuildWarnings } from '../../analysis/relevance/kbuild-warnings.js';
 import { matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
-import { readKernelConfig } from '../read-kernel-config.js';
-import { readBuiltFiles } from './read-built-files.js';
-import { readKbuildModel } from './read-kbuild-model.js';
+import type { KbuildModel } from '../../domain/kbuild-model.js';
+import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
+import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
+import { readKernelConfig } from '../../sources/read-kernel-config.js';
 
 /** The relevance engine bound to one product build, and what the user should know about its inputs. */
 export type RelevanceContext = {
@@ -20,8 +17,9 @@ export type RelevanceInputs = {
   readonly config: string;
   /** Kernel source tree (directory or tarball); null when the user gave none. */
   readonly source: string | null;
-  readonly builtFiles?: string;
+  readonly builtFiles?: string | undefined;
   readonly cacheDir: string;
+  readonly tmpDir: string;
   readonly progress?: ((message: string) => void) | null;
 };
 
@@ -42,26 +40,11 @@ export async function readRelevanceContext(inputs: RelevanceInputs): Promise<Rel
         }
       : await readKbuildModel(inputs.source, {
           cacheDir: inputs.cacheDir,
-          tmpDir: tmpdir(),
+          tmpDir: inputs.tmpDir,
           progress: inputs.progress ?? null,
         });
   const warnings = kbuildWarnings(model, config);
   if (builtFiles !== undefined)
     warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), inputs.builtFiles));
   return { judge: (files) => assessRelevance(files, model, config, builtFiles), warnings: warnings.sort() };
-}
-
-/**
- * The running kernel's config, when the system exposes one: /proc/config.gz (CONFIG_IKCONFIG_PROC), else
- * /boot/config-$(uname -r) as distributions install it. `procRoot`/`bootDir` let tests point elsewhere.
- */
-export async function findRunningConfig(
-  procRoot = process.env.KGAP_PROC_ROOT ?? '/proc',
-  bootDir = process.env.KGAP_BOOT_DIR ?? '/boot',
-): Promise<string | null> {
-  const gz = `${procRoot}/config.gz`;
-  if (existsSync(gz)) return gz;
-  const osrelease = (await readFile(`${procRoot}/sys/kernel/osrelease`, 'utf8').catch(() => release())).trim();
-  const boot = `${bootDir}/config-${osrelease}`;
-  return existsSync(boot) ? boot : null;
 }

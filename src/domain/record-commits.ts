@@ -1,4 +1,4 @@
-import type { CveRecord } from '../../domain/cve.js';
+import type { CveRecord } from './cve.js';
 
 /** Every commit id the records name (fixes, introducing commits, `.vulnerable`), as written, de-duplicated. */
 export function recordCommitIds(records: readonly CveRecord[]): { fixes: string[]; all: string[] } {

@@ -1,5 +1,5 @@
 /** What `kgap relevance` renders: one CVE's (or one file list's) relevance, and what it was judged against. */
-import type { Relevance } from '../../analysis/relevance/assess-relevance.js';
+import type { Relevance } from './assess-relevance.js';
 
 export type RelevanceReport = {
   /** The CVE explained, or null for `--files`. */

@@ -1,12 +1,12 @@
 import type { ExposureReport } from '../../analysis/exposure/assess-exposure.js';
 import { assessTree } from '../../analysis/tree/assess-tree.js';
 import type { TreeVerdict } from '../../analysis/tree/tree-evidence.js';
-import type { TreeScan } from '../../analysis/tree/tree-scan.js';
+import type { TreeScan } from '../../domain/tree-scan.js';
 import { UserError } from '../../domain/user-error.js';
-import type { DataOptions } from '../data/data-options.js';
-import { readReleases } from '../releases/read-releases.js';
-import { readIndex } from '../vulns/read-index.js';
-import { readTreeScan } from './read-tree-scan.js';
+import type { DataOptions } from '../../sources/data/data-options.js';
+import { readReleases } from '../../sources/releases/read-releases.js';
+import { readTreeScan } from '../../sources/tree/read-tree-scan.js';
+import { readIndex } from '../../sources/vulns/read-index.js';
 
 export type TreeExposure = {
   readonly report: ExposureReport;
