@@ -1,13 +1,5 @@
-/**
- * Golden summaries (per-group scores and upgrade gain) of three real configs: Debian 12's 6.1.170, Debian's 6.12.117
- * backport and Android 15's 6.6 arm64 kernel. Regenerate after a deliberate checklist change with
- * `UPDATE_GOLDEN=1 node scripts/run-tests.mjs harden-summary`.
- */
-import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { assessHardening } from '../src/analysis/hardening/assess-hardening.js';
 import { hardeningChecks } from '../src/analysis/hardening/checks/index.js';
 import { kernelFactsOf } from '../src/analysis/hardening/kernel-facts.js';

@@ -1,6 +1,6 @@
 import type { CveRecord } from '../../domain/cve.js';
 import { daysBetween, requireDayWithin, utcDay } from '../../domain/day.js';
-import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import type { Release, ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assertStableBranch } from '../lag/branch-option.js';

@@ -1,5 +1,5 @@
 import { requireDayWithin } from '../../domain/day.js';
-import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import { compareBranchKeys, parseKernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';

@@ -1,4 +1,4 @@
-import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import { compareVersionText } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 

@@ -1,4 +1,4 @@
-import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import type { BuiltFilesMatch } from './match-built-files.js';
 
 /**

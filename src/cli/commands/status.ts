@@ -1,4 +1,4 @@
-import { homedir, release, tmpdir } from 'node:os';
+import { release, tmpdir } from 'node:os';
 import type { Command } from 'commander';
 import { parseFailOn } from '../../analysis/exposure/fail-on.js';
 import type { StatusTarget } from '../../app/status/run-status.js';
