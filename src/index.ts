@@ -30,7 +30,6 @@ export { type FailOn, isFailOnMet, parseFailOn } from './analysis/exposure/fail-
 export {
   type BranchEntry,
   planBranchVerdicts,
-  spanAt,
   type VerdictSpan,
 } from './analysis/exposure/plan-branch-verdicts.js';
 export { type CveDetail, planCveDetail } from './analysis/exposure/plan-cve-detail.js';

@@ -13,16 +13,3 @@ export type KbuildModel = {
   /** Expected trouble met while reading (unreadable files, symlink loops, parse problems). */
   readonly problems: readonly string[];
 };
-
-/** Kernel version from the top Makefile's `VERSION = 6` / `PATCHLEVEL = 1` / `SUBLEVEL = 170` lines. */
-export function topMakefileVersion(parsed: ParsedMakefile | undefined): string | null {
-  if (parsed === undefined) return null;
-  const get = (name: string): string | undefined => {
-    for (const s of parsed.statements) {
-      if (s.kind === 'assign' && s.name === name && /^\d+$/.test(s.value)) return s.value;
-    }
-    return undefined;
-  };
-  const [v, p, s] = [get('VERSION'), get('PATCHLEVEL'), get('SUBLEVEL')];
-  return v !== undefined && p !== undefined ? `${v}.${p}.${s ?? '0'}` : null;
-}

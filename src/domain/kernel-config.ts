@@ -83,8 +83,3 @@ function resolveArch(headerArch: string | null, values: ReadonlyMap<string, stri
 export function looksLikeKernelConfig(config: KernelConfig): boolean {
   return config.values.size > 0;
 }
-
-/** A symbol's value; `n` when absent or not set. */
-export function configValue(config: KernelConfig, symbol: string): string {
-  return config.values.get(symbol) ?? 'n';
-}

@@ -3,7 +3,7 @@ import type { KernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessExposure, type ExposureReport, type Finding, findingOf } from './assess-exposure.js';
-import { type BranchEntry, spanAt } from './plan-branch-verdicts.js';
+import { type BranchEntry, spanOf } from './plan-branch-verdicts.js';
 
 /** A branch's precomputed verdicts and the records they name (see `planBranchVerdicts`). */
 export type BranchView = {
@@ -23,7 +23,7 @@ export function assessExposureOnBranch(view: BranchView, releases: ReleaseTable,
   }
   const assess = (record: CveRecord): Finding | null => {
     const entry = byRecord.get(record);
-    const span = entry ? spanAt(entry, v.sublevel) : null;
+    const span = entry ? spanOf(entry.spans, v.sublevel) : null;
     if (!entry || !span) return null;
     return findingOf(record, { ...span, fixedUpstream: entry.fixedUpstream });
   };

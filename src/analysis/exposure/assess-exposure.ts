@@ -101,18 +101,7 @@ export function findingOf(
   };
 }
 
-/** Orders findings: most severe first, then by CVSS score, then by id (numeric). */
-export function compareFindings(a: Finding, b: Finding): number {
-  const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
-  if (bySeverity !== 0) return bySeverity;
-  const byScore = (b.cvss ?? -1) - (a.cvss ?? -1);
-  if (byScore !== 0) return byScore;
-  const [, ya = 0, na = 0] = a.id.split('-').map(Number);
-  const [, yb = 0, nb = 0] = b.id.split('-').map(Number);
-  return ya - yb || na - nb;
-}
-
-/** Sorts in place by `compareFindings`, with each id's numeric key computed once. */
+/** Sorts in place: most severe first, then by CVSS score, then by id (numeric); each id's key computed once. */
 export function sortFindings(findings: Finding[]): void {
   const keys = new Map(findings.map((f) => [f, cveKey(f.id)]));
   findings.sort((a, b) => {

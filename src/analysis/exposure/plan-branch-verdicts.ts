@@ -81,8 +81,3 @@ export function spanOf(spans: readonly VerdictSpan[], s: number): VerdictSpan | 
   for (const span of spans) if (s >= span.from && (span.to === null || s < span.to)) return span;
   return null;
 }
-
-/** The span of an entry that holds sublevel `s`, or null when the CVE does not affect that release. */
-export function spanAt(entry: BranchEntry, s: number): VerdictSpan | null {
-  return spanOf(entry.spans, s);
-}

@@ -9,7 +9,7 @@ import {
 import type { ReleaseTable } from '../../domain/release.js';
 import type { TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
-import { assessExposure, type ExposureReport, type Finding } from '../exposure/assess-exposure.js';
+import { assessExposure, type ExposureReport, type Finding, findingOf } from '../exposure/assess-exposure.js';
 import { assessVersion } from '../exposure/assess-version.js';
 import { assessTreeCve } from './assess-tree-cve.js';
 import type { TreeVerdict } from './tree-evidence.js';
@@ -35,18 +35,13 @@ function stableFixAfter(record: CveRecord, base: KernelVersion): string | null {
 function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict): Finding {
   const v = assessVersion(record, base);
   return {
-    id: record.id,
-    title: record.title,
-    cvss: record.cvss?.score ?? null,
-    severity: record.cvss?.severity ?? null,
-    // The version rule's answer when it agrees; when only the tree says affected (a reverted fix, a vendor backport
-    // of the bug), the branch release after the base that has the fix.
-    fixedOnBranch: v.affected ? v.fixedOnBranch : stableFixAfter(record, base),
-    fixedUpstream: v.fixedUpstream,
-    published: record.published,
-    ambiguous: v.ambiguous || verdict.ambiguous,
-    rule: v.rule,
-    programFiles: record.programFiles,
+    ...findingOf(record, {
+      ...v,
+      // The version rule's answer when it agrees; when only the tree says affected (a reverted fix, a vendor
+      // backport of the bug), the branch release after the base that has the fix.
+      fixedOnBranch: v.affected ? v.fixedOnBranch : stableFixAfter(record, base),
+      ambiguous: v.ambiguous || verdict.ambiguous,
+    }),
     evidence: {
       kind: verdict.evidence.kind,
       commit: verdict.evidence.commit,

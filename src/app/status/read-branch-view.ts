@@ -85,7 +85,7 @@ function fromStored(s: StoredView, sublevel: number): BranchView {
 
 /**
  * The verdicts of every record along V's branch: from the cache when it matches the index commit, else computed
- * from the index (about one full query's work) and cached. Null when there is no index yet (the caller builds it).
+ * from the index (about one full query's work) and cached. Reading the index builds it when there is none yet.
  */
 export async function readBranchView(data: DataOptions, v: KernelVersion): Promise<BranchView> {
   const branch = branchOf(v);

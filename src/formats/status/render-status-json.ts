@@ -2,7 +2,7 @@ import { relevanceJson } from './relevance-cells.js';
 import type { StatusView } from './status-view.js';
 import { renderTreeFacts } from './tree-facts-json.js';
 
-/** Version of the `kgap status --format json` document (docs/json-schema.md). */
+/** Version of the `kgap status --format json` document (docs/json-status.md). */
 export const STATUS_JSON_SCHEMA_VERSION = 1;
 
 /** JSON report: fixed key order, findings as sorted by the analysis, trailing newline. */

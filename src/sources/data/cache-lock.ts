@@ -20,17 +20,21 @@ export async function withCacheLock<T>(cacheDir: string, fn: () => Promise<T>, w
   const path = join(cacheDir, 'sync.lock');
   const deadline = Date.now() + waitMs;
   for (;;) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+    // Only the lock file's own creation may mean "held": an EEXIST thrown by the locked work is that work's error.
+    const handle = await open(path, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return null;
+      throw error;
+    });
+    if (handle !== null) {
       try {
+        await handle.writeFile(String(process.pid));
+        await handle.close();
         return await fn();
       } finally {
         await rm(path, { force: true });
       }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    {
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
         if (Date.now() > deadline) {

@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KbuildModel } from '../../domain/kbuild-model.js';
-import { topMakefileVersion } from '../../domain/kbuild-model.js';
+import { parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import type { ParsedMakefile } from '../../domain/makefile-ast.js';
 import { UserError } from '../../domain/user-error.js';
 import { extractSourceTarball, isSourceTarball } from './extract-source-tarball.js';
@@ -112,7 +112,7 @@ function modelFrom(source: string, snapshot: KbuildSnapshot): KbuildModel {
   if (!makefiles.has('Makefile')) problems.push(`${source} has no top-level Makefile: is it a kernel source tree?`);
   return {
     source,
-    version: topMakefileVersion(makefiles.get('Makefile')),
+    version: parseKernelMakefile(snapshot.makefiles.find(([name]) => name === 'Makefile')?.[1] ?? '')?.numbers ?? null,
     files: snapshot.files === null ? null : new Set(snapshot.files),
     makefiles,
     problems,

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type MakefileVersion, parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { UserError } from '../../domain/user-error.js';
 import { GitError, type GitLocation, runGit } from '../git/run-git.js';
-import { type MakefileVersion, parseKernelMakefile } from './parse-kernel-makefile.js';
 
 /** A product tree opened at one revision: the facts every later step needs. */
 export type TreeRepo = {

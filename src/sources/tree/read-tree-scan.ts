@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makefileUpstream } from '../../domain/kernel-makefile.js';
 import { recordCommitIds, ShaPrefixIndex } from '../../domain/record-commits.js';
 import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { runGit } from '../git/run-git.js';
 import { normalizeSubject } from './parse-commit-markers.js';
-import { makefileUpstream } from './parse-kernel-makefile.js';
 import { dirOf, readExistingCommits, readPatchIds, readTouchedDirs } from './read-patch-ids.js';
 import { readTreeHistory } from './read-tree-history.js';
 import { readTreeRepo, type TreeRepo } from './read-tree-repo.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makefileUpstream, parseKernelMakefile } from './parse-kernel-makefile.js';
+import { makefileUpstream, parseKernelMakefile } from './kernel-makefile.js';
 
 const mk = (v: string, p: string, s: string, e = '') =>
   `# SPDX-License-Identifier: GPL-2.0\nVERSION = ${v}\nPATCHLEVEL = ${p}\nSUBLEVEL = ${s}\nEXTRAVERSION =${e ? ` ${e}` : ''}\nNAME = Hurr durr I'ma ninja sloth\n`;

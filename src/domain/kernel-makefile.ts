@@ -1,9 +1,11 @@
-import { formatKernelVersion, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import { formatKernelVersion, type KernelVersion, parseKernelVersion } from './kernel-version.js';
 
 /** The version a kernel tree's top-level Makefile declares. */
 export type MakefileVersion = {
   /** `VERSION.PATCHLEVEL.SUBLEVEL` plus EXTRAVERSION as written, e.g. `6.1.120-rc1` or `6.1.120-vendor`. */
   readonly text: string;
+  /** `VERSION.PATCHLEVEL.SUBLEVEL` alone (SUBLEVEL 0 when absent), e.g. `6.1.120`. */
+  readonly numbers: string;
   /** The upstream version (EXTRAVERSION dropped unless it is an `-rcN`); null when the numbers are not a version. */
   readonly version: KernelVersion | null;
   readonly extraversion: string;
@@ -34,6 +36,7 @@ export function parseKernelMakefile(text: string): MakefileVersion | null {
   const parsed = parseKernelVersion(`${numbers}${stable26}${rc}`);
   return {
     text: `${version}.${patchlevel}.${sublevel}${extraversion}`,
+    numbers: `${version}.${patchlevel}.${sublevel}`,
     version: parsed,
     extraversion,
   };
