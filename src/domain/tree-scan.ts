@@ -21,7 +21,7 @@ export type Backport = {
 
 /**
  * What kgap read from a product tree's git history, restricted to what the CVE records name: JSON-safe, so it is
- * cached per (tree commit, vulns commit). Built by `sources/tree/read-tree-scan.ts`; analysed by `assess-tree.ts`.
+ * cached per (tree commit, vulns commit). Built by `sources/tree/read-tree-scan.ts`; analyzed by `assess-tree.ts`.
  */
 export type TreeScan = {
   readonly schemaVersion: 1;

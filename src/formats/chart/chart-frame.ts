@@ -11,8 +11,8 @@ export type Frame = {
   readonly bottom: number;
 };
 
-/** Colours for series, in order (colour-blind-safe Okabe-Ito palette). */
-export const SERIES_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'] as const;
+/** Colors for series, in order (color-blind-safe Okabe-Ito palette). */
+export const SERIES_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'] as const;
 
 /** The default frame: 720 x 360 px, room for axis labels and a legend column on the right when asked. */
 export function makeFrame(options: { width?: number; height?: number; legend?: boolean }): Frame {

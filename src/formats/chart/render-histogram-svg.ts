@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html/html.js';
-import { makeFrame, renderFrame, renderSvg, SERIES_COLOURS, scaleX, scaleY } from './chart-frame.js';
+import { makeFrame, renderFrame, renderSvg, SERIES_COLORS, scaleX, scaleY } from './chart-frame.js';
 import { formatNumber, numericAxis } from './chart-scale.js';
 
 /** One bar: values in [from, to) and how many there are. */
@@ -24,12 +24,12 @@ export function renderHistogramSvg(chart: Histogram): SafeHtml {
   const y = numericAxis(0, Math.max(1, ...chart.bins.map((b) => b.count)), 5);
   const frame = makeFrame({ width: chart.width, height: chart.height });
   const f = (n: number) => formatNumber(n, 1);
-  const colour = SERIES_COLOURS[0];
+  const color = SERIES_COLORS[0];
   const bars = chart.bins.map((b) => {
     const x0 = scaleX(frame, x, b.from);
     const x1 = scaleX(frame, x, b.to);
     const top = scaleY(frame, y, b.count);
-    return html`<rect x="${f(x0 + 0.5)}" y="${f(top)}" width="${f(Math.max(0, x1 - x0 - 1))}" height="${f(frame.bottom - top)}" fill="${colour}"><title>${f(b.from)} to ${f(b.to)}: ${b.count}</title></rect>\n`;
+    return html`<rect x="${f(x0 + 0.5)}" y="${f(top)}" width="${f(Math.max(0, x1 - x0 - 1))}" height="${f(frame.bottom - top)}" fill="${color}"><title>${f(b.from)} to ${f(b.to)}: ${b.count}</title></rect>\n`;
   });
   const markers = (chart.markers ?? []).map((m) => {
     const mx = f(scaleX(frame, x, m.x));

@@ -1,6 +1,6 @@
 import { dayNumber } from '../../domain/day.js';
 import { html, type SafeHtml } from '../html/html.js';
-import { makeFrame, renderFrame, renderSvg, SERIES_COLOURS, scaleX, scaleY } from './chart-frame.js';
+import { makeFrame, renderFrame, renderSvg, SERIES_COLORS, scaleX, scaleY } from './chart-frame.js';
 import { type Axis, dateAxis, formatNumber, numericAxis } from './chart-scale.js';
 
 /** A point: x is a number or a YYYY-MM-DD date (all points of a chart use the same kind). */
@@ -43,7 +43,7 @@ export function renderLineChartSvg(chart: LineChart): SafeHtml {
   const f = (n: number) => formatNumber(n, 1);
 
   const lines = chart.series.map((s, i) => {
-    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? '#000';
+    const color = SERIES_COLORS[i % SERIES_COLORS.length] ?? '#000';
     const sorted = [...s.points].map((p) => ({ x: xValue(p.x), y: p.y })).sort((a, b) => a.x - b.x);
     const coords: string[] = [];
     sorted.forEach((p, j) => {
@@ -53,9 +53,9 @@ export function renderLineChartSvg(chart: LineChart): SafeHtml {
       coords.push(`${px},${f(scaleY(frame, y, p.y))}`);
     });
     const key = legend
-      ? html`<rect x="${f(frame.right + 12)}" y="${f(frame.top + i * 18)}" width="12" height="3" fill="${colour}"/><text x="${f(frame.right + 30)}" y="${f(frame.top + i * 18 + 4)}">${s.name}</text>\n`
+      ? html`<rect x="${f(frame.right + 12)}" y="${f(frame.top + i * 18)}" width="12" height="3" fill="${color}"/><text x="${f(frame.right + 30)}" y="${f(frame.top + i * 18 + 4)}">${s.name}</text>\n`
       : '';
-    return html`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${coords.join(' ')}"><title>${s.name}</title></polyline>\n${key}`;
+    return html`<polyline fill="none" stroke="${color}" stroke-width="2" points="${coords.join(' ')}"><title>${s.name}</title></polyline>\n${key}`;
   });
   const frameSvg = renderFrame(frame, { title: chart.title, xLabel: chart.xLabel, yLabel: chart.yLabel, x, y });
   return renderSvg(frame, chart.title, html`${frameSvg}${lines}`);

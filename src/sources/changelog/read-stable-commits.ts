@@ -1,6 +1,6 @@
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { formatKernelVersion, type KernelVersion } from '../../domain/kernel-version.js';
 import type { StableCommitRange } from '../../domain/stable-commit.js';
-import { UserError } from '../../domain/user-error.js';
 import { planChangelogRange } from './plan-changelog-range.js';
 import { readChangelog } from './read-changelog.js';
 import { readStableTreeRange } from './read-stable-tree.js';
@@ -16,7 +16,8 @@ export async function readStableCommits(
   source: StableCommitSource,
   range: { readonly from: KernelVersion; readonly to: KernelVersion },
 ): Promise<StableCommitRange | null> {
-  if (source.changelog && source.stableTree) throw new UserError('give either --changelog or --stable-tree, not both');
+  if (source.changelog && source.stableTree)
+    throw new InvalidInput('stableTree', 'and changelog are both given; give one source of stable commits');
   if (source.stableTree) return readStableTreeRange(source.stableTree, range);
   if (!source.changelog) return null;
   const changelog = await readChangelog(source.changelog);

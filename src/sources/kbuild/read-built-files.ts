@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../../domain/user-error.js';
+import { InvalidInput } from '../../domain/invalid-input.js';
 
 /**
  * Reads a `--built-files` list: one `.o` or source path per line, relative to the build (or source) root, as
@@ -8,11 +8,11 @@ import { UserError } from '../../domain/user-error.js';
  */
 export async function readBuiltFiles(path: string): Promise<ReadonlySet<string>> {
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot read --built-files ${path} (${e.code ?? e.message})`);
+    throw new InvalidInput('builtFiles', `${path}: cannot read it (${e.code ?? e.message})`);
   });
   const entries = parseBuiltFiles(text);
   if (entries.size === 0) {
-    throw new UserError(`--built-files ${path} lists no .o or source files; pass the build's object list`);
+    throw new InvalidInput('builtFiles', `${path} lists no .o or source files; give the build's object list`);
   }
   return entries;
 }

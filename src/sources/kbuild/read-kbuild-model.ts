@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import type { ParsedMakefile } from '../../domain/makefile-ast.js';
-import { UserError } from '../../domain/user-error.js';
 import { extractSourceTarball, isSourceTarball } from './extract-source-tarball.js';
 import { type KbuildSnapshot, readKbuildCache, writeKbuildCache } from './kbuild-cache.js';
 import { parseMakefile } from './parse-makefile.js';
@@ -34,7 +34,7 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
   let root = source;
   if (st.isFile()) {
     if (!isSourceTarball(source)) {
-      throw new UserError(`--source ${source} is a file; give a kernel source directory or a .tar(.xz|.gz) of one`);
+      throw new InvalidInput('source', `${source} is a file; give a kernel source directory or a .tar(.xz|.gz) of one`);
     }
     root = await extractSourceTarball(
       source,
@@ -44,7 +44,7 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
       throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
     });
   } else if (!st.isDirectory()) {
-    throw new UserError(`--source ${source} is neither a directory nor a tarball`);
+    throw new InvalidInput('source', `${source} is neither a directory nor a tarball`);
   }
   root = await realpath(root);
   // The cache replaces the walk of a full tree (~80,000 files). A Kbuild-only extract lists its files in

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { UserError } from '../../domain/invalid-input.js';
 import { buildReleaseTable, type ReleaseTable } from '../../domain/release.js';
-import { UserError } from '../../domain/user-error.js';
 
 // endoflife-date release-data: releases/linux-kernel.json
 const releasesSchema = z.object({
@@ -18,7 +18,7 @@ export function parseReleaseEntries(text: string, source: string): [string, stri
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new UserError(`${source} is not JSON; --releases needs endoflife-date's releases/linux-kernel.json`);
+    throw new UserError(`${source} is not JSON; release dates come as endoflife-date's releases/linux-kernel.json`);
   }
   const parsed = releasesSchema.safeParse(raw);
   if (!parsed.success) {

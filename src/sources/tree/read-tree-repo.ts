@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { type MakefileVersion, parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
-import { UserError } from '../../domain/user-error.js';
 import { GitError, type GitLocation, runGit } from '../git/run-git.js';
 
 /** A product tree opened at one revision: the facts every later step needs. */
@@ -20,11 +20,11 @@ export type TreeRepo = {
 
 const firstLine = (e: unknown) => (e instanceof GitError ? (e.stderr.trim().split('\n')[0] ?? '') : String(e));
 
-async function verifyCommit(where: GitLocation, rev: string, flag: string): Promise<string> {
+async function verifyCommit(where: GitLocation, rev: string, field: string): Promise<string> {
   try {
     return (await runGit(where, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
   } catch {
-    throw new UserError(`${flag} "${rev}" is not a commit in the tree; give a branch, tag or commit id it has`);
+    throw new InvalidInput(field, `"${rev}" is not a commit in the tree; give a branch, tag or commit id it has`);
   }
 }
 
@@ -39,16 +39,19 @@ export async function readTreeRepo(options: {
 }): Promise<TreeRepo> {
   const path = resolve(options.path);
   if (!existsSync(path) || !statSync(path).isDirectory()) {
-    throw new UserError(`--tree ${options.path}: no such directory; give the path of a kernel git clone`);
+    throw new InvalidInput('tree', `${options.path}: no such directory; give the path of a kernel git clone`);
   }
   const where: GitLocation = { cwd: path };
   let shallowText: string;
   try {
     shallowText = await runGit(where, ['rev-parse', '--is-shallow-repository']);
   } catch (e) {
-    throw new UserError(`--tree ${options.path} is not a git repository (${firstLine(e)}); give a kernel git clone`);
+    throw new InvalidInput(
+      'tree',
+      `${options.path} is not a git repository (${firstLine(e)}); give a kernel git clone`,
+    );
   }
-  const revSha = await verifyCommit(where, options.rev, '--rev');
+  const revSha = await verifyCommit(where, options.rev, 'rev');
   const makefileText = await runGit(where, ['show', `${revSha}:Makefile`]).catch(() => null);
   const makefile = makefileText === null ? null : parseKernelMakefile(makefileText);
   if (!makefile) {
@@ -62,9 +65,9 @@ export async function readTreeRepo(options: {
   const tag = parseKernelVersion(described) ? described : null;
   let upstream: TreeRepo['upstream'] = null;
   if (options.upstreamRef !== null) {
-    upstream = { ref: options.upstreamRef, sha: await verifyCommit(where, options.upstreamRef, '--upstream-ref') };
+    upstream = { ref: options.upstreamRef, sha: await verifyCommit(where, options.upstreamRef, 'upstreamRef') };
   } else if (tag) {
-    upstream = { ref: tag, sha: await verifyCommit(where, tag, 'tag') };
+    upstream = { ref: tag, sha: await verifyCommit(where, tag, 'the base tag') };
   }
   return { where, path, rev: options.rev, revSha, shallow: shallowText.trim() === 'true', makefile, tag, upstream };
 }

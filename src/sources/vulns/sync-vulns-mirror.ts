@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '../../domain/user-error.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { GitError, runGit } from '../git/run-git.js';
@@ -16,9 +16,7 @@ export async function readLocalRepo(path: string): Promise<{ objects: string; he
   const gitDir = existsSync(join(path, '.git')) ? join(path, '.git') : path;
   const objects = join(gitDir, 'objects');
   if (!existsSync(objects) || !statSync(objects).isDirectory()) {
-    throw new UserError(
-      `${path} is not a git repository; pass --vulns-repo with a clone of ${'the kernel CNA vulns repo'}`,
-    );
+    throw new InvalidInput('vulnsRepo', `${path} is not a git repository; give a clone of the kernel CNA vulns repo`);
   }
   const headText = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
   if (SHA_RE.test(headText)) return { objects, head: headText };
@@ -57,13 +55,11 @@ export async function syncVulnsMirror(cacheDir: string, source: string): Promise
       await runGit({ gitDir }, ['fetch', '--quiet', '--no-tags', source, '+HEAD:refs/heads/master']);
     } catch (error) {
       const why = error instanceof GitError ? error.stderr.trim().split('\n').pop() : String(error);
-      throw new UserError(
-        `cannot fetch ${source} (${why}); check the network or pass --vulns-repo PATH to a local clone`,
-      );
+      throw new UserError(`cannot fetch ${source} (${why}); check the network or give a local clone (vulnsRepo)`);
     }
   } else {
     if (!existsSync(source))
-      throw new UserError(`${source} does not exist; pass --vulns-repo with a clone of the vulns repo`);
+      throw new InvalidInput('vulnsRepo', `${source} does not exist; give a clone of the kernel CNA vulns repo`);
     const local = await readLocalRepo(source);
     await ensureBareRepo(gitDir);
     await writeFileAtomic(join(gitDir, 'objects', 'info', 'alternates'), `${local.objects}\n`);
@@ -78,7 +74,7 @@ export async function syncVulnsMirror(cacheDir: string, source: string): Promise
     .split(' ');
   const probe = await runGit({ gitDir }, ['ls-tree', '--name-only', head, 'cve/published/']).catch(() => '');
   if (probe.trim() === '') {
-    throw new UserError(`${source} is not the kernel CNA vulns repo (no cve/published/); pass --vulns-repo correctly`);
+    throw new InvalidInput('vulnsRepo', `${source} is not the kernel CNA vulns repo (no cve/published/)`);
   }
   // A commit-graph makes the path-limited history walk of a full build several times faster.
   if (before !== head) await runGit({ gitDir }, ['commit-graph', 'write', '--reachable']).catch(() => undefined);
