@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
+import { buildRecord } from '../../domain/cve-record.test-helper.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
@@ -9,22 +10,8 @@ import { assessAffectedOnBranch } from './affected-on-branch.js';
 import { assessExposureCurve } from './assess-exposure-curve.js';
 
 /** A record from `intro:fix` pairs ('' = none). */
-function record(id: string, published: string, dyad: readonly string[], severity: 'high' | null = null): CveRecord {
-  return {
-    id,
-    title: id,
-    published,
-    modified: published,
-    cvss: severity ? { score: 7.5, vector: '', severity } : null,
-    dyad: dyad.map((pair) => {
-      const [intro = '', fix = ''] = pair.split(':');
-      return { introVersion: intro || null, introSha: null, fixVersion: fix || null, fixSha: null };
-    }),
-    fixShas: [],
-    vulnerableShas: [],
-    programFiles: [],
-  };
-}
+const record = (id: string, published: string, dyad: readonly string[], severity: 'high' | null = null): CveRecord =>
+  buildRecord({ id, published, dyad, cvss: severity ? { score: 7.5, severity } : null });
 
 const releases = buildReleaseTable([
   ['5.10', '2020-12-13'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
+import { buildIndex, buildRecord } from '../../domain/cve-record.test-helper.js';
 import { isDay } from '../../domain/day.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import { UserError } from '../../domain/user-error.js';
@@ -8,33 +9,10 @@ import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessLag } from './assess-lag.js';
 
 /** A record from `intro:fix` pairs ('' = none). */
-function record(id: string, published: string, dyad: readonly string[]): CveRecord {
-  return {
-    id,
-    title: id,
-    published,
-    modified: published,
-    cvss: null,
-    dyad: dyad.map((pair) => {
-      const [intro = '', fix = ''] = pair.split(':');
-      return { introVersion: intro || null, introSha: null, fixVersion: fix || null, fixSha: null };
-    }),
-    fixShas: [],
-    vulnerableShas: [],
-    programFiles: [],
-  };
-}
+const record = (id: string, published: string, dyad: readonly string[]): CveRecord =>
+  buildRecord({ id, published, dyad });
 
-function indexOf(records: readonly CveRecord[]): VulnsIndex {
-  return {
-    schemaVersion: 1,
-    source: 'test',
-    vulnsCommit: '0'.repeat(40),
-    vulnsCommitDate: '2025-01-02T00:00:00Z',
-    records,
-    problems: [],
-  };
-}
+const indexOf = (records: readonly CveRecord[]): VulnsIndex => buildIndex(records, '2025-01-02T00:00:00Z', '0');
 
 // A hand-checkable history. Lag = publication - fix release date, in days (2024 is a leap year).
 const releases = buildReleaseTable([

@@ -1,11 +1,9 @@
 import type { ExposureCurveReport } from '../../analysis/exposure-curve/assess-exposure-curve.js';
+import { formatNames } from '../format-names.js';
 import { renderExposureCurveHtml } from './render-exposure-curve-html.js';
 import { renderExposureCurveJson } from './render-exposure-curve-json.js';
 import { renderExposureCurveMarkdown } from './render-exposure-curve-markdown.js';
 import { renderExposureCurveTable } from './render-exposure-curve-table.js';
-
-export const EXPOSURE_CURVE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
-export type ExposureCurveFormat = (typeof EXPOSURE_CURVE_FORMATS)[number];
 
 /** The exposure-curve renderers, one per output format. */
 export const exposureCurveFormats = {
@@ -13,4 +11,7 @@ export const exposureCurveFormats = {
   json: renderExposureCurveJson,
   markdown: renderExposureCurveMarkdown,
   html: renderExposureCurveHtml,
-} satisfies Record<ExposureCurveFormat, (report: ExposureCurveReport) => string>;
+} satisfies Record<string, (report: ExposureCurveReport) => string>;
+
+export type ExposureCurveFormat = keyof typeof exposureCurveFormats;
+export const EXPOSURE_CURVE_FORMATS = formatNames(exposureCurveFormats);

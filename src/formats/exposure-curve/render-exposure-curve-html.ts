@@ -3,15 +3,7 @@ import { html } from '../html/html.js';
 import { type HtmlCell, num, renderHtmlTable } from '../html/html-table.js';
 import { renderHtmlPage } from '../html/render-html-page.js';
 import { renderExposureCurveChart } from './exposure-curve-chart.js';
-import {
-  AGE_HEADER,
-  ageRows,
-  BACKPORT_HEADER,
-  backportRows,
-  CURVE_HEADER,
-  curveRows,
-  exposureSentences,
-} from './exposure-curve-view.js';
+import * as view from './exposure-curve-view.js';
 
 /** Numbers right-aligned: every cell from the first `text` columns on that parses as a number. */
 const cells = (rows: string[][], text: number): HtmlCell[][] =>
@@ -26,14 +18,17 @@ export function renderExposureCurveHtml(report: ExposureCurveReport): string {
     sections: [
       {
         heading: 'Findings',
-        body: html`<ul>${exposureSentences(report).map((l) => html`<li>${l}</li>`)}</ul>\n<figure>${renderExposureCurveChart(report)}</figure>`,
+        body: html`<ul>${view.exposureSentences(report).map((l) => html`<li>${l}</li>`)}</ul>\n<figure>${renderExposureCurveChart(report)}</figure>`,
       },
-      { heading: 'How old can we be', body: renderHtmlTable(AGE_HEADER, cells(ageRows(report), 1)) },
+      { heading: 'How old can we be', body: renderHtmlTable(view.AGE_HEADER, cells(view.ageRows(report), 1)) },
       {
         heading: 'Fixed upstream, never backported',
-        body: renderHtmlTable(BACKPORT_HEADER, cells(backportRows(report), 3)),
+        body: renderHtmlTable(view.BACKPORT_HEADER, cells(view.backportRows(report), 3)),
       },
-      { heading: `Every ${report.branch} release`, body: renderHtmlTable(CURVE_HEADER, cells(curveRows(report), 2)) },
+      {
+        heading: `Every ${report.branch} release`,
+        body: renderHtmlTable(view.CURVE_HEADER, cells(view.curveRows(report), 2)),
+      },
     ],
   });
 }

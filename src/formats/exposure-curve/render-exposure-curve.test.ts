@@ -2,29 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessExposureCurve } from '../../analysis/exposure-curve/assess-exposure-curve.js';
 import type { CveRecord } from '../../domain/cve.js';
+import { buildIndex, buildRecord } from '../../domain/cve-record.test-helper.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { exposureCurveFormats } from './index.js';
 
-const rec = (id: string, published: string, intro: string, fix: string | null): CveRecord => ({
-  id,
-  title: id,
-  published,
-  modified: published,
-  cvss: null,
-  dyad: [{ introVersion: intro, introSha: null, fixVersion: fix, fixSha: null }],
-  fixShas: [],
-  vulnerableShas: [],
-  programFiles: [],
-});
-const index: VulnsIndex = {
-  schemaVersion: 1,
-  source: 'test',
-  vulnsCommit: 'b'.repeat(40),
-  vulnsCommitDate: '2024-05-01T00:00:00Z',
-  records: [rec('CVE-2024-0001', '2024-03-10', '6.1', '6.1.2'), rec('CVE-2024-0002', '2024-04-01', '5.10', '6.2')],
-  problems: [],
-};
+const rec = (id: string, published: string, intro: string, fix: string | null): CveRecord =>
+  buildRecord({ id, published, dyad: [`${intro}:${fix ?? ''}`] });
+const index: VulnsIndex = buildIndex(
+  [rec('CVE-2024-0001', '2024-03-10', '6.1', '6.1.2'), rec('CVE-2024-0002', '2024-04-01', '5.10', '6.2')],
+  '2024-05-01T00:00:00Z',
+  'b',
+);
 const releases = buildReleaseTable([
   ['6.1', '2024-01-01'],
   ['6.1.1', '2024-02-01'],

@@ -1,11 +1,9 @@
 import type { LagReport } from '../../analysis/lag/assess-lag.js';
+import { formatNames } from '../format-names.js';
 import { renderLagHtml } from './render-lag-html.js';
 import { renderLagJson } from './render-lag-json.js';
 import { renderLagMarkdown } from './render-lag-markdown.js';
 import { renderLagTable } from './render-lag-table.js';
-
-export const LAG_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
-export type LagFormat = (typeof LAG_FORMATS)[number];
 
 /** The lag renderers, one per output format. */
 export const lagFormats = {
@@ -13,4 +11,7 @@ export const lagFormats = {
   json: renderLagJson,
   markdown: renderLagMarkdown,
   html: renderLagHtml,
-} satisfies Record<LagFormat, (report: LagReport) => string>;
+} satisfies Record<string, (report: LagReport) => string>;
+
+export type LagFormat = keyof typeof lagFormats;
+export const LAG_FORMATS = formatNames(lagFormats);

@@ -2,29 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessLag } from '../../analysis/lag/assess-lag.js';
 import type { CveRecord } from '../../domain/cve.js';
+import { buildIndex, buildRecord } from '../../domain/cve-record.test-helper.js';
 import { buildReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { lagFormats } from './index.js';
 
-const rec = (id: string, published: string, fix: string): CveRecord => ({
-  id,
-  title: `<b>${id}</b> & "quotes"`,
-  published,
-  modified: published,
-  cvss: null,
-  dyad: [{ introVersion: '6.0', introSha: null, fixVersion: fix, fixSha: null }],
-  fixShas: [],
-  vulnerableShas: [],
-  programFiles: [],
-});
-const index: VulnsIndex = {
-  schemaVersion: 1,
-  source: 'test',
-  vulnsCommit: 'a'.repeat(40),
-  vulnsCommitDate: '2024-06-01T00:00:00Z',
-  records: [rec('CVE-2024-0001', '2024-03-11', '6.1.10'), rec('CVE-2024-0002', '2024-01-01', '6.1.10')],
-  problems: [],
-};
+const rec = (id: string, published: string, fix: string): CveRecord =>
+  buildRecord({ id, published, dyad: [`6.0:${fix}`], title: `<b>${id}</b> & "quotes"` });
+const index: VulnsIndex = buildIndex(
+  [rec('CVE-2024-0001', '2024-03-11', '6.1.10'), rec('CVE-2024-0002', '2024-01-01', '6.1.10')],
+  '2024-06-01T00:00:00Z',
+);
 const releases = buildReleaseTable([
   ['6.1', '2023-12-11'],
   ['6.1.10', '2024-02-01'],

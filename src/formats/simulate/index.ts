@@ -1,11 +1,9 @@
 import type { SimulationReport } from '../../analysis/simulate/assess-simulation.js';
+import { formatNames } from '../format-names.js';
 import { renderSimulateHtml } from './render-simulate-html.js';
 import { renderSimulateJson } from './render-simulate-json.js';
 import { renderSimulateMarkdown } from './render-simulate-markdown.js';
 import { renderSimulateTable } from './render-simulate-table.js';
-
-export const SIMULATE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
-export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
 
 /** The simulate renderers, one per output format. */
 export const simulateFormats = {
@@ -13,4 +11,7 @@ export const simulateFormats = {
   json: renderSimulateJson,
   markdown: renderSimulateMarkdown,
   html: renderSimulateHtml,
-} satisfies Record<SimulateFormat, (report: SimulationReport) => string>;
+} satisfies Record<string, (report: SimulationReport) => string>;
+
+export type SimulateFormat = keyof typeof simulateFormats;
+export const SIMULATE_FORMATS = formatNames(simulateFormats);

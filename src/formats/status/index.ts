@@ -1,11 +1,9 @@
+import { formatNames } from '../format-names.js';
 import { renderStatusJson } from './render-status-json.js';
 import { renderStatusMarkdown } from './render-status-markdown.js';
 import { renderStatusOpenvex } from './render-status-openvex.js';
 import { renderStatusTable } from './render-status-table.js';
 import type { StatusView } from './status-view.js';
-
-export const STATUS_FORMATS = ['table', 'json', 'markdown', 'openvex'] as const;
-export type StatusFormat = (typeof STATUS_FORMATS)[number];
 
 /** The status renderers, one per output format. */
 export const statusFormats = {
@@ -13,6 +11,9 @@ export const statusFormats = {
   json: renderStatusJson,
   markdown: renderStatusMarkdown,
   openvex: renderStatusOpenvex,
-} satisfies Record<StatusFormat, (view: StatusView) => string>;
+} satisfies Record<string, (view: StatusView) => string>;
+
+export type StatusFormat = keyof typeof statusFormats;
+export const STATUS_FORMATS = formatNames(statusFormats);
 
 export type { StatusView } from './status-view.js';
