@@ -1,6 +1,7 @@
 import { assessSimulation, type SimulationReport } from '../../analysis/simulate/assess-simulation.js';
 import { planSimulation } from '../../analysis/simulate/plan-simulation.js';
 import { type Policy, parsePolicy } from '../../analysis/simulate/policy.js';
+import { requireDay } from '../../domain/day.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { compareKernelVersions } from '../../domain/kernel-version.js';
 import { readStableCommits, type StableCommitSource } from '../../sources/changelog/read-stable-commits.js';
@@ -37,6 +38,9 @@ function parsePolicies(texts: readonly string[]): Policy[] {
 /** Replays update policies day by day from a start release (`kgap simulate`, docs/analytics.md). */
 export async function runSimulate(input: SimulateInput): Promise<SimulationReport> {
   const start = requireRelease('start', input.start);
+  // Days and policies are checked before any data is read: a typo is refused at once.
+  if (input.from !== null) requireDay('from', input.from);
+  if (input.to !== null) requireDay('to', input.to);
   const policies = parsePolicies(input.policies);
   const [index, releases] = await Promise.all([
     readIndex(input.data, { withCommits: input.commits.stableTree !== undefined }),
