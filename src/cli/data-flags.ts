@@ -1,4 +1,6 @@
+import { homedir, tmpdir } from 'node:os';
 import type { Command } from 'commander';
+import { resolveCacheDir } from '../sources/data/cache-dir.js';
 import { type DataOptions, resolveDataOptions } from '../sources/data/data-options.js';
 
 /** Adds the data-source flags every data-reading command takes. */
@@ -34,4 +36,20 @@ export function dataOptionsFrom(opts: { vulnsRepo?: string; releases?: string; c
 /** Ends a rewritten progress line so the next output starts clean. */
 export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+}
+
+/**
+ * Adds the data-source flags of a command that reads release dates but not the vulns repository (`harden`):
+ * `--releases` and `--cache-dir` as `withDataFlags` declares them, resolved by `dataOptionsFrom` alike.
+ */
+export function withReleaseFlags(command: Command): Command {
+  return command
+    .option('--releases <url|path>', 'release dates JSON, endoflife-date format (env KGAP_RELEASES)')
+    .option('--cache-dir <dir>', 'cache directory (default $XDG_CACHE_HOME/kgap)');
+}
+
+/** The cache directory from a `--cache-dir` flag, else the environment: the one resolver, for commands without
+ * other data flags (`boot`, `gate`). */
+export function cacheDirFrom(cacheDir: string | undefined): string {
+  return resolveCacheDir({ cacheDir, env: process.env, home: homedir(), tmpDir: tmpdir() });
 }

@@ -1,10 +1,10 @@
+import type { Arch, HardeningCheck } from '../../domain/hardening-check.js';
 import {
   compareBranchKeys,
   formatKernelVersion,
   type KernelVersion,
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
-import type { Arch, HardeningCheck } from './check.js';
 import { type EvalContext, resolveKconfigName } from './evaluate-condition.js';
 import type { KernelFacts } from './kernel-facts.js';
 

@@ -1,6 +1,6 @@
+import type { Condition, Expr, Rename, Rule } from '../../domain/hardening-check.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { compareKernelVersions, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
-import type { Condition, Expr, Rename, Rule } from './check.js';
 
 /** The inputs a check reads; null means "not given" and makes dependent checks `unknown`. */
 export type HardeningInputs = {

@@ -1,6 +1,6 @@
+import type { Expr, HardeningCheck } from '../../domain/hardening-check.js';
 import { compareBranchKeys, compareVersionText, parseKernelVersion } from '../../domain/kernel-version.js';
 import { TOO_OLD } from './applicability.js';
-import type { Expr, HardeningCheck } from './check.js';
 import type { CheckResult, UpgradeGain } from './hardening-report.js';
 import type { ReleaseIndex } from './release-index.js';
 

@@ -2,8 +2,8 @@
  * Renders a boot run for stdout: `ktap` (what `gate` reads), `json` (schemaVersion 1, see docs/boot.md),
  * `markdown` and `table`. All but `json` leave out the duration, so they only change when the outcome does.
  */
-import type { CheckResult } from '../../analysis/boot/boot-check.js';
-import type { BootRun } from '../../sources/boot/run-boot.js';
+import type { CheckResult } from '../../domain/boot-check.js';
+import type { BootRun } from '../../domain/boot-run.js';
 
 export const BOOT_FORMATS = ['table', 'markdown', 'json', 'ktap'] as const;
 export type BootFormat = (typeof BOOT_FORMATS)[number];

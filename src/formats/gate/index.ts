@@ -1,4 +1,4 @@
-import type { GateView } from './gate-view.js';
+import type { GateView } from '../../domain/gate-view.js';
 import { renderGateJson } from './render-gate-json.js';
 import { renderGateJunit } from './render-gate-junit.js';
 import { renderGateMarkdown } from './render-gate-markdown.js';
@@ -15,5 +15,4 @@ export const gateFormats = {
   junit: renderGateJunit,
 } satisfies Record<GateFormat, (view: GateView) => string>;
 
-export type { GateView } from './gate-view.js';
 export { GATE_JSON_SCHEMA_VERSION } from './render-gate-json.js';

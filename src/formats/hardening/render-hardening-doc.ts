@@ -1,5 +1,5 @@
-import { CHECK_TYPES, type Expr, type HardeningCheck, REASONS } from '../../analysis/hardening/check.js';
 import { renderRuleText } from '../../analysis/hardening/rule-text.js';
+import { CHECK_TYPES, type Expr, type HardeningCheck, REASONS } from '../../domain/hardening-check.js';
 import { mdCell } from './render-hardening-markdown.js';
 
 function exprText(e: Expr): string {

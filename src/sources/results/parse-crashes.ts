@@ -4,7 +4,7 @@
  * `UBSAN:`, `Kernel panic`, hung task, RCU stall, soft/hard lockup); the top frame comes from `RIP:`/`pc :`
  * or the first `Call Trace:` entry when the title names no function.
  */
-import { type Crash, type CrashKind, mergeCrashes } from '../../analysis/gate/crash.js';
+import { type Crash, type CrashKind, mergeCrashes } from '../../domain/crash.js';
 import { forEachLine, stripConsolePrefix } from './console-line.js';
 
 // Reports start a line, sometimes after a subsystem tag (`watchdog: BUG: soft lockup`, `rcu: INFO: ...`).

@@ -1,4 +1,4 @@
-import type { Condition, HardeningCheck } from '../check.js';
+import type { Condition, HardeningCheck } from '../../../domain/hardening-check.js';
 import { all, cl, kc, rowsOf } from './build.js';
 
 const dflt = rowsOf('cmdline', { reason: 'self-protection', sources: ['upstream-default'], profile: 'baseline' });

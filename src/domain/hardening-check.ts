@@ -1,6 +1,7 @@
 /**
  * The vocabulary of the hardening checklist: what a check looks at, what it wants, and why.
- * The checklist itself is data (`checks/*.ts`); evaluation is in `assess-hardening.ts`.
+ * The checklist itself is data (`analysis/hardening/checks/*.ts`); evaluation is in
+ * `analysis/hardening/assess-hardening.ts`; a policy file (`domain/hardening-policy.ts`) selects from it.
  */
 
 /** Architectures the checklist knows; a check without `arches` applies to all of them. */
