@@ -1,8 +1,6 @@
 /** kgap's library API: the CLI (and any server) call these. */
 
-// Boot smoke test (kgap boot): QEMU + a generated busybox initramfs, judged from the console, reported as KTAP.
-export { assessBoot, type BootAssessment, type QemuEnding } from './analysis/boot/assess-boot.js';
-export { CHECK_STATUSES, type CheckResult, type CheckStatus } from './analysis/boot/boot-check.js';
+export { assessBoot, type QemuEnding } from './analysis/boot/assess-boot.js';
 export { CONSOLE_SIGNALS, type ConsoleSignal } from './analysis/boot/console-signals.js';
 export { type GuestCheck, type GuestPlan, planGuestChecks } from './analysis/boot/guest-checks.js';
 export { renderInitScript } from './analysis/boot/init-script.js';
@@ -50,35 +48,9 @@ export {
 } from './analysis/exposure-curve/assess-exposure-curve.js';
 export { MAINTAINED_WITHIN_DAYS, type NeverBackported } from './analysis/exposure-curve/assess-never-backported.js';
 // Update gate (kgap gate): results parsing, crash signatures, the decision and its renderers.
-export { assessGate, type GateEvidence, type GateOptions } from './analysis/gate/assess-gate.js';
-export { CRASH_KINDS, type Crash, type CrashKind } from './analysis/gate/crash.js';
-export {
-  DEFAULT_GATE_POLICY,
-  type GateAssessment,
-  type GatePolicy,
-  type Verdict as GateVerdict,
-} from './analysis/gate/gate-report.js';
-export type { KnownIssue } from './analysis/gate/known-issues.js';
-export {
-  RESULT_FORMATS,
-  type ResultFormat,
-  type ResultRun,
-  TEST_STATUSES,
-  type TestResult,
-  type TestStatus,
-} from './analysis/gate/test-result.js';
+export { assessGate, type GateOptions } from './analysis/gate/assess-gate.js';
 // Hardening posture (kgap harden): the checklist (data), its evaluation, policy, diff and renderers.
-export { type AssessOptions, assessHardening, type Waiver } from './analysis/hardening/assess-hardening.js';
-export {
-  ARCHES as HARDENING_ARCHES,
-  type Arch as HardeningArch,
-  CHECK_TYPES as HARDENING_CHECK_TYPES,
-  type CheckType as HardeningCheckType,
-  type HardeningCheck,
-  PROFILES as HARDENING_PROFILES,
-  REASONS as HARDENING_REASONS,
-  SOURCES as HARDENING_SOURCES,
-} from './analysis/hardening/check.js';
+export { type AssessOptions, assessHardening } from './analysis/hardening/assess-hardening.js';
 export { hardeningChecks } from './analysis/hardening/checks/index.js';
 export { type CheckChange, compareHardening, type HardeningDiff } from './analysis/hardening/compare-hardening.js';
 export type { HardeningInputs } from './analysis/hardening/evaluate-condition.js';
@@ -90,9 +62,8 @@ export {
   type UpgradeGain,
 } from './analysis/hardening/hardening-report.js';
 export { type KernelFacts, kernelFactsOf, upstreamVersionOf } from './analysis/hardening/kernel-facts.js';
-export { parseCmdline, parseSysctl } from './analysis/hardening/parse-runtime.js';
-export { type HardeningPolicy, selectChecks, waiversOf } from './analysis/hardening/policy.js';
-export { buildReleaseIndex, type ReleaseIndex } from './analysis/hardening/release-index.js';
+export { policyProblems, selectChecks, waiversOf } from './analysis/hardening/policy.js';
+export { buildReleaseIndex, type ReleaseIndex, releaseIndexOf } from './analysis/hardening/release-index.js';
 export { parseRuleText, renderRuleText } from './analysis/hardening/rule-text.js';
 // Analytics (kgap lag, kgap exposure): fix-to-publication lag, exposure curve, and the shared chart/HTML renderers.
 export { assessCveLag, type CveLag, type FixRelease, planFixLookup } from './analysis/lag/assess-cve-lag.js';
@@ -145,11 +116,49 @@ export {
 export type { CarriedFix, TreeFacts, TreeFindingEvidence } from './analysis/tree/tree-facts.js';
 export { planTreeLookup, type TreeLookup } from './analysis/tree/tree-lookup.js';
 export type { Backport, BackportMatch, TreeScan } from './analysis/tree/tree-scan.js';
+// Boot smoke test (kgap boot): QEMU + a generated busybox initramfs, judged from the console, reported as KTAP.
+export { type BootInput, type BootSide, requireTimeoutSeconds } from './app/boot/boot-input.js';
+export { runBoot } from './app/boot/run-boot.js';
+export { type BootPair, type BootPairInput, runBootPair } from './app/boot/run-boot-pair.js';
+export { type GateInput, runGate } from './app/gate/run-gate.js';
+export { type GateKernelsInput, type GateKernelsReport, runGateKernels } from './app/gate/run-gate-kernels.js';
+export { type HardenInput, type HardenReport, runHarden } from './app/harden/run-harden.js';
+export { CHECK_STATUSES, type CheckResult, type CheckStatus } from './domain/boot-check.js';
+export type { BootAssessment, BootRun } from './domain/boot-run.js';
+export { CRASH_KINDS, type Crash, type CrashKind } from './domain/crash.js';
 export * from './domain/cve.js';
 export * from './domain/distro-version.js';
+export {
+  DEFAULT_GATE_POLICY,
+  type GateAssessment,
+  type GatePolicy,
+  type Verdict as GateVerdict,
+} from './domain/gate-assessment.js';
+export type { GateEvidence } from './domain/gate-evidence.js';
+export type { GateView } from './domain/gate-view.js';
+export {
+  ARCHES as HARDENING_ARCHES,
+  type Arch as HardeningArch,
+  CHECK_TYPES as HARDENING_CHECK_TYPES,
+  type CheckType as HardeningCheckType,
+  type HardeningCheck,
+  PROFILES as HARDENING_PROFILES,
+  REASONS as HARDENING_REASONS,
+  SOURCES as HARDENING_SOURCES,
+} from './domain/hardening-check.js';
+export type { HardeningPolicy, Waiver } from './domain/hardening-policy.js';
 export * from './domain/kernel-config.js';
 export * from './domain/kernel-version.js';
+export type { KnownIssue } from './domain/known-issue.js';
 export * from './domain/release.js';
+export {
+  RESULT_FORMATS,
+  type ResultFormat,
+  type ResultRun,
+  TEST_STATUSES,
+  type TestResult,
+  type TestStatus,
+} from './domain/test-result.js';
 export { UserError } from './domain/user-error.js';
 export * from './domain/vulns-index.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
@@ -162,7 +171,7 @@ export {
   type ExposureCurveFormat,
   exposureCurveFormats,
 } from './formats/exposure-curve/index.js';
-export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
+export { GATE_FORMATS, type GateFormat, gateFormats } from './formats/gate/index.js';
 export { HARDENING_FORMATS, type HardeningFormat, hardeningFormats } from './formats/hardening/index.js';
 export { escapeHtml, html, type SafeHtml } from './formats/html/html.js';
 export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-page.js';
@@ -173,8 +182,6 @@ export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './format
 export { STATUS_FORMATS, type StatusFormat, type StatusView, statusFormats } from './formats/status/index.js';
 export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
 export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
-export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
-export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-boot-pair.js';
 export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
 export {
   type DebianChangelog,
@@ -192,18 +199,18 @@ export {
   UPSTREAM_RELEASES,
   UPSTREAM_VULNS_REPO,
 } from './sources/data/data-options.js';
+export { parseCmdline, parseSysctl } from './sources/hardening/parse-runtime.js';
+export { parseHardeningPolicy, readHardeningPolicy } from './sources/hardening/read-hardening-policy.js';
 export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
 export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
-export { parseHardeningPolicy, readHardeningPolicy } from './sources/read-hardening-policy.js';
-export { readHardeningReleases } from './sources/read-hardening-releases.js';
 export { decodeKernelConfig, readKernelConfig } from './sources/read-kernel-config.js';
 export { parseReleases } from './sources/releases/parse-releases.js';
 export { readReleases } from './sources/releases/read-releases.js';
 export { parseCrashes } from './sources/results/parse-crashes.js';
 export { parseKnownIssues } from './sources/results/parse-known-issues.js';
+export { readGateSide, readKnownIssues } from './sources/results/read-gate-inputs.js';
 export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
 export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
-export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
 export { readRunningKernelFacts } from './sources/system/read-running-kernel.js';
 export { readTreeExposure, type TreeExposure } from './sources/tree/read-tree-exposure.js';
 export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
