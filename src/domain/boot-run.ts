@@ -29,6 +29,6 @@ export type BootRun = {
   readonly assessment: BootAssessment;
   /** The KTAP report `gate` reads (`boot.ktap`). */
   readonly ktap: string;
-  /** The serial console as captured (`console.log`). */
+  /** The serial console as captured (kept beside the KTAP as the side's console log). */
   readonly console: string;
 };

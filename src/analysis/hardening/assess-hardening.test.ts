@@ -163,7 +163,7 @@ describe('upgrade gain and diff', () => {
     ['6.6', '2023-10-30'],
     ['6.6.7', '2023-12-13'],
   ]);
-  it('lists defences newer than the kernel, up to the latest release, with dates', () => {
+  it('lists defenses newer than the kernel, up to the latest release, with dates', () => {
     const cfg = config('5.10.45', 'x86');
     const report = assessHardening({
       checks: hardeningChecks,

@@ -22,7 +22,7 @@ export type EvalContext = {
 const OFF = new Set(['off', '0', 'n', 'no', 'false', 'f']);
 const ON = new Set(['on', '1', 'y', 'yes', 'true', 't']);
 
-/** kstrtobool-style normalisation, applied only when the rule compares with 0/1 (the kernel does the same). */
+/** kstrtobool-style normalization, applied only when the rule compares with 0/1 (the kernel does the same). */
 function boolish(value: string): string {
   const v = value.toLowerCase();
   if (ON.has(v)) return '1';

@@ -32,7 +32,7 @@ export type CheckResult = {
   readonly waiver: AppliedWaiver | null;
 };
 
-/** A defence the kernel cannot have because it is too old, and the release that brings it. */
+/** A defense the kernel cannot have because it is too old, and the release that brings it. */
 export type UpgradeGain = {
   readonly id: string;
   readonly type: CheckType;

@@ -42,7 +42,7 @@ export function policyProblems(policy: HardeningPolicy, checks: readonly Hardeni
   for (const [field, id] of refs) {
     if (!ids.has(id))
       problems.push(
-        `${field}: unknown check id "${id}" (did you mean ${nearestIds(id, checks).join(', ')}? \`kgap harden --list-checks\` lists all ${ids.size})`,
+        `${field}: unknown check id "${id}" (did you mean ${nearestIds(id, checks).join(', ')}? the checklist has ${ids.size})`,
       );
   }
   for (const o of policy.overrides ?? []) {

@@ -18,7 +18,7 @@ const notOff = (param: string, why: string, since?: string) =>
     ...(since ? { since } : {}),
   });
 
-/** Boot parameters: the command line can switch most defences off, and a few on. */
+/** Boot parameters: the command line can switch most defenses off, and a few on. */
 export const cmdlineChecks: readonly HardeningCheck[] = [
   dflt('nosmep', 'is not set', {
     arches: X86,

@@ -7,7 +7,7 @@ const kspp = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], p
 const ARM64 = ['arm64'] as const;
 const ARM = ['arm'] as const;
 
-/** arm64 and 32-bit arm defences: PAN, PAC, BTI, MTE, branch-predictor hardening. */
+/** arm64 and 32-bit arm defenses: PAN, PAC, BTI, MTE, branch-predictor hardening. */
 export const kconfigArm: readonly HardeningCheck[] = [
   dflt('CONFIG_ARM64_PAN', 'y', {
     arches: ARM64,
