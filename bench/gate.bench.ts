@@ -15,7 +15,7 @@ import { type Bench, type BenchFigure, round } from './bench.js';
 const LINES = 1_000_000;
 const FORMATS = fileURLToPath(new URL('../src/sources/results/result-formats.js', import.meta.url));
 const CRASHES = fileURLToPath(new URL('../src/sources/results/parse-crashes.js', import.meta.url));
-const GATE = fileURLToPath(new URL('../src/sources/results/run-gate.js', import.meta.url));
+const GATE = fileURLToPath(new URL('../src/app/gate/run-gate.js', import.meta.url));
 
 const stamp = (i: number): string => `[${(i / 1000).toFixed(6).padStart(12)}] `;
 

@@ -1,212 +1,44 @@
-/** kgap's library API: the CLI (and any server) call these. */
-
-// Boot smoke test (kgap boot): QEMU + a generated busybox initramfs, judged from the console, reported as KTAP.
-export { assessBoot, type BootAssessment, type QemuEnding } from './analysis/boot/assess-boot.js';
-export { CHECK_STATUSES, type CheckResult, type CheckStatus } from './analysis/boot/boot-check.js';
-export { CONSOLE_SIGNALS, type ConsoleSignal } from './analysis/boot/console-signals.js';
-export { type GuestCheck, type GuestPlan, planGuestChecks } from './analysis/boot/guest-checks.js';
-export { renderInitScript } from './analysis/boot/init-script.js';
-export { renderBootKtap } from './analysis/boot/render-boot-ktap.js';
-// Update evidence (kgap diff, kgap simulate): what an update changes, and update policies replayed day by day.
-export { assessDiff, checkDiffPair, type DiffCve, type DiffReport } from './analysis/diff/assess-diff.js';
+/**
+ * kgap's library API. This entry holds the shared vocabulary (kernel versions, CVE ids, days, errors), where the
+ * data comes from (`resolveDataOptions`, `runSync`), and every use-case; each capability also has its own entry
+ * with its report types and renderers: `kgap/status`, `kgap/cve`, `kgap/relevance`, `kgap/harden`, `kgap/gate`,
+ * `kgap/boot`, `kgap/analytics`. Errors a user can act on are `UserError`s; `InvalidInput` names the input field.
+ *
+ * @example
+ * ```ts
+ * import { resolveDataOptions, runStatus, runSync } from 'kgap';
+ *
+ * const data = resolveDataOptions({}, process.env, (line) => console.error(line));
+ * await runSync(data);
+ * const { view } = await runStatus({ target: { kind: 'version', version: '6.1.170' }, data, build: null, tmpDir: '/tmp' });
+ * console.log(view.report.summary.affected);
+ * ```
+ * @module
+ */
+export { runBoot } from './app/boot/run-boot.js';
+export { runCve } from './app/cve/run-cve.js';
+export { runDiff } from './app/diff/run-diff.js';
+export { runExposure } from './app/exposure/run-exposure.js';
+export { runGate } from './app/gate/run-gate.js';
+export { runGateKernels } from './app/gate/run-gate-kernels.js';
+export { runHarden } from './app/harden/run-harden.js';
+export { runLag } from './app/lag/run-lag.js';
+export { runRelevance } from './app/relevance/run-relevance.js';
+export { runSimulate } from './app/simulate/run-simulate.js';
+export { runStatus } from './app/status/run-status.js';
+export { runTreeExplain } from './app/status/run-tree-explain.js';
+export { runSync, type SyncOutcome } from './app/sync/run-sync.js';
+export { type CveRecord, type Cvss, SEVERITIES, type Severity } from './domain/cve.js';
+export { type CveId, compareCveIds, isCveId, parseCveId } from './domain/cve-id.js';
+export { type Day, daysBetween, isDay, parseDay } from './domain/day.js';
+export { detectRunningVersion, parseUpstreamVersion } from './domain/distro-version.js';
+export { InvalidInput, UserError } from './domain/invalid-input.js';
 export {
-  type CommitCves,
-  MATCH_EVIDENCE,
-  type MatchEvidence,
-  matchCommitCves,
-} from './analysis/diff/match-commit-cves.js';
-export { type StableCommitSummary, summarizeStableCommits } from './analysis/diff/summarize-stable-commits.js';
-// Foundation (kgap sync, status, cve): the vulns index, release dates, and branch-aware affectedness.
-export { applyRelevance } from './analysis/exposure/apply-relevance.js';
-export { assessExposureOnBranch, type BranchView } from './analysis/exposure/assess-branch-exposure.js';
-export { assessExposure, type ExposureReport, type Finding, findingOf } from './analysis/exposure/assess-exposure.js';
-export {
-  assessVersion,
-  VERDICT_RULES,
-  type VerdictRule,
-  type VersionVerdict,
-} from './analysis/exposure/assess-version.js';
-export { type FailOn, isFailOnMet, parseFailOn } from './analysis/exposure/fail-on.js';
-export {
-  type BranchEntry,
-  planBranchVerdicts,
-  type VerdictSpan,
-} from './analysis/exposure/plan-branch-verdicts.js';
-export { type CveDetail, planCveDetail } from './analysis/exposure/plan-cve-detail.js';
-export { planStatusView } from './analysis/exposure/plan-status-view.js';
-export { assessAffectedOnBranch } from './analysis/exposure-curve/affected-on-branch.js';
-export {
-  AGE_LIMITS_DAYS,
-  assessExposureCurve,
-  type CurvePoint,
-  type ExposureCurveReport,
-} from './analysis/exposure-curve/assess-exposure-curve.js';
-export { MAINTAINED_WITHIN_DAYS, type NeverBackported } from './analysis/exposure-curve/assess-never-backported.js';
-// Update gate (kgap gate): results parsing, crash signatures, the decision and its renderers.
-export { assessGate, type GateEvidence, type GateOptions } from './analysis/gate/assess-gate.js';
-export { CRASH_KINDS, type Crash, type CrashKind } from './analysis/gate/crash.js';
-export {
-  DEFAULT_GATE_POLICY,
-  type GateAssessment,
-  type GatePolicy,
-  type Verdict as GateVerdict,
-} from './analysis/gate/gate-report.js';
-export type { KnownIssue } from './analysis/gate/known-issues.js';
-export {
-  RESULT_FORMATS,
-  type ResultFormat,
-  type ResultRun,
-  TEST_STATUSES,
-  type TestResult,
-  type TestStatus,
-} from './analysis/gate/test-result.js';
-// Hardening posture (kgap harden): the checklist (data), its evaluation, policy, diff and renderers.
-export { type AssessOptions, assessHardening, type Waiver } from './analysis/hardening/assess-hardening.js';
-export {
-  ARCHES as HARDENING_ARCHES,
-  type Arch as HardeningArch,
-  CHECK_TYPES as HARDENING_CHECK_TYPES,
-  type CheckType as HardeningCheckType,
-  type HardeningCheck,
-  PROFILES as HARDENING_PROFILES,
-  REASONS as HARDENING_REASONS,
-  SOURCES as HARDENING_SOURCES,
-} from './analysis/hardening/check.js';
-export { hardeningChecks } from './analysis/hardening/checks/index.js';
-export { type CheckChange, compareHardening, type HardeningDiff } from './analysis/hardening/compare-hardening.js';
-export type { HardeningInputs } from './analysis/hardening/evaluate-condition.js';
-export {
-  type CheckResult as HardeningCheckResult,
-  type CheckStatus as HardeningCheckStatus,
-  type HardeningReport,
-  STATUSES as HARDENING_STATUSES,
-  type UpgradeGain,
-} from './analysis/hardening/hardening-report.js';
-export { type KernelFacts, kernelFactsOf, upstreamVersionOf } from './analysis/hardening/kernel-facts.js';
-export { parseCmdline, parseSysctl } from './analysis/hardening/parse-runtime.js';
-export { type HardeningPolicy, selectChecks, waiversOf } from './analysis/hardening/policy.js';
-export { buildReleaseIndex, type ReleaseIndex } from './analysis/hardening/release-index.js';
-export { parseRuleText, renderRuleText } from './analysis/hardening/rule-text.js';
-// Analytics (kgap lag, kgap exposure): fix-to-publication lag, exposure curve, and the shared chart/HTML renderers.
-export { assessCveLag, type CveLag, type FixRelease, planFixLookup } from './analysis/lag/assess-cve-lag.js';
-export {
-  assessLag,
-  type BranchLagStats,
-  type LagOptions,
-  type LagReport,
-  type YearLagStats,
-} from './analysis/lag/assess-lag.js';
-export { type LagStats, summarizeLags } from './analysis/lag/lag-stats.js';
-// Relevance (kgap relevance, and per finding in kgap status): does the .config build the files a CVE's fix touched?
-export {
-  assessRelevance,
-  builtObjectSet,
-  kbuildEvaluationFor,
-  RELEVANCE_STATUSES,
-  type Relevance,
-  type RelevanceStatus,
-} from './analysis/relevance/assess-relevance.js';
-export { FILE_STATUSES, type FileRelevance, type FileStatus } from './analysis/relevance/classify-file.js';
-export type { KbuildEvaluation } from './analysis/relevance/evaluate-kbuild.js';
-export { kbuildWarnings } from './analysis/relevance/kbuild-warnings.js';
-export { type BuiltFilesMatch, matchBuiltFiles } from './analysis/relevance/match-built-files.js';
-export type { RelevanceReport } from './analysis/relevance/relevance-report.js';
-export { assessSimulation, type PolicyOutcome, type SimulationReport } from './analysis/simulate/assess-simulation.js';
-export { assessBranchExposure, type BranchExposure, type ExposureEntry } from './analysis/simulate/branch-exposure.js';
-export { type DataSpan, planSimulation, type SimulationPlan } from './analysis/simulate/plan-simulation.js';
-export {
-  formatPolicy,
-  POLICY_FORMS,
-  POLICY_KINDS,
-  type Policy,
-  type PolicyKind,
-  parsePolicy,
-} from './analysis/simulate/policy.js';
-// Tree mode (kgap status --tree): a product kernel's git tree, backport-aware verdicts with evidence.
-export { assessTree, treeBaseVersion } from './analysis/tree/assess-tree.js';
-export { assessTreeCve } from './analysis/tree/assess-tree-cve.js';
-export {
-  CONFIDENCES,
-  type Confidence,
-  EVIDENCE_KINDS,
-  type Evidence,
-  type EvidenceKind,
-  TREE_VERDICTS,
-  type TreeVerdict,
-  type TreeVerdictKind,
-} from './analysis/tree/tree-evidence.js';
-export type { CarriedFix, TreeFacts, TreeFindingEvidence } from './analysis/tree/tree-facts.js';
-export { planTreeLookup, type TreeLookup } from './analysis/tree/tree-lookup.js';
-export { readBranchView } from './app/status/read-branch-view.js';
-export { readTreeExposure, type TreeExposure } from './app/status/read-tree-exposure.js';
-export * from './domain/cve.js';
-export { compareCveIds } from './domain/cve-id.js';
-export * from './domain/distro-version.js';
-export type { KbuildModel } from './domain/kbuild-model.js';
-export * from './domain/kernel-config.js';
-export * from './domain/kernel-version.js';
-export * from './domain/release.js';
-export {
-  STABLE_SOURCE_KINDS,
-  type StableCommit,
-  type StableCommitRange,
-  type StableSourceKind,
-} from './domain/stable-commit.js';
-export type { Backport, BackportMatch, TreeScan } from './domain/tree-scan.js';
-export { UserError } from './domain/user-error.js';
-export * from './domain/vulns-index.js';
-export { BOOT_FORMATS, type BootFormat, bootFormats } from './formats/boot/render-boot-run.js';
-export { binValues, type HistogramBin, renderHistogramSvg } from './formats/chart/render-histogram-svg.js';
-export { type LineSeries, renderLineChartSvg } from './formats/chart/render-line-chart-svg.js';
-export { renderMarkdownChart, svgDataUri } from './formats/chart/svg-data-uri.js';
-export { DIFF_FORMATS, type DiffFormat, diffFormats } from './formats/diff/index.js';
-export {
-  EXPOSURE_CURVE_FORMATS,
-  type ExposureCurveFormat,
-  exposureCurveFormats,
-} from './formats/exposure-curve/index.js';
-export { GATE_FORMATS, type GateFormat, type GateView, gateFormats } from './formats/gate/index.js';
-export { HARDENING_FORMATS, type HardeningFormat, hardeningFormats } from './formats/hardening/index.js';
-export { escapeHtml, html, type SafeHtml } from './formats/html/html.js';
-export { type HtmlSection, renderHtmlPage } from './formats/html/render-html-page.js';
-export { LAG_FORMATS, type LagFormat, lagFormats } from './formats/lag/index.js';
-export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from './formats/relevance/render-relevance.js';
-export { SIMULATE_FORMATS, type SimulateFormat, simulateFormats } from './formats/simulate/index.js';
-export { STATUS_FORMATS, type StatusFormat, type StatusView, statusFormats } from './formats/status/index.js';
-export { type KernelImage, parseKernelImage } from './sources/boot/kernel-image.js';
-export { type CpioEntry, renderNewcCpio } from './sources/boot/newc-cpio.js';
-export { type BootOptions, type BootRun, runBoot } from './sources/boot/run-boot.js';
-export { type BootPair, type BootSide, runBootPair } from './sources/boot/run-boot-pair.js';
-export { BOOT_RESULT_FILES, writeBootResults } from './sources/boot/write-boot-results.js';
-export {
-  type DebianChangelog,
-  parseDebianChangelog,
-  type StableUpdate,
-} from './sources/changelog/parse-debian-changelog.js';
-export { planChangelogRange } from './sources/changelog/plan-changelog-range.js';
-export { readChangelog } from './sources/changelog/read-changelog.js';
-export { readStableCommits, type StableCommitSource } from './sources/changelog/read-stable-commits.js';
-export { readStableTreeRange } from './sources/changelog/read-stable-tree.js';
-export { resolveCacheDir } from './sources/data/cache-dir.js';
-export {
-  type DataOptions,
-  resolveDataOptions,
-  UPSTREAM_RELEASES,
-  UPSTREAM_VULNS_REPO,
-} from './sources/data/data-options.js';
-export { readBuiltFiles } from './sources/kbuild/read-built-files.js';
-export { type ReadKbuildOptions, readKbuildModel } from './sources/kbuild/read-kbuild-model.js';
-export { parseHardeningPolicy, readHardeningPolicy } from './sources/read-hardening-policy.js';
-export { readHardeningReleases } from './sources/read-hardening-releases.js';
-export { decodeKernelConfig, readKernelConfig } from './sources/read-kernel-config.js';
-export { parseReleases } from './sources/releases/parse-releases.js';
-export { readReleases } from './sources/releases/read-releases.js';
-export { parseCrashes } from './sources/results/parse-crashes.js';
-export { parseKnownIssues } from './sources/results/parse-known-issues.js';
-export { type ResultsDir, readResultsDir } from './sources/results/read-results-dir.js';
-export { detectResultFormat, parseResults, resultParsers } from './sources/results/result-formats.js';
-export { type RunGateOptions, readGateSide, readKnownIssues, runGate } from './sources/results/run-gate.js';
-export { readRunningKernelFacts } from './sources/system/read-running-kernel.js';
-export { readTreeScan, type TreeScanOptions } from './sources/tree/read-tree-scan.js';
-export { readIndex } from './sources/vulns/read-index.js';
-export { type SyncReport, syncIndex } from './sources/vulns/sync-index.js';
+  branchOf,
+  compareKernelVersions,
+  formatKernelVersion,
+  type KernelVersion,
+  parseKernelVersion,
+} from './domain/kernel-version.js';
+export type { Release, ReleaseTable } from './domain/release.js';
+export { type DataOptions, resolveDataOptions } from './sources/data/data-options.js';

@@ -91,7 +91,11 @@ describe('kgap boot and gate on the real Debian kernels', { concurrency: false }
 
 describe('kgap boot input errors (no boot needed)', () => {
   const cases = [
-    { name: 'missing kernel', args: ['--kernel', join(work, 'nope')], message: /does not exist; pass --kernel/ },
+    {
+      name: 'missing kernel',
+      args: ['--kernel', join(work, 'nope')],
+      message: /^kgap: --kernel \S+ does not exist; pass a bzImage/,
+    },
     {
       name: 'not a kernel',
       args: ['--kernel', fileURLToPath(new URL('../../package.json', import.meta.url))],
@@ -107,6 +111,13 @@ describe('kgap boot input errors (no boot needed)', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     });
   }
+
+  it('gate names the side whose kernel is missing: exit 2 with one line', () => {
+    const r = kgap(['gate', '--baseline-kernel', join(work, 'nope'), '--candidate-kernel', join(work, 'nope2')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^kgap: --baseline-kernel \S+nope does not exist; pass a bzImage/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  });
 
   it(
     'missing QEMU: exit 2 naming the packages to install',

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type ResultRun, TEST_STATUSES } from '../src/analysis/gate/test-result.js';
+import { type ResultRun, TEST_STATUSES } from '../src/domain/test-result.js';
 import { parseCrashes } from '../src/sources/results/parse-crashes.js';
 import { parseJunit } from '../src/sources/results/parse-junit.js';
 import { parseKirkJson } from '../src/sources/results/parse-kirk-json.js';

@@ -200,6 +200,22 @@ describe('kgap harden --running', () => {
   );
 });
 
+describe('kgap harden without release data', () => {
+  it('a download that fails is a warning: the report has no upgrade-gain horizon, exit 0', () => {
+    const config = join(work, 'offline.config');
+    writeFileSync(config, '# Linux/x86 6.1.1 Kernel Configuration\nCONFIG_X86_64=y\n');
+    // Port 9 (discard) refuses at once: the fetch fails without waiting for a timeout.
+    const url = 'http://127.0.0.1:9/linux-kernel.json';
+    const r = kgap(['--config', config, '--releases', url, '--cache-dir', join(work, 'cache'), '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /^kgap harden: cannot fetch http:\/\/127\.0\.0\.1:9\/.*; the upgrade gain has no upper limit\n$/,
+    );
+    assert.equal((JSON.parse(r.stdout) as { latestRelease: string | null }).latestRelease, null);
+  });
+});
+
 describe('kgap harden bad input: exit 2, one line', () => {
   const gz = join(work, 'fake.config.gz');
   const notConfig = join(work, 'notes.txt');
@@ -228,7 +244,7 @@ describe('kgap harden bad input: exit 2, one line', () => {
     [
       'an unknown arch',
       ['--config', okConfig, '--arch', 'sparc'],
-      /unknown architecture "sparc"; --arch takes one of x86_64, arm64, arm, riscv/,
+      /--arch takes one of x86_64, arm64, arm, riscv, not "sparc"/,
     ],
     [
       'a typo in a check id',
@@ -238,9 +254,10 @@ describe('kgap harden bad input: exit 2, one line', () => {
     [
       'an invalid waiver date',
       ['--config', okConfig, '--policy', badDate],
-      /waivers\.0\.expires: expected a real date YYYY-MM-DD/,
+      /--policy .*date\.json: waivers\.0\.expires: takes a day as YYYY-MM-DD \(e\.g\. 2024-02-13\), not "2030-02-30"/,
     ],
     ['--fail-on regress without --against', ['--config', okConfig, '--fail-on', 'regress'], /needs --against/],
+    ['a missing --releases file', ['--config', okConfig, '--releases', join(work, 'nope.json')], /cannot read release/],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {

@@ -1,14 +1,15 @@
+import { homedir, tmpdir } from 'node:os';
 import type { Command } from 'commander';
+import { resolveCacheDir } from '../sources/data/cache-dir.js';
 import { type DataFlags, type DataOptions, resolveDataOptions } from '../sources/data/data-options.js';
 
 export type { DataFlags };
 
 /** Adds the data-source flags every data-reading command takes. */
 export function withDataFlags(command: Command): Command {
-  return command
-    .option('--vulns-repo <url|path>', 'kernel CNA vulns repository (env KGAP_VULNS_REPO)')
-    .option('--releases <url|path>', 'release dates JSON, endoflife-date format (env KGAP_RELEASES)')
-    .option('--cache-dir <dir>', 'cache directory (default $XDG_CACHE_HOME/kgap)');
+  return withReleaseFlags(
+    command.option('--vulns-repo <url|path>', 'kernel CNA vulns repository (env KGAP_VULNS_REPO)'),
+  );
 }
 
 /** Progress on stderr: a rewritten status line on a terminal, plain lines otherwise (never on stdout). */
@@ -45,4 +46,20 @@ export function writeNotes(outcome: {
 }): void {
   for (const w of outcome.warnings ?? []) process.stderr.write(`kgap: warning: ${w}\n`);
   for (const n of outcome.notes ?? []) process.stderr.write(`kgap: ${n}\n`);
+}
+
+/**
+ * Adds the data-source flags of a command that reads release dates but not the vulns repository (`harden`):
+ * `--releases` and `--cache-dir` as `withDataFlags` declares them, resolved by `dataOptionsFrom` alike.
+ */
+export function withReleaseFlags(command: Command): Command {
+  return command
+    .option('--releases <url|path>', 'release dates JSON, endoflife-date format (env KGAP_RELEASES)')
+    .option('--cache-dir <dir>', 'cache directory (default $XDG_CACHE_HOME/kgap)');
+}
+
+/** The cache directory from a `--cache-dir` flag, else the environment: the one resolver, for commands without
+ * other data flags (`boot`, `gate`). */
+export function cacheDirFrom(cacheDir: string | undefined): string {
+  return resolveCacheDir({ cacheDir, env: process.env, home: homedir(), tmpDir: tmpdir() });
 }

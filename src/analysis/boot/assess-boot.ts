@@ -3,8 +3,8 @@
  * panic (`panic=-1` + `-no-reboot` turn the panic into an exit), so the exit code alone proves nothing: the
  * verdict comes from the console, and the guest's own KTAP report is checked against the plan it was given.
  */
-import type { CheckResult } from './boot-check.js';
-import { isFailure, ktapSafe } from './boot-check.js';
+import { type CheckResult, isFailure, ktapSafe } from '../../domain/boot-check.js';
+import type { BootAssessment } from '../../domain/boot-run.js';
 import { CONSOLE_SIGNALS, findSignal } from './console-signals.js';
 import type { GuestCheck } from './guest-checks.js';
 import { consoleLines, parseGuestReport } from './guest-report.js';
@@ -18,17 +18,6 @@ export type QemuEnding = {
   readonly signal: string | null;
   /** QEMU's own error output (e.g. "Error loading uncompressed kernel without PVH ELF Note"), when any. */
   readonly stderr?: string;
-};
-
-export type BootAssessment = {
-  readonly verdict: 'pass' | 'fail';
-  /** Checks made by the host from the console and the QEMU process. */
-  readonly host: readonly CheckResult[];
-  /** The guest's checks, in plan order; one the guest never reported is a failure saying so. */
-  readonly guest: readonly CheckResult[];
-  /** One line per failed check, `host/<id>: detail` or `guest/<id>: detail`, in check order. */
-  readonly reasons: readonly string[];
-  readonly problems: readonly string[];
 };
 
 function result(id: string, failure: string | null, status: 'fail' | 'timeout' = 'fail'): CheckResult {

@@ -3,7 +3,7 @@
  * console quieted, but the serial line still carries `\r\n` and may carry stray kernel lines, so each line is
  * matched on its own and anything else between the markers is kept as a problem, not trusted.
  */
-import type { CheckResult } from './boot-check.js';
+import type { CheckResult } from '../../domain/boot-check.js';
 import { MARKERS } from './init-script.js';
 
 export type GuestReport = {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BootAssessment } from './assess-boot.js';
+import type { BootAssessment } from '../../domain/boot-run.js';
 import { renderBootKtap } from './render-boot-ktap.js';
 
 const assessment: BootAssessment = {

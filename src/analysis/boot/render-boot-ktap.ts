@@ -4,8 +4,8 @@
  * across baseline and candidate. Only check outcomes go in: timings vary run to run, and this text is compared.
  */
 
-import type { BootAssessment } from './assess-boot.js';
-import { type CheckResult, isFailure } from './boot-check.js';
+import { type CheckResult, isFailure } from '../../domain/boot-check.js';
+import type { BootAssessment } from '../../domain/boot-run.js';
 
 const INDENT = '    '; // KTAP nests subtests by four spaces, as KUnit prints them.
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assessGate, type GateEvidence } from './assess-gate.js';
-import type { Crash } from './crash.js';
-import type { KnownIssue } from './known-issues.js';
-import type { ResultRun, TestStatus } from './test-result.js';
+import type { Crash } from '../../domain/crash.js';
+import type { GateEvidence } from '../../domain/gate-evidence.js';
+import type { KnownIssue } from '../../domain/known-issue.js';
+import type { ResultRun, TestStatus } from '../../domain/test-result.js';
+import { assessGate } from './assess-gate.js';
 
 /** A run from `id: status` pairs. */
 function run(source: string, tests: Record<string, TestStatus>, endedEarly: string | null = null): ResultRun {

@@ -6,25 +6,23 @@
  * (reported, blocking only by policy); a crash signature the baseline did not have is a regression.
  */
 
+import { mergeCrashes } from '../../domain/crash.js';
+import type { Day } from '../../domain/day.js';
+import {
+  DEFAULT_GATE_POLICY,
+  type GateAssessment,
+  type GatePolicy,
+  type SideSummary,
+} from '../../domain/gate-assessment.js';
+import type { GateEvidence } from '../../domain/gate-evidence.js';
+import type { KnownIssue } from '../../domain/known-issue.js';
 import { compareTests } from './compare-tests.js';
-import { type Crash, mergeCrashes } from './crash.js';
 import { decideVerdict, type GateDecisionInput } from './decide-verdict.js';
-import { DEFAULT_GATE_POLICY, type GateAssessment, type GatePolicy, type SideSummary } from './gate-report.js';
-import { type KnownIssue, knownIssueMatcher } from './known-issues.js';
-import type { ResultRun } from './test-result.js';
-
-/** What one side of the gate consists of. */
-export type GateEvidence = {
-  readonly runs: readonly ResultRun[];
-  /** Crash signatures from the side's console/dmesg logs (already merged per signature or not). */
-  readonly crashes: readonly Crash[];
-  /** The console/dmesg logs that were scanned, relative paths. */
-  readonly consoleLogs: readonly string[];
-};
+import { knownIssueMatcher } from './known-issues.js';
 
 export type GateOptions = {
-  /** The day the gate runs (`YYYY-MM-DD`, UTC): known issues expire relative to it. */
-  readonly asOf: string;
+  /** The day the gate runs (UTC): known issues expire relative to it. */
+  readonly asOf: Day;
   readonly knownIssues?: readonly KnownIssue[];
   readonly policy?: Partial<GatePolicy>;
 };
@@ -80,8 +78,8 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
     reasons,
     policy,
     asOf: options.asOf,
-    baseline: summariseEvidence(baseline, tests.sizes.baseline, baseCrashes.length),
-    candidate: summariseEvidence(candidate, tests.sizes.candidate, candCrashes.length),
+    baseline: summarizeEvidence(baseline, tests.sizes.baseline, baseCrashes.length),
+    candidate: summarizeEvidence(candidate, tests.sizes.candidate, candCrashes.length),
     regressions: tests.regressions,
     fixes: tests.fixes,
     flaky: tests.flaky,
@@ -96,7 +94,7 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
   };
 }
 
-function summariseEvidence(e: GateEvidence, tests: number, crashes: number): SideSummary {
+function summarizeEvidence(e: GateEvidence, tests: number, crashes: number): SideSummary {
   const runs = [...e.runs]
     .map((r) => ({
       source: r.source,

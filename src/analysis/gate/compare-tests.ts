@@ -2,10 +2,10 @@
  * Per-test comparison of the two sides (the test half of the gate). Each id in either side lands in at most
  * one list, except flaky ones, which are also new/removed when only one side has them.
  */
-import type { FlakyTest, LostCoverage, TestChange } from './gate-report.js';
-import type { KnownIssueMatch } from './known-issues.js';
-import { describeStatuses, outcomeIn, summariseSide, type TestSide, testSide } from './side-outcome.js';
-import type { ResultRun } from './test-result.js';
+import type { FlakyTest, LostCoverage, TestChange } from '../../domain/gate-assessment.js';
+import type { KnownIssueMatch } from '../../domain/known-issue.js';
+import type { ResultRun } from '../../domain/test-result.js';
+import { describeStatuses, outcomeIn, summarizeSide, type TestSide, testSide } from './side-outcome.js';
 
 export type TestComparison = {
   readonly regressions: TestChange[];
@@ -39,8 +39,8 @@ export function compareTests(
   candidateRuns: readonly ResultRun[],
   known: (id: string) => KnownIssueMatch | null,
 ): TestComparison {
-  const base = summariseSide(baselineRuns);
-  const cand = summariseSide(candidateRuns);
+  const base = summarizeSide(baselineRuns);
+  const cand = summarizeSide(candidateRuns);
   const out: TestComparison = {
     regressions: [],
     expectedFailures: [],

@@ -3,7 +3,7 @@
  * (regressions, crashes, lost coverage, flaky, new failures), then notes; each names up to five items so a
  * PR comment stays readable.
  */
-import type { GateAssessment, Verdict } from './gate-report.js';
+import type { GateAssessment, Verdict } from '../../domain/gate-assessment.js';
 
 /** What the decision reads: the assessment's findings, plus the baseline runs that ended early. */
 export type GateDecisionInput = Pick<

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type KnownIssue, knownIssueMatcher } from './known-issues.js';
+import type { KnownIssue } from '../../domain/known-issue.js';
+import { knownIssueMatcher } from './known-issues.js';
 
 const issue = (test: string, expires: string, reason = 'r'): KnownIssue => ({
   test,

@@ -1,36 +1,19 @@
 /**
- * Known issues: failures (or crash signatures) a team has accepted for a while, each with a reason and an
- * expiry date. An unexpired entry excuses a regression; an expired one excuses nothing and says so, so
- * accepted failures cannot linger silently. The file is validated in `sources/results/parse-known-issues.ts`.
+ * Matching known issues: an unexpired entry excuses a regression; an expired one excuses nothing and says so, so
+ * accepted failures cannot linger silently. The vocabulary is in `domain/known-issue.ts`.
  */
-
-export type KnownIssue = {
-  /** A test id pattern (`*` matches any run of characters, `/` included), or null for a crash entry. */
-  readonly test: string | null;
-  /** A crash signature pattern, or null for a test entry. */
-  readonly crash: string | null;
-  readonly reason: string;
-  /** Last day (UTC, `YYYY-MM-DD`) the entry excuses anything. */
-  readonly expires: string;
-  readonly link: string | null;
-};
-
-/** What the gate did with a matching known issue. */
-export type KnownIssueMatch = {
-  readonly reason: string;
-  readonly expires: string;
-  readonly expired: boolean;
-};
+import type { Day } from '../../domain/day.js';
+import type { KnownIssue, KnownIssueMatch } from '../../domain/known-issue.js';
 
 function globToRegExp(pattern: string): RegExp {
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
 }
 
-/** Matches ids against known issues; compiled once per gate run. `asOf` is a `YYYY-MM-DD` day. */
+/** Matches ids against known issues; compiled once per gate run. An entry expires after its `expires` day. */
 export function knownIssueMatcher(
   issues: readonly KnownIssue[],
-  asOf: string,
+  asOf: Day,
 ): { test: (id: string) => KnownIssueMatch | null; crash: (signature: string) => KnownIssueMatch | null } {
   const compiled = issues.map((issue) => ({
     issue,

@@ -3,7 +3,26 @@
  * Several runs per side are how flakiness becomes visible: a test that passed in one run and failed in
  * another is `flaky`, not `good` or `bad`.
  */
-import { classifyStatus, type ResultRun, type TestStatus } from './test-result.js';
+import type { ResultRun, TestStatus } from '../../domain/test-result.js';
+
+/** What a status means for the gate: good evidence, bad evidence, or no evidence (skipped). */
+export type StatusClass = 'good' | 'bad' | 'skip';
+
+/**
+ * `xfail` is good (the test behaved as expected); `warn` is bad because runltp reports TWARN as a failure
+ * (exit bit 4) and a warning during cleanup is still a kernel behavior change worth a look.
+ */
+export function classifyStatus(status: TestStatus): StatusClass {
+  switch (status) {
+    case 'pass':
+    case 'xfail':
+      return 'good';
+    case 'skip':
+      return 'skip';
+    default:
+      return 'bad';
+  }
+}
 
 export type SideOutcome = 'good' | 'bad' | 'skip' | 'flaky';
 
@@ -41,7 +60,7 @@ export type SideIndex = {
 };
 
 /** Indexes every test id seen on a side. */
-export function summariseSide(runs: readonly ResultRun[]): SideIndex {
+export function summarizeSide(runs: readonly ResultRun[]): SideIndex {
   const statuses = new Map<string, TestStatus | TestStatus[]>();
   const details = new Map<string, string>();
   for (const run of runs) {

@@ -1,10 +1,10 @@
+import type { Arch, HardeningCheck } from '../../domain/hardening-check.js';
 import {
   compareBranchKeys,
   formatKernelVersion,
   type KernelVersion,
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
-import type { Arch, HardeningCheck } from './check.js';
 import { type EvalContext, resolveKconfigName } from './evaluate-condition.js';
 import type { KernelFacts } from './kernel-facts.js';
 
@@ -20,13 +20,13 @@ function versionOf(text: string | null | undefined): KernelVersion | null {
   return v;
 }
 
-/** How a "kernel too old" note starts: the upgrade gain recognises those checks by it. */
+/** How a "kernel too old" note starts: the upgrade gain recognizes those checks by it. */
 export const TOO_OLD = 'introduced in';
 
 /** Why a check does not apply to this kernel; null when it applies (or cannot be ruled out). */
 export type Inapplicable = { readonly kind: 'arch' | 'too-old' | 'removed' | 'arch-unknown'; readonly detail: string };
 
-/** The version that introduced a check's defence on an architecture. */
+/** The version that introduced a check's defense on an architecture. */
 export function introducedIn(check: HardeningCheck, arch: string | null): string | null {
   return (arch ? check.sinceByArch?.[arch as Arch] : undefined) ?? check.since ?? null;
 }

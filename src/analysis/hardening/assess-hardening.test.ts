@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { HardeningCheck } from '../../domain/hardening-check.js';
 import { parseKernelConfig } from '../../domain/kernel-config.js';
+import { parseCmdline, parseSysctl } from '../../sources/hardening/parse-runtime.js';
 import { type AssessOptions, assessHardening } from './assess-hardening.js';
-import type { HardeningCheck } from './check.js';
 import { all, cl, kc, rowsOf } from './checks/build.js';
 import { hardeningChecks } from './checks/index.js';
 import { compareHardening } from './compare-hardening.js';
 import { kernelFactsOf, upstreamVersionOf } from './kernel-facts.js';
-import { parseCmdline, parseSysctl } from './parse-runtime.js';
 import { buildReleaseIndex } from './release-index.js';
 
 /** A config text with a header and the given lines. */
@@ -163,7 +163,7 @@ describe('upgrade gain and diff', () => {
     ['6.6', '2023-10-30'],
     ['6.6.7', '2023-12-13'],
   ]);
-  it('lists defences newer than the kernel, up to the latest release, with dates', () => {
+  it('lists defenses newer than the kernel, up to the latest release, with dates', () => {
     const cfg = config('5.10.45', 'x86');
     const report = assessHardening({
       checks: hardeningChecks,

@@ -1,6 +1,8 @@
+import type { Day } from '../../domain/day.js';
+import type { CompilerNeed, Expr, HardeningCheck, Rename } from '../../domain/hardening-check.js';
+import type { Waiver } from '../../domain/hardening-policy.js';
 import { formatKernelVersion } from '../../domain/kernel-version.js';
 import { inapplicability, introducedIn } from './applicability.js';
-import type { CompilerNeed, Expr, HardeningCheck, Rename } from './check.js';
 import { type EvalContext, evaluateExpr, type HardeningInputs, lookup, MISSING } from './evaluate-condition.js';
 import type { AppliedWaiver, CheckResult, HardeningReport } from './hardening-report.js';
 import type { KernelFacts } from './kernel-facts.js';
@@ -8,9 +10,6 @@ import { latestReleaseText, type ReleaseIndex } from './release-index.js';
 import { renderRuleText } from './rule-text.js';
 import { scoreHardening } from './score-hardening.js';
 import { planUpgradeGain } from './upgrade-gain.js';
-
-/** A waiver as the policy states it. */
-export type Waiver = { readonly reason: string; readonly owner: string; readonly expires: string };
 
 export type AssessOptions = {
   readonly checks: readonly HardeningCheck[];
@@ -20,8 +19,8 @@ export type AssessOptions = {
   readonly source: string;
   readonly releases?: ReleaseIndex | null;
   readonly waivers?: ReadonlyMap<string, Waiver>;
-  /** Today, `YYYY-MM-DD`, for waiver expiry: passed in so the assessment stays pure. */
-  readonly asOf: string;
+  /** Today, for waiver expiry: passed in so the assessment stays pure. */
+  readonly asOf: Day;
 };
 
 const renameCache = new WeakMap<readonly HardeningCheck[], ReadonlyMap<string, readonly Rename[]>>();

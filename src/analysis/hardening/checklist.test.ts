@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ARCHES, type Expr } from '../../domain/hardening-check.js';
 import { compareKernelVersions, parseKernelVersion } from '../../domain/kernel-version.js';
-import { ARCHES, type Expr } from './check.js';
 import { hardeningChecks } from './checks/index.js';
 import { parseRuleText, renderRuleText } from './rule-text.js';
 

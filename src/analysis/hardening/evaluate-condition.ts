@@ -1,6 +1,6 @@
+import type { Condition, Expr, Rename, Rule } from '../../domain/hardening-check.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { compareKernelVersions, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
-import type { Condition, Expr, Rename, Rule } from './check.js';
 
 /** The inputs a check reads; null means "not given" and makes dependent checks `unknown`. */
 export type HardeningInputs = {
@@ -22,7 +22,7 @@ export type EvalContext = {
 const OFF = new Set(['off', '0', 'n', 'no', 'false', 'f']);
 const ON = new Set(['on', '1', 'y', 'yes', 'true', 't']);
 
-/** kstrtobool-style normalisation, applied only when the rule compares with 0/1 (the kernel does the same). */
+/** kstrtobool-style normalization, applied only when the rule compares with 0/1 (the kernel does the same). */
 function boolish(value: string): string {
   const v = value.toLowerCase();
   if (ON.has(v)) return '1';

@@ -1,4 +1,4 @@
-import type { CheckType, Profile, Reason, Source } from './check.js';
+import type { CheckType, Profile, Reason, Source } from '../../domain/hardening-check.js';
 
 /** `ok`, `fail`, `not-applicable` (other arch, or a kernel older than the option: see `detail`), `unknown` (input missing). */
 export const STATUSES = ['ok', 'fail', 'not-applicable', 'unknown'] as const;
@@ -32,7 +32,7 @@ export type CheckResult = {
   readonly waiver: AppliedWaiver | null;
 };
 
-/** A defence the kernel cannot have because it is too old, and the release that brings it. */
+/** A defense the kernel cannot have because it is too old, and the release that brings it. */
 export type UpgradeGain = {
   readonly id: string;
   readonly type: CheckType;

@@ -1,6 +1,6 @@
+import { ARCHES, type Arch } from '../../domain/hardening-check.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
 import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
-import { ARCHES, type Arch } from './check.js';
 
 /** What the checks need to know about the kernel besides option values. */
 export type KernelFacts = {

@@ -1,17 +1,6 @@
-import type { Waiver } from './assess-hardening.js';
-import type { CheckType, HardeningCheck, Profile, Source } from './check.js';
+import type { HardeningCheck } from '../../domain/hardening-check.js';
+import type { HardeningPolicy, Waiver } from '../../domain/hardening-policy.js';
 import { parseRuleText } from './rule-text.js';
-
-/** A team's hardening policy: which checks count, which failures are accepted for now, which values differ. */
-export type HardeningPolicy = {
-  readonly profiles?: readonly Profile[];
-  readonly sources?: readonly Source[];
-  readonly types?: readonly CheckType[];
-  readonly exclude?: readonly string[];
-  readonly waivers?: readonly (Waiver & { readonly check: string })[];
-  /** New desired value for a check, in the rule language (`y`, `is not set`, `>= 2`...). */
-  readonly overrides?: readonly { readonly check: string; readonly expect: string }[];
-};
 
 /** Edit distance, for "did you mean" on check ids. */
 function distance(a: string, b: string): number {
@@ -53,7 +42,7 @@ export function policyProblems(policy: HardeningPolicy, checks: readonly Hardeni
   for (const [field, id] of refs) {
     if (!ids.has(id))
       problems.push(
-        `${field}: unknown check id "${id}" (did you mean ${nearestIds(id, checks).join(', ')}? \`kgap harden --list-checks\` lists all ${ids.size})`,
+        `${field}: unknown check id "${id}" (did you mean ${nearestIds(id, checks).join(', ')}? the checklist has ${ids.size})`,
       );
   }
   for (const o of policy.overrides ?? []) {

@@ -1,4 +1,4 @@
-import type { Rule } from './check.js';
+import type { Rule } from '../../domain/hardening-check.js';
 
 /**
  * The one-line rule language shared by the checklist, policies (`overrides[].expect`) and the docs:

@@ -1,4 +1,4 @@
-import { CHECK_TYPES, REASONS } from './check.js';
+import { CHECK_TYPES, REASONS } from '../../domain/hardening-check.js';
 import type { CheckResult, GroupScore } from './hardening-report.js';
 
 type Counts = { ok: number; fail: number; waived: number; notApplicable: number; unknown: number };

@@ -1,6 +1,6 @@
+import type { Expr, HardeningCheck } from '../../domain/hardening-check.js';
 import { compareBranchKeys, compareVersionText, parseKernelVersion } from '../../domain/kernel-version.js';
 import { TOO_OLD } from './applicability.js';
-import type { Expr, HardeningCheck } from './check.js';
 import type { CheckResult, UpgradeGain } from './hardening-report.js';
 import type { ReleaseIndex } from './release-index.js';
 
@@ -22,7 +22,7 @@ function mentionsKconfig(e: Expr): boolean {
 
 /**
  * A newer kernel's option counts as a gain unless the table says otherwise. Boot parameters count only when no
- * Kconfig option stands for the same defence (`init_on_alloc=1` is counted once, by CONFIG_INIT_ON_ALLOC_DEFAULT_ON)
+ * Kconfig option stands for the same defense (`init_on_alloc=1` is counted once, by CONFIG_INIT_ON_ALLOC_DEFAULT_ON)
  * and when they switch something on, not merely off (`nospectre_bhb is not set`).
  */
 function countsAsGain(check: HardeningCheck): boolean {
@@ -32,7 +32,7 @@ function countsAsGain(check: HardeningCheck): boolean {
   return ![...(check.orElse ?? []), ...(check.andAlso ?? [])].some(mentionsKconfig);
 }
 
-/** The defences this kernel lacks only because it is too old, up to the newest release, oldest first. */
+/** The defenses this kernel lacks only because it is too old, up to the newest release, oldest first. */
 export function planUpgradeGain(
   checks: readonly HardeningCheck[],
   results: readonly CheckResult[],

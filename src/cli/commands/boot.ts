@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
-import { Option } from 'commander';
-import { UserError } from '../../domain/user-error.js';
+import { type BootInput, requireTimeoutSeconds } from '../../app/boot/boot-input.js';
+import { runBoot } from '../../app/boot/run-boot.js';
 import { BOOT_FORMATS, type BootFormat, bootFormats } from '../../formats/boot/render-boot-run.js';
-import { runBoot } from '../../sources/boot/run-boot.js';
-import { writeBootResults } from '../../sources/boot/write-boot-results.js';
-import { resolveCacheDir } from '../../sources/data/cache-dir.js';
 import type { CommandSpec } from '../command.js';
+import { cacheDirFrom } from '../data-flags.js';
 import { EXIT } from '../errors.js';
+import { choiceOption } from '../options.js';
 
 type BootFlags = {
   kernel: string;
@@ -24,12 +21,17 @@ type BootFlags = {
   format: BootFormat;
 };
 
-/** Parses a positive number of seconds from a flag. */
-export function parseTimeoutSeconds(text: string, flag = '--timeout'): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600)
-    throw new UserError(`${flag} takes seconds between 1 and 3600, got ${JSON.stringify(text)}`);
-  return n;
+/** What a boot takes from this process: the cache directory, the environment, the clock, progress on stderr. */
+export function bootEnvironment(
+  cacheDir: string | undefined,
+  progressPrefix: string,
+): Pick<BootInput, 'cacheDir' | 'env' | 'now' | 'onProgress'> {
+  return {
+    cacheDir: cacheDirFrom(cacheDir),
+    env: process.env,
+    now: () => performance.now(),
+    onProgress: (m) => process.stderr.write(`${progressPrefix}${m}\n`),
+  };
 }
 
 /** `kgap boot`: boots a kernel under QEMU with a generated busybox initramfs and reports smoke checks. */
@@ -52,33 +54,25 @@ export const bootCommand: CommandSpec = {
       .option('--cache-dir <dir>', 'cache for the initramfs and extracted vmlinux (default $XDG_CACHE_HOME/kgap)')
       .option('--no-extract', 'boot the bzImage as is instead of the extracted vmlinux (slower)')
       .option('--busybox <path>', 'static busybox to put in the initramfs (default /bin/busybox)')
-      .addOption(new Option('--format <format>', 'stdout format').choices(BOOT_FORMATS).default('table'))
+      .addOption(choiceOption('--format <format>', 'stdout format', BOOT_FORMATS, 'table'))
       .action((flags: BootFlags) =>
         run(async () => {
           const result = await runBoot({
             kernel: flags.kernel,
-            ...(flags.expectRelease === undefined ? {} : { expectRelease: flags.expectRelease }),
-            timeoutSeconds: parseTimeoutSeconds(flags.timeout),
-            ...(flags.append === undefined ? {} : { append: flags.append }),
+            timeoutSeconds: requireTimeoutSeconds('timeout', flags.timeout),
             modules: (flags.modules ?? '')
               .split(',')
               .map((m) => m.trim())
               .filter(Boolean),
-            ...(flags.modulesDir === undefined ? {} : { modulesDir: flags.modulesDir }),
-            cacheDir: resolveCacheDir({
-              cacheDir: flags.cacheDir,
-              env: process.env,
-              home: homedir(),
-              tmpDir: tmpdir(),
-            }),
             extract: flags.extract,
-            ...(flags.busybox === undefined ? {} : { busybox: flags.busybox }),
-            env: process.env,
-            now: () => performance.now(),
-            onProgress: (m) => process.stderr.write(`kgap boot: ${m}\n`),
+            expectRelease: flags.expectRelease,
+            append: flags.append,
+            modulesDir: flags.modulesDir,
+            busybox: flags.busybox,
+            outDir: flags.out,
+            ktapFile: flags.ktap,
+            ...bootEnvironment(flags.cacheDir, 'kgap boot: '),
           });
-          if (flags.ktap) await writeFile(flags.ktap, result.ktap);
-          if (flags.out) await writeBootResults(flags.out, result);
           process.stderr.write(
             `kgap boot: ${result.booted.image} (${result.booted.note}), ${result.durationSeconds} s, ${result.assessment.verdict}\n`,
           );

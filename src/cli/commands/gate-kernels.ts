@@ -1,17 +1,14 @@
 /**
- * `kgap gate --baseline-kernel A --candidate-kernel B`: boots both kernels with the `kgap boot` checks into results
- * directories, then hands them to the gate command's own directory path. gate.ts adds these options and calls
- * `gateKernels` when a kernel is given.
+ * `kgap gate --baseline-kernel A --candidate-kernel B`: the options gate.ts adds for booting both sides with the
+ * `kgap boot` checks, and the call of the use-case that boots them and gates their results.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
-import { UserError } from '../../domain/user-error.js';
-import { runBootPair } from '../../sources/boot/run-boot-pair.js';
-import { resolveCacheDir } from '../../sources/data/cache-dir.js';
-import type { CommandResult } from '../errors.js';
-import { parseTimeoutSeconds } from './boot.js';
+import { requireTimeoutSeconds } from '../../app/boot/boot-input.js';
+import { type GateKernelsInput, runGateKernels } from '../../app/gate/run-gate-kernels.js';
+import type { GateView } from '../../domain/gate-view.js';
+import { UserError } from '../../domain/invalid-input.js';
+import { bootEnvironment } from './boot.js';
 
 /** The flags `kgap gate` gains for booting its two sides itself. */
 export type GateBootFlags = {
@@ -40,47 +37,47 @@ export function addGateBootOptions(gate: Command): Command {
     .option('--cache-dir <dir>', 'cache for the initramfs and extracted vmlinux (default $XDG_CACHE_HOME/kgap)');
 }
 
-/** Boots both kernels into results directories, then gates them with `gateDirs` (the gate command's own path). */
+/** True when the flags ask gate to boot its sides. */
+export function bootsKernels(flags: GateBootFlags): boolean {
+  return flags.baselineKernel !== undefined || flags.candidateKernel !== undefined;
+}
+
+/** Boots both kernels and gates their results (`gate` says how); boot outcomes go to stderr. */
 export async function gateKernels(
   flags: GateBootFlags & { baseline?: string; candidate?: string },
-  gateDirs: (baseline: string, candidate: string) => Promise<CommandResult>,
-): Promise<CommandResult> {
+  gate: GateKernelsInput['gate'],
+): Promise<GateView> {
   if (flags.baselineKernel === undefined || flags.candidateKernel === undefined) {
     throw new UserError('pass both --baseline-kernel and --candidate-kernel (or --baseline DIR and --candidate DIR)');
   }
   if (flags.baseline !== undefined || flags.candidate !== undefined) {
     throw new UserError('use either --baseline/--candidate result directories or --baseline-kernel/--candidate-kernel');
   }
-  const outDir = flags.out ?? (await mkdtemp(join(tmpdir(), 'kgap-gate-boot-')));
-  try {
-    const side = (kernel: string, append?: string, expectRelease?: string) => ({
-      kernel,
-      ...(append === undefined ? {} : { append }),
-      ...(expectRelease === undefined ? {} : { expectRelease }),
-    });
-    const pair = await runBootPair({
-      baseline: side(flags.baselineKernel, flags.baselineAppend, flags.baselineExpectRelease),
-      candidate: side(flags.candidateKernel, flags.candidateAppend, flags.candidateExpectRelease),
-      shared: {
-        timeoutSeconds: parseTimeoutSeconds(flags.bootTimeout, '--boot-timeout'),
-        cacheDir: resolveCacheDir({ cacheDir: flags.cacheDir, env: process.env, home: homedir(), tmpDir: tmpdir() }),
-        extract: true,
-        env: process.env,
-        now: () => performance.now(),
-        onProgress: (m) => process.stderr.write(`kgap gate: boot ${m}\n`),
-      },
-      outDir,
-    });
-    for (const [label, s] of [
-      ['baseline', pair.baseline],
-      ['candidate', pair.candidate],
-    ] as const) {
-      process.stderr.write(
-        `kgap gate: ${label} boot ${s.run.assessment.verdict} in ${s.run.durationSeconds} s (${s.run.booted.image})\n`,
-      );
-    }
-    return await gateDirs(pair.baseline.dir, pair.candidate.dir);
-  } finally {
-    if (flags.out === undefined) await rm(outDir, { recursive: true, force: true });
+  const report = await runGateKernels({
+    baseline: {
+      kernel: flags.baselineKernel,
+      append: flags.baselineAppend,
+      expectRelease: flags.baselineExpectRelease,
+    },
+    candidate: {
+      kernel: flags.candidateKernel,
+      append: flags.candidateAppend,
+      expectRelease: flags.candidateExpectRelease,
+    },
+    shared: {
+      timeoutSeconds: requireTimeoutSeconds('bootTimeout', flags.bootTimeout),
+      extract: true,
+      ...bootEnvironment(flags.cacheDir, 'kgap gate: boot '),
+    },
+    outDir: flags.out ?? null,
+    tmpDir: tmpdir(),
+    gate,
+  });
+  for (const label of ['baseline', 'candidate'] as const) {
+    const { run } = report.boots[label];
+    process.stderr.write(
+      `kgap gate: ${label} boot ${run.assessment.verdict} in ${run.durationSeconds} s (${run.booted.image})\n`,
+    );
   }
+  return report.gate;
 }

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { assessBoot } from '../../analysis/boot/assess-boot.js';
 import { planGuestChecks } from '../../analysis/boot/guest-checks.js';
 import { renderBootKtap } from '../../analysis/boot/render-boot-ktap.js';
-import type { BootRun } from '../../sources/boot/run-boot.js';
+import type { BootRun } from '../../domain/boot-run.js';
 import { BOOT_FORMATS, bootFormats } from './render-boot-run.js';
 
 // A run built from a real captured console (test/fixtures/boot/release-mismatch.console.log).

@@ -2,11 +2,9 @@
  * Renders a boot run for stdout: `ktap` (what `gate` reads), `json` (schemaVersion 1, see docs/boot.md),
  * `markdown` and `table`. All but `json` leave out the duration, so they only change when the outcome does.
  */
-import type { CheckResult } from '../../analysis/boot/boot-check.js';
-import type { BootRun } from '../../sources/boot/run-boot.js';
-
-export const BOOT_FORMATS = ['table', 'markdown', 'json', 'ktap'] as const;
-export type BootFormat = (typeof BOOT_FORMATS)[number];
+import type { CheckResult } from '../../domain/boot-check.js';
+import type { BootRun } from '../../domain/boot-run.js';
+import { formatNames } from '../format-names.js';
 
 function rows(run: BootRun): { side: string; check: CheckResult }[] {
   return [
@@ -65,9 +63,13 @@ function renderTable(run: BootRun): string {
   return `${headline(run)}\n${body.join('\n')}\n`;
 }
 
+/** The boot renderers, one per output format. */
 export const bootFormats = {
   table: renderTable,
   markdown: renderMarkdown,
   json: renderJson,
   ktap: (run: BootRun) => run.ktap,
-} satisfies Record<BootFormat, (run: BootRun) => string>;
+} satisfies Record<string, (run: BootRun) => string>;
+
+export type BootFormat = keyof typeof bootFormats;
+export const BOOT_FORMATS = formatNames(bootFormats);

@@ -1,11 +1,9 @@
-import type { GateView } from './gate-view.js';
+import type { GateView } from '../../domain/gate-view.js';
+import { formatNames } from '../format-names.js';
 import { renderGateJson } from './render-gate-json.js';
 import { renderGateJunit } from './render-gate-junit.js';
 import { renderGateMarkdown } from './render-gate-markdown.js';
 import { renderGateTable } from './render-gate-table.js';
-
-export const GATE_FORMATS = ['table', 'json', 'markdown', 'junit'] as const;
-export type GateFormat = (typeof GATE_FORMATS)[number];
 
 /** The gate renderers, one per output format. */
 export const gateFormats = {
@@ -13,7 +11,9 @@ export const gateFormats = {
   json: renderGateJson,
   markdown: renderGateMarkdown,
   junit: renderGateJunit,
-} satisfies Record<GateFormat, (view: GateView) => string>;
+} satisfies Record<string, (view: GateView) => string>;
 
-export type { GateView } from './gate-view.js';
+export type GateFormat = keyof typeof gateFormats;
+export const GATE_FORMATS = formatNames(gateFormats);
+
 export { GATE_JSON_SCHEMA_VERSION } from './render-gate-json.js';

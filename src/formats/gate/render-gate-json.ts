@@ -1,5 +1,5 @@
-import type { SideSummary, TestChange } from '../../analysis/gate/gate-report.js';
-import type { GateView } from './gate-view.js';
+import type { SideSummary, TestChange } from '../../domain/gate-assessment.js';
+import type { GateView } from '../../domain/gate-view.js';
 
 /** Version of the `kgap gate --format json` document (docs/gate.md#json). */
 export const GATE_JSON_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { GateView } from './gate-view.js';
+import type { GateView } from '../../domain/gate-view.js';
 
 function xml(text: string): string {
   return (

@@ -1,7 +1,7 @@
-import type { TestChange } from '../../analysis/gate/gate-report.js';
+import type { TestChange } from '../../domain/gate-assessment.js';
+import type { GateView } from '../../domain/gate-view.js';
 import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { truncate } from '../text/text-table.js';
-import type { GateView } from './gate-view.js';
 
 /** Long lists are cut in a PR comment; the JSON report has everything. */
 const MAX_ROWS = 50;

@@ -1,5 +1,5 @@
+import type { GateView } from '../../domain/gate-view.js';
 import { renderTextTable, truncate } from '../text/text-table.js';
-import type { GateView } from './gate-view.js';
 
 /** Plain text for a terminal: verdict, reasons, one row per finding (blocking kinds first). */
 export function renderGateTable(view: GateView): string {

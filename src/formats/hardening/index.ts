@@ -1,12 +1,10 @@
 import type { HardeningDiff } from '../../analysis/hardening/compare-hardening.js';
 import type { HardeningReport } from '../../analysis/hardening/hardening-report.js';
+import { formatNames } from '../format-names.js';
 import type { ShowMode } from './hardening-view.js';
 import { renderHardeningDiffJson, renderHardeningJson } from './render-hardening-json.js';
 import { renderHardeningDiffMarkdown, renderHardeningMarkdown } from './render-hardening-markdown.js';
 import { renderHardeningDiffTable, renderHardeningTable } from './render-hardening-text.js';
-
-export const HARDENING_FORMATS = ['table', 'markdown', 'json'] as const;
-export type HardeningFormat = (typeof HARDENING_FORMATS)[number];
 
 type Formatter = {
   readonly report: (reports: readonly HardeningReport[], show: ShowMode) => string;
@@ -18,4 +16,7 @@ export const hardeningFormats = {
   table: { report: renderHardeningTable, diff: (d) => renderHardeningDiffTable(d) },
   markdown: { report: renderHardeningMarkdown, diff: (d) => renderHardeningDiffMarkdown(d) },
   json: { report: renderHardeningJson, diff: renderHardeningDiffJson },
-} satisfies Record<HardeningFormat, Formatter>;
+} satisfies Record<string, Formatter>;
+
+export type HardeningFormat = keyof typeof hardeningFormats;
+export const HARDENING_FORMATS = formatNames(hardeningFormats);

@@ -1,5 +1,5 @@
-import { CHECK_TYPES, type Expr, type HardeningCheck, REASONS } from '../../analysis/hardening/check.js';
 import { renderRuleText } from '../../analysis/hardening/rule-text.js';
+import { CHECK_TYPES, type Expr, type HardeningCheck, REASONS } from '../../domain/hardening-check.js';
 import { mdCell } from './render-hardening-markdown.js';
 
 function exprText(e: Expr): string {
@@ -68,9 +68,10 @@ Combinations use three-valued logic: OR is ok when one side is ok, AND fails whe
 \`CONFIG_KSTACK_ERASE\` in 6.17...) is read when the config uses it or the kernel predates the rename.
 
 **Upgrade gain.** Checks that are not-applicable only because the kernel is older than the option, up to the
-newest release in the release data (\`--releases\`, \`KGAP_RELEASES\`, or ../shared/data/linux-kernel-releases.json),
-grouped by the introducing version. New attack surface (io_uring, ksmbd...) and new switches for old defences are
-left out (marked below).
+newest release in the release data, grouped by the introducing version. The release data is found as for every
+command (\`--releases\`, \`KGAP_RELEASES\`, ../shared/data/linux-kernel-releases.json, else endoflife-date's file,
+downloaded once into \`--cache-dir\`); when a download fails the report has no upper limit and a warning says so.
+New attack surface (io_uring, ksmbd...) and new switches for old defences are left out (marked below).
 
 **Scores.** Per reason class, per type and in total: ok / (ok + fail), in percent; waived failures leave the score.
 

@@ -61,7 +61,7 @@ describe('parseKernelImage', () => {
     });
   }
 
-  it('recognises an ELF64 x86-64 vmlinux and rejects other bytes', () => {
+  it('recognizes an ELF64 x86-64 vmlinux and rejects other bytes', () => {
     const elf = new Uint8Array(64);
     elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1]);
     elf[18] = 62;

@@ -1,5 +1,5 @@
 /**
- * Recognises the two kernel image shapes QEMU's `-kernel` boots on x86: a bzImage (the x86 boot protocol,
+ * Recognizes the two kernel image shapes QEMU's `-kernel` boots on x86: a bzImage (the x86 boot protocol,
  * Documentation/arch/x86/boot.rst) and an ELF vmlinux (booted through its PVH note). Pure: bytes in.
  */
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import { readModuleFiles } from './read-module-files.js';
 
 // A lib/modules/<release> tree shaped like Debian's, with stand-in .ko contents (insmod is not run here).
@@ -34,16 +35,42 @@ describe('readModuleFiles', () => {
   });
 
   const errors = [
-    { name: 'no --modules-dir', modulesDir: undefined, names: ['btrfs'], message: /--modules needs --modules-dir/ },
-    { name: 'unknown module', modulesDir: dir, names: ['nope'], message: /does not list nope/ },
-    { name: 'a name with shell characters', modulesDir: dir, names: ['x;reboot'], message: /is not a module name/ },
-    { name: 'no modules.dep', modulesDir: join(dir, 'kernel'), names: ['btrfs'], message: /has no modules.dep/ },
+    {
+      name: 'no modules directory',
+      modulesDir: undefined,
+      names: ['btrfs'],
+      field: 'modulesDir',
+      problem: /^is needed/,
+    },
+    {
+      name: 'unknown module',
+      modulesDir: dir,
+      names: ['nope'],
+      field: 'modules',
+      problem: /^nope: not in the modules.dep/,
+    },
+    {
+      name: 'shell characters',
+      modulesDir: dir,
+      names: ['x;reboot'],
+      field: 'modules',
+      problem: /is not a module name/,
+    },
+    {
+      name: 'no modules.dep',
+      modulesDir: join(dir, 'kernel'),
+      names: ['btrfs'],
+      field: 'modulesDir',
+      problem: /has no modules.dep/,
+    },
   ];
   for (const e of errors) {
-    it(`${e.name}: a UserError`, async () => {
-      await assert.rejects(readModuleFiles({ names: e.names, modulesDir: e.modulesDir, xz: null }), {
-        name: 'UserError',
-        message: e.message,
+    it(`${e.name}: InvalidInput naming ${e.field}`, async () => {
+      await assert.rejects(readModuleFiles({ names: e.names, modulesDir: e.modulesDir, xz: null }), (error) => {
+        assert.ok(error instanceof InvalidInput);
+        assert.equal(error.field, e.field);
+        assert.match(error.problem, e.problem);
+        return true;
       });
     });
   }

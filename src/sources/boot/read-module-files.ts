@@ -7,9 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { GuestPlan } from '../../analysis/boot/guest-checks.js';
-import { parseModulesDep, planModuleLoads } from '../../analysis/boot/modules-dep.js';
-import { UserError } from '../../domain/user-error.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { type ModuleLoad, parseModulesDep, planModuleLoads } from './parse-modules-dep.js';
 import { runXzDecompress } from './run-xz.js';
 import type { InitramfsFile } from './write-initramfs.js';
 
@@ -26,28 +25,37 @@ async function readKo(path: string, xz: string | null): Promise<Uint8Array> {
   throw new UserError(`${path}: unsupported module compression; only .ko, .ko.xz and .ko.gz are handled`);
 }
 
-/** The guest's module plan and the files to put in the initramfs (under `lib/modules/`). */
+/**
+ * The guest's module plan (each module's files in load order, as paths inside the initramfs) and the files to put
+ * in the initramfs (under `lib/modules/`). Bad input is an `InvalidInput` naming `modules` or `modulesDir`.
+ */
 export async function readModuleFiles(options: {
   readonly names: readonly string[];
   readonly modulesDir: string | undefined;
   readonly xz: string | null;
-}): Promise<{ readonly plan: GuestPlan['modules']; readonly files: readonly InitramfsFile[] }> {
+}): Promise<{ readonly plan: readonly ModuleLoad[]; readonly files: readonly InitramfsFile[] }> {
   if (options.names.length === 0) return { plan: [], files: [] };
   const bad = options.names.find((n) => !NAME_RE.test(n));
-  if (bad !== undefined) throw new UserError(`--modules: ${JSON.stringify(bad)} is not a module name`);
+  if (bad !== undefined) throw new InvalidInput('modules', `${JSON.stringify(bad)} is not a module name`);
   if (options.modulesDir === undefined) {
-    throw new UserError(
-      "--modules needs --modules-dir: the kernel's lib/modules/<release> directory (from its linux-image package)",
+    throw new InvalidInput(
+      'modulesDir',
+      "is needed to load modules: the kernel's lib/modules/<release> directory (from its linux-image package)",
     );
   }
   const depText = await readFile(join(options.modulesDir, 'modules.dep'), 'utf8').catch(() => null);
-  if (depText === null)
-    throw new UserError(`${options.modulesDir} has no modules.dep; pass the lib/modules/<release> directory`);
+  if (depText === null) {
+    throw new InvalidInput(
+      'modulesDir',
+      `${options.modulesDir} has no modules.dep; pass the lib/modules/<release> directory`,
+    );
+  }
   const { loads, unknown } = planModuleLoads(parseModulesDep(depText), options.names);
-  if (unknown.length > 0)
-    throw new UserError(`modules.dep in ${options.modulesDir} does not list ${unknown.join(', ')}`);
+  if (unknown.length > 0) {
+    throw new InvalidInput('modules', `${unknown.join(', ')}: not in the modules.dep of ${options.modulesDir}`);
+  }
   const files = new Map<string, Uint8Array>();
-  const plan = [];
+  const plan: ModuleLoad[] = [];
   for (const load of loads) {
     const inGuest: string[] = [];
     for (const rel of load.files) {

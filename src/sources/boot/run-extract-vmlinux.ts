@@ -2,8 +2,9 @@
  * Extracts the uncompressed ELF vmlinux from an XZ bzImage and caches it by the bzImage's hash: booting the ELF
  * through its PVH note skips the in-guest decompression, which under TCG halves the boot time.
  */
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../data/write-atomic.js';
 import { hasPvhNote } from './elf-pvh.js';
 import { findXzStream, type KernelImage } from './kernel-image.js';
 import { runXzDecompress } from './run-xz.js';
@@ -39,10 +40,7 @@ export async function runExtractVmlinux(options: {
     return { problem: why };
   }
   if (!hasPvhNote(elf)) return { problem: 'the extracted vmlinux has no PVH note (CONFIG_PVH is off)' };
-  await mkdir(cacheDir, { recursive: true });
-  // Write then rename, so a concurrent boot never sees a half-written kernel.
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, elf);
-  await rename(tmp, path);
+  // Written atomically, so a concurrent boot never sees a half-written kernel.
+  await writeFileAtomic(path, elf);
   return { path, cached: false };
 }

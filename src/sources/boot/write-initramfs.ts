@@ -3,9 +3,10 @@
  * hash of its uncompressed content, so repeated boots with the same checks reuse one file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeFileAtomic } from '../data/write-atomic.js';
 import { type CpioEntry, renderNewcCpio } from './newc-cpio.js';
 
 export type InitramfsFile = { readonly path: string; readonly data: Uint8Array };
@@ -46,9 +47,6 @@ export async function writeInitramfs(options: {
   const hash = createHash('sha256').update(cpio).digest('hex');
   const path = join(options.cacheDir, `initramfs-${hash.slice(0, 32)}.cpio.gz`);
   if ((await stat(path).catch(() => null))?.isFile()) return { path, cached: true };
-  await mkdir(options.cacheDir, { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, gzipSync(cpio, { level: 9 }));
-  await rename(tmp, path);
+  await writeFileAtomic(path, gzipSync(cpio, { level: 9 }));
   return { path, cached: false };
 }

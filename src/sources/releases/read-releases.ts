@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { UserError } from '../../domain/invalid-input.js';
 import { buildReleaseTable, type ReleaseTable } from '../../domain/release.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
@@ -57,18 +57,16 @@ export async function readReleases(
 async function readReleaseEntries(location: string, cacheDir: string, refresh: boolean): Promise<[string, string][]> {
   if (!isUrl(location)) {
     const st = await stat(location).catch((e: NodeJS.ErrnoException) => {
-      throw new InvalidInput(
-        'releases',
-        `${location}: cannot read the release dates (${e.code ?? e.message}); give a path or URL`,
+      throw new UserError(
+        `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
       );
     });
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
     const known = refresh ? null : await readValidated(cacheDir, key);
     if (known) return known;
     const text = await readFile(location, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new InvalidInput(
-        'releases',
-        `${location}: cannot read the release dates (${e.code ?? e.message}); give a path or URL`,
+      throw new UserError(
+        `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
       );
     });
     return validate(text, location, cacheDir, key);
@@ -92,9 +90,8 @@ async function readReleaseEntries(location: string, cacheDir: string, refresh: b
     if (error instanceof UserError) throw error;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
     if (text !== null) return validate(text, downloaded, cacheDir, key);
-    throw new InvalidInput(
-      'releases',
-      `${location}: cannot fetch it (${(error as Error).message}); give a path to a local copy`,
+    throw new UserError(
+      `cannot fetch ${location} (${(error as Error).message}); give a path to a local copy of the release dates`,
     );
   }
 }

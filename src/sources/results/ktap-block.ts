@@ -4,7 +4,7 @@
  * remembers where its results start: when the parent's name is known, the block's results are prefixed in
  * place. No per-level copying, so a million results cost a million small objects, not one per level.
  */
-import type { TestStatus } from '../../analysis/gate/test-result.js';
+import type { TestStatus } from '../../domain/test-result.js';
 
 /** A result while its id is still being prefixed; handed out as a `TestResult` once parsing ends. */
 export type Collected = { id: string; readonly status: TestStatus; readonly detail?: string };

@@ -3,7 +3,7 @@
  * (Documentation/dev-tools/ktap.rst) and TAP 13/14: version, plan, result, `# Subtest:` header (TAP 14 and
  * KUnit), `Bail out!`; anything else is a diagnostic or an unknown line, which KTAP allows anywhere.
  */
-import type { TestStatus } from '../../analysis/gate/test-result.js';
+import type { TestStatus } from '../../domain/test-result.js';
 
 export type KtapLine =
   | { readonly kind: 'version' }

@@ -2,7 +2,7 @@
  * LTP's result flags, shared by runltp, ltp-pan and kirk. A test's exit value ORs them
  * (include/tst_res_flags.h): TFAIL 1, TBROK 2, TWARN 4, TINFO 16, TCONF 32. TINFO never changes the outcome.
  */
-import type { TestStatus } from '../../analysis/gate/test-result.js';
+import type { TestStatus } from '../../domain/test-result.js';
 
 const TFAIL = 1;
 const TBROK = 2;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { normaliseCrashTitle, parseCrashes } from './parse-crashes.js';
+import { normalizeCrashTitle, parseCrashes } from './parse-crashes.js';
 
 const FIXTURES = new URL('../../../../test/fixtures/results/formats/', import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -55,7 +55,7 @@ describe('parseCrashes', () => {
   });
 });
 
-describe('normaliseCrashTitle', () => {
+describe('normalizeCrashTitle', () => {
   const cases: [string, string][] = [
     [
       'WARNING: CPU: 3 PID: 4242 at mm/page_alloc.c:5525 __alloc_pages+0x2e4/0x360',
@@ -71,5 +71,5 @@ describe('normaliseCrashTitle', () => {
       'INFO: task kworker/N:N blocked for more than N seconds.',
     ],
   ];
-  for (const [input, want] of cases) it(input, () => assert.equal(normaliseCrashTitle(input), want));
+  for (const [input, want] of cases) it(input, () => assert.equal(normalizeCrashTitle(input), want));
 });

@@ -4,7 +4,7 @@
  * `UBSAN:`, `Kernel panic`, hung task, RCU stall, soft/hard lockup); the top frame comes from `RIP:`/`pc :`
  * or the first `Call Trace:` entry when the title names no function.
  */
-import { type Crash, type CrashKind, mergeCrashes } from '../../analysis/gate/crash.js';
+import { type Crash, type CrashKind, mergeCrashes } from '../../domain/crash.js';
 import { forEachLine, stripConsolePrefix } from './console-line.js';
 
 // Reports start a line, sometimes after a subsystem tag (`watchdog: BUG: soft lockup`, `rcu: INFO: ...`).
@@ -35,7 +35,7 @@ const NOISE_FRAMES =
 const CONTEXT_LINES = 40;
 
 /** Reduces a report's first line to its comparable form. Pure; exported for tests and known-issue matching. */
-export function normaliseCrashTitle(title: string): string {
+export function normalizeCrashTitle(title: string): string {
   return title
     .replace(/\bCPU: \d+ PID: \d+\s*(?:Comm: \S+\s*)?/g, '')
     .replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/gi, '')
@@ -94,7 +94,7 @@ function matchTitle(line: string): { kind: CrashKind; title: string } | null {
   if (!/BUG|WARN|Oops|KASAN|UBSAN|panic|INFO|rcu_|fault|Trace|LOCKUP|Unable/.test(line)) return null;
   for (const [kind, re] of TITLES) {
     const m = re.exec(line);
-    if (m?.[1] !== undefined) return { kind, title: normaliseCrashTitle(m[1]) };
+    if (m?.[1] !== undefined) return { kind, title: normalizeCrashTitle(m[1]) };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { ResultRun } from '../../analysis/gate/test-result.js';
+import type { ResultRun } from '../../domain/test-result.js';
 import { parseJunit } from './parse-junit.js';
 import { decodeXmlEntities, readXmlEvents, type XmlEvent } from './xml-events.js';
 

@@ -5,7 +5,7 @@
  * `status="run"` for failed tests too). Only when there is no child element do `status`/`result` values
  * that unambiguously mean "not run" (`notrun`, `skipped`, `disabled`) make it a skip.
  */
-import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../analysis/gate/test-result.js';
+import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../domain/test-result.js';
 import { readXmlEvents, type XmlAttributes } from './xml-events.js';
 
 type Case = { id: string; status: TestStatus | null; hint: TestStatus; detail: string; inOutcome: boolean };

@@ -5,7 +5,7 @@
  * a run that ended early with no results.
  */
 import { z } from 'zod';
-import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../analysis/gate/test-result.js';
+import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../domain/test-result.js';
 import { ltpTestId, statusFromLtpExit, statusFromLtpWord } from './ltp-exit.js';
 
 const count = z.number().int().nonnegative().optional();

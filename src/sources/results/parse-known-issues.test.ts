@@ -37,11 +37,20 @@ describe('parseKnownIssues', () => {
       /reason is required/,
     ],
     ['no expiry', { schemaVersion: 1, issues: [{ test: 't', reason: 'r' }] }, /issues\.0\.expires/],
-    ['not a day', { schemaVersion: 1, issues: [{ test: 't', reason: 'r', expires: 'soon' }] }, /YYYY-MM-DD/],
     [
-      'impossible day',
+      'not a day',
+      { schemaVersion: 1, issues: [{ test: 't', reason: 'r', expires: 'soon' }] },
+      /issues\.0\.expires: takes a day as YYYY-MM-DD \(e\.g\. 2024-02-13\), not "soon"/,
+    ],
+    [
+      'impossible month',
       { schemaVersion: 1, issues: [{ test: 't', reason: 'r', expires: '2026-13-45' }] },
-      /not a real date/,
+      /not "2026-13-45"/,
+    ],
+    [
+      'a day February does not have',
+      { schemaVersion: 1, issues: [{ test: 't', reason: 'r', expires: '2026-02-30' }] },
+      /not "2026-02-30"/,
     ],
     [
       'both test and crash',

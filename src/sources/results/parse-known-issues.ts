@@ -5,12 +5,11 @@
  * Each entry names exactly one of `test` or `crash` (patterns, `*` = any characters).
  */
 import { z } from 'zod';
-import type { KnownIssue } from '../../analysis/gate/known-issues.js';
+import { dayProblem, isDay } from '../../domain/day.js';
+import type { KnownIssue } from '../../domain/known-issue.js';
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expires must be a day, YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'expires is not a real date');
+// A real calendar day, refused with the message every command gives for a bad day (2026-02-30 is not one).
+const Day = z.string().refine(isDay, { error: (issue) => dayProblem(String(issue.input)) });
 
 const Entry = z
   .object({

@@ -5,7 +5,7 @@
  * as KTAP allows. Output that stops inside a block, short of its plan, or at a top-level `Bail out!` is a run
  * that ended early: the usual trace of a kernel crash.
  */
-import { capDetail, type ResultRun, type TestResult } from '../../analysis/gate/test-result.js';
+import { capDetail, type ResultRun, type TestResult } from '../../domain/test-result.js';
 import { consolePrefixEnd, forEachLineRange } from './console-line.js';
 import {
   adoptUnterminated,

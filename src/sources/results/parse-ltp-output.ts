@@ -4,7 +4,7 @@
  * `termination_type=exited termination_id=N` ... `<<<test_end>>>`. A record that starts but never ends is the
  * test during which the machine died: the run ended early.
  */
-import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../analysis/gate/test-result.js';
+import { capDetail, type ResultRun, type TestResult, type TestStatus } from '../../domain/test-result.js';
 import { forEachLine } from './console-line.js';
 import { ltpTestId, statusFromLtpExit } from './ltp-exit.js';
 

@@ -3,7 +3,7 @@
  * rows, then a footer (`Total Tests: N`). The footer is written last, so a file without it is a run that
  * ended early. The exit value is authoritative when present (it tells TBROK from TFAIL); the word otherwise.
  */
-import type { ResultRun, TestResult } from '../../analysis/gate/test-result.js';
+import type { ResultRun, TestResult } from '../../domain/test-result.js';
 import { forEachLine } from './console-line.js';
 import { ltpTestId, statusFromLtpExit, statusFromLtpWord } from './ltp-exit.js';
 

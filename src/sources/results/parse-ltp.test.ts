@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { ResultRun } from '../../analysis/gate/test-result.js';
+import type { ResultRun } from '../../domain/test-result.js';
 import { statusFromLtpExit } from './ltp-exit.js';
 import { parseKirkJson } from './parse-kirk-json.js';
 import { parseLtpOutput } from './parse-ltp-output.js';

@@ -7,9 +7,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import type { GateEvidence } from '../../analysis/gate/assess-gate.js';
-import { type Crash, mergeCrashes } from '../../analysis/gate/crash.js';
-import type { ResultRun } from '../../analysis/gate/test-result.js';
+import { type Crash, mergeCrashes } from '../../domain/crash.js';
+import type { GateEvidence } from '../../domain/gate-evidence.js';
+import type { ResultRun } from '../../domain/test-result.js';
 import { parseCrashes } from './parse-crashes.js';
 import { detectResultFormat, parseResults } from './result-formats.js';
 import { isGenericLog, resultsFileRole } from './results-file-role.js';

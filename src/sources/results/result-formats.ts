@@ -3,7 +3,7 @@
  * entry here. Detection sniffs content, never the file name, because the same `.log` or `.txt` name is used
  * for runltp tables, ltp-pan output and console captures alike.
  */
-import type { ResultFormat, ResultRun } from '../../analysis/gate/test-result.js';
+import type { ResultFormat, ResultRun } from '../../domain/test-result.js';
 import { parseJunit } from './parse-junit.js';
 import { parseKirkJson } from './parse-kirk-json.js';
 import { parseKtap } from './parse-ktap.js';

@@ -1,4 +1,12 @@
-import type { CheckType, Condition, Expr, HardeningCheck, Profile, Reason, Source } from '../check.js';
+import type {
+  CheckType,
+  Condition,
+  Expr,
+  HardeningCheck,
+  Profile,
+  Reason,
+  Source,
+} from '../../../domain/hardening-check.js';
 import { parseRuleText } from '../rule-text.js';
 
 /** Everything about a check except what the builder derives from its first two arguments. */

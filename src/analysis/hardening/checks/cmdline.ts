@@ -1,4 +1,4 @@
-import type { Condition, HardeningCheck } from '../check.js';
+import type { Condition, HardeningCheck } from '../../../domain/hardening-check.js';
 import { all, cl, kc, rowsOf } from './build.js';
 
 const dflt = rowsOf('cmdline', { reason: 'self-protection', sources: ['upstream-default'], profile: 'baseline' });
@@ -18,7 +18,7 @@ const notOff = (param: string, why: string, since?: string) =>
     ...(since ? { since } : {}),
   });
 
-/** Boot parameters: the command line can switch most defences off, and a few on. */
+/** Boot parameters: the command line can switch most defenses off, and a few on. */
 export const cmdlineChecks: readonly HardeningCheck[] = [
   dflt('nosmep', 'is not set', {
     arches: X86,

@@ -1,4 +1,4 @@
-import type { HardeningCheck } from '../check.js';
+import type { HardeningCheck } from '../../../domain/hardening-check.js';
 import { cmdlineChecks } from './cmdline.js';
 import { kconfigArm } from './kconfig-arm.js';
 import { kconfigAttackSurface } from './kconfig-attack-surface.js';

@@ -1,4 +1,4 @@
-import type { HardeningCheck } from '../check.js';
+import type { HardeningCheck } from '../../../domain/hardening-check.js';
 import { all, kc, rowsOf } from './build.js';
 
 const dflt = rowsOf('kconfig', { reason: 'self-protection', sources: ['upstream-default'], profile: 'baseline' });
@@ -7,7 +7,7 @@ const kspp = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], p
 const ARM64 = ['arm64'] as const;
 const ARM = ['arm'] as const;
 
-/** arm64 and 32-bit arm defences: PAN, PAC, BTI, MTE, branch-predictor hardening. */
+/** arm64 and 32-bit arm defenses: PAN, PAC, BTI, MTE, branch-predictor hardening. */
 export const kconfigArm: readonly HardeningCheck[] = [
   dflt('CONFIG_ARM64_PAN', 'y', {
     arches: ARM64,

@@ -1,4 +1,4 @@
-import type { HardeningCheck, Source } from '../check.js';
+import type { HardeningCheck, Source } from '../../../domain/hardening-check.js';
 import { type CheckMeta, kc, rowsOf } from './build.js';
 
 type OffMeta = Partial<CheckMeta> & { readonly from: Source };

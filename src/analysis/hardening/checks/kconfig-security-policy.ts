@@ -1,4 +1,4 @@
-import type { HardeningCheck } from '../check.js';
+import type { HardeningCheck } from '../../../domain/hardening-check.js';
 import { kc, rowsOf } from './build.js';
 
 const dflt = rowsOf('kconfig', { reason: 'security-policy', sources: ['upstream-default'], profile: 'baseline' });

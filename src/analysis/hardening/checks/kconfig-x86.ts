@@ -1,4 +1,4 @@
-import type { HardeningCheck } from '../check.js';
+import type { HardeningCheck } from '../../../domain/hardening-check.js';
 import { kc, rowsOf } from './build.js';
 
 const dflt = rowsOf('kconfig', { reason: 'self-protection', sources: ['upstream-default'], profile: 'baseline' });
@@ -10,7 +10,7 @@ const noAmd = kc('CONFIG_CPU_SUP_AMD', 'is not set');
 /** The 6.9 rename of the x86 mitigation symbols to CONFIG_MITIGATION_* (kernel commit series by Breno Leitao). */
 const renamed69 = (old: string) => [{ name: old, until: '6.9' }];
 
-/** x86-64 specific defences: CPU vulnerability mitigations, IOMMU, CPU features. */
+/** x86-64 specific defenses: CPU vulnerability mitigations, IOMMU, CPU features. */
 export const kconfigX86: readonly HardeningCheck[] = [
   dflt('CONFIG_X86_MCE', 'y', {
     arches: X86,

@@ -1,4 +1,4 @@
-import type { HardeningCheck } from '../check.js';
+import type { HardeningCheck } from '../../../domain/hardening-check.js';
 import { cond, kc, rowsOf } from './build.js';
 
 const sc = (option: string, want: string) => cond('sysctl', option, want);

@@ -1,4 +1,4 @@
-/** Kernel crash signatures found in console or dmesg logs, normalised so they compare across runs. */
+/** Kernel crash signatures found in console or dmesg logs, normalized so they compare across runs. */
 
 export const CRASH_KINDS = [
   'panic',

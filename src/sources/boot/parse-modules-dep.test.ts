@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { moduleNameOf, parseModulesDep, planModuleLoads } from './modules-dep.js';
+import { moduleNameOf, parseModulesDep, planModuleLoads } from './parse-modules-dep.js';
 
 // Shaped like Debian 6.1's modules.dep (depmod lists every dependency, nearest first).
 const DEP = [

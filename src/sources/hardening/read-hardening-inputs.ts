@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { release } from 'node:os';
 import { join } from 'node:path';
-import { parseCmdline, parseSysctl } from '../analysis/hardening/parse-runtime.js';
-import type { KernelConfig } from '../domain/kernel-config.js';
-import { UserError } from '../domain/user-error.js';
-import { readKernelConfig } from './read-kernel-config.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import type { KernelConfig } from '../../domain/kernel-config.js';
+import { readKernelConfig } from '../read-kernel-config.js';
+import { findRunningConfig, type SystemRoots } from '../system/find-running-config.js';
+import { parseCmdline, parseSysctl } from './parse-runtime.js';
 
 async function readText(path: string, what: string): Promise<string> {
   return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
@@ -44,19 +46,24 @@ export async function expandConfigPaths(paths: readonly string[]): Promise<strin
   return out;
 }
 
-/** The running machine's config (/proc/config.gz, else /boot/config-RELEASE), cmdline and the sysctls the checks read. */
+/** The running kernel's config (the one finder `status --running` uses too), or an error naming what was tried. */
+export async function findRunningKernelConfig(roots: SystemRoots): Promise<string> {
+  const path = await findRunningConfig(roots, release());
+  if (path === null) {
+    const tried = `${join(roots.procDir, 'config.gz')}, ${join(roots.bootDir, 'config-RELEASE')}`;
+    throw new InvalidInput('running', `finds no kernel config for this kernel (tried ${tried}); pass its config file`);
+  }
+  return path;
+}
+
+/** The running machine's kernel config, its command line and the sysctls the checks read. */
 export async function readRunningInputs(options: {
   readonly procDir: string;
   readonly bootDir: string;
   readonly sysctlKeys: readonly string[];
 }): Promise<{ config: KernelConfig; cmdline: ReadonlyMap<string, string>; sysctl: ReadonlyMap<string, string> }> {
-  const { procDir, bootDir } = options;
-  const release = (await readText(join(procDir, 'sys/kernel/osrelease'), 'kernel release')).trim();
-  const candidates = [join(procDir, 'config.gz'), join(bootDir, `config-${release}`)];
-  const configPath = candidates.find((p) => existsSync(p));
-  if (!configPath)
-    throw new UserError(`no kernel config for the running kernel (tried ${candidates.join(', ')}); pass --config`);
-  const config = await readKernelConfig(configPath);
+  const { procDir } = options;
+  const config = await readKernelConfig(await findRunningKernelConfig(options));
   const cmdline = parseCmdline(await readText(join(procDir, 'cmdline'), 'kernel command line'));
   const sysctl = new Map<string, string>();
   for (const key of options.sysctlKeys) {

@@ -1,6 +1,6 @@
 /**
  * Parsers of the two runtime inputs: the kernel command line and sysctl values. Pure; reading them from
- * /proc or files is in `sources/read-hardening-inputs.ts`.
+ * /proc or files is in `read-hardening-inputs.ts`.
  */
 
 /**

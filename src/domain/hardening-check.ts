@@ -1,6 +1,7 @@
 /**
  * The vocabulary of the hardening checklist: what a check looks at, what it wants, and why.
- * The checklist itself is data (`checks/*.ts`); evaluation is in `assess-hardening.ts`.
+ * The checklist itself is data (`analysis/hardening/checks/*.ts`); evaluation is in
+ * `analysis/hardening/assess-hardening.ts`; a policy file (`domain/hardening-policy.ts`) selects from it.
  */
 
 /** Architectures the checklist knows; a check without `arches` applies to all of them. */
@@ -58,7 +59,7 @@ export type Condition = {
 /** OR/AND combinations of conditions. */
 export type Expr = Condition | { readonly any: readonly Expr[] } | { readonly all: readonly Expr[] };
 
-/** A compiler a defence needs; `minVersion` in the kernel's encoding (GCC 12.1 -> 120100). */
+/** A compiler a defense needs; `minVersion` in the kernel's encoding (GCC 12.1 -> 120100). */
 export type CompilerNeed = {
   readonly cc: 'gcc' | 'clang' | 'gcc-or-clang';
   readonly gcc?: number;
@@ -82,11 +83,11 @@ export type HardeningCheck = {
   readonly orElse?: readonly Expr[];
   /** Architectures it applies to; all when absent. */
   readonly arches?: readonly Arch[];
-  /** Mainline version that introduced the defence (under any name); absent when older than every kernel kgap meets (< 4.9). */
+  /** Mainline version that introduced the defense (under any name); absent when older than every kernel kgap meets (< 4.9). */
   readonly since?: string;
   /** Per-architecture introduction when it differs from `since`. */
   readonly sinceByArch?: Partial<Record<Arch, string>>;
-  /** Mainline version that removed the option (the defence became unconditional or went away). */
+  /** Mainline version that removed the option (the defense became unconditional or went away). */
   readonly until?: string;
   readonly renamedFrom?: readonly Rename[];
   readonly compiler?: CompilerNeed;
@@ -94,8 +95,8 @@ export type HardeningCheck = {
   readonly sources: readonly Source[];
   readonly profile: Profile;
   /**
-   * False when a newer kernel having this option is not a gain in defence: new attack surface (io_uring, ksmbd...)
-   * or a new switch for a defence older kernels already apply (the 6.12 per-vulnerability MITIGATION_* options).
+   * False when a newer kernel having this option is not a gain in defense: new attack surface (io_uring, ksmbd...)
+   * or a new switch for a defense older kernels already apply (the 6.12 per-vulnerability MITIGATION_* options).
    */
   readonly upgradeGain?: false;
   /** One line: what it defends against. */

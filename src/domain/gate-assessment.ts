@@ -1,6 +1,9 @@
-/** The gate's decision and its evidence: what `assessGate` returns and every renderer reads. */
+/**
+ * The gate's decision and its evidence: what `assessGate` (analysis/gate) returns and every gate renderer reads.
+ * Types only, plus the default policy.
+ */
 import type { Crash } from './crash.js';
-import type { KnownIssueMatch } from './known-issues.js';
+import type { KnownIssueMatch } from './known-issue.js';
 import type { ResultFormat } from './test-result.js';
 
 export type Verdict = 'go' | 'no-go';

@@ -1,5 +1,5 @@
 /**
- * Plans module loads from `modules.dep` (written by depmod: `kernel/a/x.ko: kernel/b/dep1.ko kernel/c/dep2.ko`,
+ * Parses `modules.dep` into module loads (written by depmod: `kernel/a/x.ko: kernel/b/dep1.ko kernel/c/dep2.ko`,
  * every dependency listed, transitively, in the order modprobe unloads them, so loading goes right to left).
  * Pure: the text in, `.ko` paths in load order out.
  */

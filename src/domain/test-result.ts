@@ -1,6 +1,6 @@
 /**
  * The vocabulary every results parser produces and the gate consumes: one test's outcome in one run.
- * Parsers live in `sources/results/`; they import these types (dependencies point inward).
+ * Parsers live in `sources/results/`, the gate in `analysis/gate/`; both import these types.
  */
 
 /**
@@ -11,25 +11,6 @@
 export const TEST_STATUSES = ['pass', 'fail', 'skip', 'xfail', 'timeout', 'error', 'warn'] as const;
 export type TestStatus = (typeof TEST_STATUSES)[number];
 
-/** What a status means for the gate: good evidence, bad evidence, or no evidence (skipped). */
-export type StatusClass = 'good' | 'bad' | 'skip';
-
-/**
- * `xfail` is good (the test behaved as expected); `warn` is bad because runltp reports TWARN as a failure
- * (exit bit 4) and a warning during cleanup is still a kernel behaviour change worth a look.
- */
-export function classifyStatus(status: TestStatus): StatusClass {
-  switch (status) {
-    case 'pass':
-    case 'xfail':
-      return 'good';
-    case 'skip':
-      return 'skip';
-    default:
-      return 'bad';
-  }
-}
-
 /** One test's result in one run. `id` is the stable `suite/sub/test` path (see docs/gate.md). */
 export type TestResult = {
   readonly id: string;
@@ -38,7 +19,7 @@ export type TestResult = {
   readonly detail?: string;
 };
 
-/** Formats the parsers recognise; the table in `sources/results/result-formats.ts` is keyed by these. */
+/** Formats the parsers recognize; the table in `sources/results/result-formats.ts` is keyed by these. */
 export const RESULT_FORMATS = ['ktap', 'ltp-results', 'ltp-output', 'kirk-json', 'junit'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 

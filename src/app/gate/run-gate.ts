@@ -1,0 +1,36 @@
+/**
+ * The gate use-case: two sides of test evidence in, a go / no-go report out. Reads both sides and the known-issues
+ * file through `sources/results/`, decides with `analysis/gate/`. Bad input is an `InvalidInput` naming the field
+ * (exit 2 in the CLI), never a verdict. Never prints.
+ */
+import { assessGate } from '../../analysis/gate/assess-gate.js';
+import { type Day, requireDay } from '../../domain/day.js';
+import type { GatePolicy } from '../../domain/gate-assessment.js';
+import type { GateView } from '../../domain/gate-view.js';
+import { readGateSide, readKnownIssues } from '../../sources/results/read-gate-inputs.js';
+
+export type GateInput = {
+  /** Results of the kernel in the field: a directory (searched recursively) or one file. */
+  readonly baseline: string;
+  /** Results of the update candidate. */
+  readonly candidate: string;
+  /** A known-issues JSON file (docs/gate.md). */
+  readonly knownIssues?: string;
+  /** The day the gate runs (UTC): known issues expire relative to it. The caller reads the clock. */
+  readonly asOf: Day;
+  readonly policy?: Partial<GatePolicy>;
+};
+
+/** Reads both sides and decides. */
+export async function runGate(input: GateInput): Promise<GateView> {
+  const asOf = requireDay('asOf', input.asOf);
+  const baseline = await readGateSide(input.baseline, 'baseline');
+  const candidate = await readGateSide(input.candidate, 'candidate');
+  const knownIssues = input.knownIssues === undefined ? [] : await readKnownIssues(input.knownIssues);
+  const assessment = assessGate(baseline, candidate, {
+    asOf,
+    knownIssues,
+    ...(input.policy === undefined ? {} : { policy: input.policy }),
+  });
+  return { assessment, baselinePath: input.baseline, candidatePath: input.candidate };
+}

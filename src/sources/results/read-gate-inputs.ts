@@ -1,0 +1,35 @@
+/**
+ * The gate's inputs from files: the two sides (directories or files of results) and the known-issues file. Bad
+ * input is an `InvalidInput` naming the use-case field (`baseline`, `candidate`, `knownIssues`), never a verdict.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { InvalidInput } from '../../domain/invalid-input.js';
+import type { KnownIssue } from '../../domain/known-issue.js';
+import { parseKnownIssues } from './parse-known-issues.js';
+import { type ResultsDir, readResultsDir } from './read-results-dir.js';
+
+/** Reads one side; a missing path or a side with neither results nor console logs is the user's to fix. */
+export async function readGateSide(path: string, field: string): Promise<ResultsDir> {
+  if ((await stat(path).catch(() => null)) === null) {
+    throw new InvalidInput(field, `${path}: no such file or directory; pass a directory of test results`);
+  }
+  const side = await readResultsDir(path);
+  if (side.runs.length === 0 && side.consoleLogs.length === 0) {
+    throw new InvalidInput(
+      field,
+      `${path}: no test results (KTAP/TAP, LTP, kirk JSON, JUnit XML) or console logs found; see docs/gate.md`,
+    );
+  }
+  return side;
+}
+
+/** Reads and validates a known-issues file (schema in docs/gate.md). */
+export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<readonly KnownIssue[]> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) throw new InvalidInput(field, `${path}: cannot read the file`);
+  const { issues, problems } = parseKnownIssues(text);
+  if (problems.length > 0) {
+    throw new InvalidInput(field, `${path}: ${problems.slice(0, 3).join('; ')} (schema in docs/gate.md)`);
+  }
+  return issues;
+}
