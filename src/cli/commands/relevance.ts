@@ -4,20 +4,17 @@ import { runRelevance } from '../../app/relevance/run-relevance.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from '../../formats/relevance/render-relevance.js';
 import type { CommandSpec } from '../command.js';
-import { dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
+import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { choiceOption, cveIdArgument } from '../options.js';
 
-type RelevanceFlags = {
+type RelevanceFlags = DataFlags & {
   config?: string;
   source?: string;
   builtFiles?: string;
   files?: string;
   format: RelevanceFormat;
   cache: boolean;
-  vulnsRepo?: string;
-  releases?: string;
-  cacheDir?: string;
 };
 
 /** `kgap relevance CVE-ID --config F --source DIR`: does this build compile the code the CVE's fix touched, and why. */

@@ -6,12 +6,8 @@ import { renderLagMarkdown } from './render-lag-markdown.js';
 import { renderLagTable } from './render-lag-table.js';
 
 /** The lag renderers, one per output format. */
-export const lagFormats = {
-  table: renderLagTable,
-  json: renderLagJson,
-  markdown: renderLagMarkdown,
-  html: renderLagHtml,
-} satisfies Record<string, (report: LagReport) => string>;
+// biome-ignore format: the registry reads best as one line, format name to renderer
+export const lagFormats = { table: renderLagTable, json: renderLagJson, markdown: renderLagMarkdown, html: renderLagHtml } satisfies Record<string, (report: LagReport) => string>;
 
 export type LagFormat = keyof typeof lagFormats;
 export const LAG_FORMATS = formatNames(lagFormats);

@@ -6,12 +6,8 @@ import { renderSimulateMarkdown } from './render-simulate-markdown.js';
 import { renderSimulateTable } from './render-simulate-table.js';
 
 /** The simulate renderers, one per output format. */
-export const simulateFormats = {
-  table: renderSimulateTable,
-  json: renderSimulateJson,
-  markdown: renderSimulateMarkdown,
-  html: renderSimulateHtml,
-} satisfies Record<string, (report: SimulationReport) => string>;
+// biome-ignore format: the registry reads best as one line, format name to renderer
+export const simulateFormats = { table: renderSimulateTable, json: renderSimulateJson, markdown: renderSimulateMarkdown, html: renderSimulateHtml } satisfies Record<string, (report: SimulationReport) => string>;
 
 export type SimulateFormat = keyof typeof simulateFormats;
 export const SIMULATE_FORMATS = formatNames(simulateFormats);

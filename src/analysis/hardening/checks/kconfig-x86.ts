@@ -5,6 +5,8 @@ const dflt = rowsOf('kconfig', { reason: 'self-protection', sources: ['upstream-
 const kspp = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], profile: 'recommended' });
 
 const X86 = ['x86_64'] as const;
+/** An x86 IOMMU option: only meaningful with IOMMU support built. */
+const X86_IOMMU = { arches: X86, andAlso: [kc('CONFIG_IOMMU_SUPPORT', 'y')] };
 const noIntel = kc('CONFIG_CPU_SUP_INTEL', 'is not set');
 const noAmd = kc('CONFIG_CPU_SUP_AMD', 'is not set');
 /** The 6.9 rename of the x86 mitigation symbols to CONFIG_MITIGATION_* (kernel commit series by Breno Leitao). */
@@ -216,13 +218,11 @@ export const kconfigX86: readonly HardeningCheck[] = [
     why: 'Intel CET indirect branch tracking for the kernel (forward-edge CFI in hardware)',
   }),
   dflt('CONFIG_INTEL_IOMMU', 'y', {
-    arches: X86,
-    andAlso: [kc('CONFIG_IOMMU_SUPPORT', 'y')],
+    ...X86_IOMMU,
     why: 'Intel VT-d support to confine device DMA',
   }),
   dflt('CONFIG_AMD_IOMMU', 'y', {
-    arches: X86,
-    andAlso: [kc('CONFIG_IOMMU_SUPPORT', 'y')],
+    ...X86_IOMMU,
     why: 'AMD-Vi support to confine device DMA',
   }),
   dflt('CONFIG_X86_INTEL_TSX_MODE_OFF', 'y', {
@@ -233,13 +233,11 @@ export const kconfigX86: readonly HardeningCheck[] = [
     why: 'TSX off by default: removes the TAA and many side-channel primitives',
   }),
   kspp('CONFIG_INTEL_IOMMU_DEFAULT_ON', 'y', {
-    arches: X86,
-    andAlso: [kc('CONFIG_IOMMU_SUPPORT', 'y')],
+    ...X86_IOMMU,
     why: 'VT-d on at boot without a cmdline flag',
   }),
   kspp('CONFIG_INTEL_IOMMU_SVM', 'y', {
-    arches: X86,
-    andAlso: [kc('CONFIG_IOMMU_SUPPORT', 'y')],
+    ...X86_IOMMU,
     why: 'Shared virtual memory support through the IOMMU (PASID isolation)',
   }),
   kspp('CONFIG_AMD_IOMMU_V2', 'y', {
