@@ -24,6 +24,8 @@ export type Finding = {
   readonly fixedUpstream: string | null;
   readonly published: string;
   readonly ambiguous: boolean;
+  /** Why the verdict is ambiguous (docs/semantics.md, rule 5); null when it is not. */
+  readonly ambiguousReason: string | null;
   readonly rule: VerdictRule;
   readonly programFiles: readonly string[];
   /** Tree mode only: the evidence behind the verdict (docs/semantics.md, "Tree mode"). */
@@ -85,7 +87,7 @@ function toFinding(record: CveRecord, v: KernelVersion): Finding | null {
 /** The finding for an affected record, from its verdict (whichever way the verdict was reached). */
 export function findingOf(
   record: CveRecord,
-  verdict: Pick<VersionVerdict, 'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'rule'>,
+  verdict: Pick<VersionVerdict, 'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'ambiguousReason' | 'rule'>,
 ): Finding {
   return {
     id: record.id,
@@ -96,6 +98,7 @@ export function findingOf(
     fixedUpstream: verdict.fixedUpstream,
     published: record.published,
     ambiguous: verdict.ambiguous,
+    ambiguousReason: verdict.ambiguousReason,
     rule: verdict.rule,
     programFiles: record.programFiles,
   };

@@ -9,6 +9,7 @@ export type VerdictSpan = {
   readonly to: number | null;
   readonly fixedOnBranch: string | null;
   readonly ambiguous: boolean;
+  readonly ambiguousReason: string | null;
   readonly rule: VerdictRule;
 };
 
@@ -65,12 +66,13 @@ export function planRecordSpans(
       last &&
       last.to === from &&
       last.fixedOnBranch === verdict.fixedOnBranch &&
-      last.ambiguous === verdict.ambiguous &&
+      last.ambiguousReason === verdict.ambiguousReason &&
       last.rule === verdict.rule
     ) {
       spans[spans.length - 1] = { ...last, to };
     } else {
-      spans.push({ from, to, fixedOnBranch: verdict.fixedOnBranch, ambiguous: verdict.ambiguous, rule: verdict.rule });
+      const { fixedOnBranch, ambiguous, ambiguousReason, rule } = verdict;
+      spans.push({ from, to, fixedOnBranch, ambiguous, ambiguousReason, rule });
     }
   }
   return { fixedUpstream, spans };

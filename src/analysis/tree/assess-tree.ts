@@ -32,6 +32,9 @@ function stableFixAfter(record: CveRecord, base: KernelVersion): string | null {
   return later[0] ? formatKernelVersion(later[0]) : null;
 }
 
+// Tree rule 7 (docs/semantics.md, "Tree mode"): the evidence's detail names the fixes that are missing.
+const TREE_SEVERAL_FIXES = 'several fixes on the branch and not all of them are in the tree: the later fix decides';
+
 function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict): Finding {
   const v = assessVersion(record, base);
   return {
@@ -41,6 +44,7 @@ function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict)
       // backport of the bug), the branch release after the base that has the fix.
       fixedOnBranch: v.affected ? v.fixedOnBranch : stableFixAfter(record, base),
       ambiguous: v.ambiguous || verdict.ambiguous,
+      ambiguousReason: v.ambiguous ? v.ambiguousReason : verdict.ambiguous ? TREE_SEVERAL_FIXES : null,
     }),
     evidence: {
       kind: verdict.evidence.kind,

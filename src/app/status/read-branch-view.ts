@@ -23,8 +23,8 @@ type StoredView = {
   totals: { records: number; recordProblems: number };
   /** id, title, published, `score|severity|vector` or "", program files joined by "\n" */
   records: [string, string, string, string, string][];
-  /** record, fixedUpstream or "", spans as [from, to or -1, fixedOnBranch or "", ambiguous 0/1, rule] */
-  entries: [number, string, [number, number, string, number, string][]][];
+  /** record, fixedUpstream or "", spans as [from, to or -1, fixedOnBranch or "", ambiguousReason or "", rule] */
+  entries: [number, string, [number, number, string, string, string][]][];
 };
 
 function toStored(view: BranchView): StoredView {
@@ -42,7 +42,7 @@ function toStored(view: BranchView): StoredView {
     entries: view.entries.map((e) => [
       e.record,
       e.fixedUpstream ?? '',
-      e.spans.map((s) => [s.from, s.to ?? -1, s.fixedOnBranch ?? '', s.ambiguous ? 1 : 0, s.rule]),
+      e.spans.map((s) => [s.from, s.to ?? -1, s.fixedOnBranch ?? '', s.ambiguousReason ?? '', s.rule]),
     ]),
   } as StoredView;
 }
@@ -71,11 +71,13 @@ function fromStored(s: StoredView, sublevel: number): BranchView {
   const entries: BranchEntry[] = hit.map(([, fixedUpstream, spans], i) => ({
     record: i,
     fixedUpstream: fixedUpstream || null,
-    spans: spans.map(([from, to, fixedOnBranch, ambiguous, rule]) => ({
+    spans: spans.map(([from, to, fixedOnBranch, ambiguousReason, rule]) => ({
       from,
       to: to === -1 ? null : to,
       fixedOnBranch: fixedOnBranch || null,
-      ambiguous: ambiguous === 1,
+      // An ambiguous verdict always has its reason (assessVersion), so "" stands for "not ambiguous".
+      ambiguous: ambiguousReason !== '',
+      ambiguousReason: ambiguousReason || null,
       rule: rule as BranchEntry['spans'][number]['rule'],
     })),
   }));

@@ -11,7 +11,7 @@ function verdictLine(detail: CveDetail): string | null {
   if (!r.affected)
     return `${v.version}: not affected${r.fixedOnBranch ? ` (has the fix from ${r.fixedOnBranch})` : ''} [rule ${r.rule}]`;
   const fix = r.fixedOnBranch ? `fixed on its branch in ${r.fixedOnBranch}` : 'no fix on its branch';
-  return `${v.version}: AFFECTED, ${fix}${r.ambiguous ? ' (ambiguous: several fixes on the branch)' : ''} [rule ${r.rule}]`;
+  return `${v.version}: AFFECTED, ${fix}${r.ambiguous ? ` (ambiguous: ${r.ambiguousReason})` : ''} [rule ${r.rule}]`;
 }
 
 function renderText(detail: CveDetail): string {

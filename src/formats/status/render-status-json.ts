@@ -44,6 +44,7 @@ export function renderStatusJson(view: StatusView): string {
       fixedUpstream: f.fixedUpstream,
       published: f.published,
       ambiguous: f.ambiguous,
+      ambiguousReason: f.ambiguousReason,
       rule: f.rule,
       programFiles: f.programFiles,
       ...(f.evidence ? { evidence: f.evidence } : {}),

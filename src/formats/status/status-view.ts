@@ -21,7 +21,7 @@ export function summaryLines(view: StatusView): string[] {
     `  fixed by a newer ${r.branch} release: ${s.fixedByNewerRelease}${r.branchLatest ? ` (updating to ${r.branchLatest.version} fixes ${s.fixedByLatest})` : ''}`,
     `  biggest single fix release: ${s.biggestFixRelease ? `${s.biggestFixRelease.version} (${s.biggestFixRelease.fixes} CVEs)` : 'none'}`,
     `  no fix on ${r.branch} (fixed only upstream or later branches, or not fixed): ${s.noFixOnBranch}`,
-    `  ambiguous (several fixes on the branch): ${s.ambiguous}`,
+    `  ambiguous (the data leaves the fixing release open; reasons in --format json): ${s.ambiguous}`,
     ...(s.relevance
       ? [
           `  in code the config builds: ${s.relevance.built}; not built: ${s.relevance.notBuilt}; unknown: ${s.relevance.unknown}`,
