@@ -1,4 +1,5 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from '../domain/invalid-input.js';
 import { writeFileAtomic } from '../sources/data/write-atomic.js';
 import type { CommandResult } from './errors.js';
@@ -19,8 +20,21 @@ export function sourceDateEpochFrom(env: NodeJS.ProcessEnv): number | null {
 export const OUTPUT_FLAG = ['--output <file>', 'write the report to FILE (atomically) instead of stdout'] as const;
 
 /**
+ * Refuses an `--output` whose directory does not exist, before any work is done. Creating it would hide a typo
+ * (and Node's recursive mkdir hangs under /proc).
+ */
+export async function checkOutputDir(output: string | undefined): Promise<void> {
+  if (output === undefined) return;
+  const dir = await stat(dirname(output)).catch(() => null);
+  if (!dir?.isDirectory())
+    throw new UserError(
+      `cannot write --output ${output}: ${dirname(output)} is not a directory; give a writable file path`,
+    );
+}
+
+/**
  * Delivers a report: to `output` when given (atomic: readers see the old file or the new, never half), else to
- * stdout. An unwritable path is the user's to fix: one line, exit 2.
+ * stdout. An unwritable path (a missing directory, no permission) is the user's to fix: one line, exit 2.
  */
 export async function deliverReport(
   text: string,
@@ -28,6 +42,12 @@ export async function deliverReport(
   exitCode: CommandResult['exitCode'],
 ): Promise<CommandResult> {
   if (output === undefined) return { stdout: text, exitCode };
+  // The directory must exist: creating it would hide a typo (and Node's recursive mkdir hangs under /proc).
+  const dir = await stat(dirname(output)).catch(() => null);
+  if (!dir?.isDirectory())
+    throw new UserError(
+      `cannot write --output ${output}: ${dirname(output)} is not a directory; give a writable file path`,
+    );
   try {
     await writeFileAtomic(output, text);
   } catch (error) {

@@ -13,7 +13,7 @@ import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, withReleaseFlags } from '../data-flags.js';
 import { type CommandResult, EXIT } from '../errors.js';
 import { choiceOption } from '../options.js';
-import { appendStepSummary, deliverReport, OUTPUT_FLAG } from '../output.js';
+import { appendStepSummary, checkOutputDir, deliverReport, OUTPUT_FLAG } from '../output.js';
 
 /** `--fail-on` of harden: a failing check, or a regression against `--against`. */
 const FAIL_ON = ['none', 'fail', 'regress'] as const;
@@ -61,6 +61,7 @@ async function harden(flags: HardenFlags): Promise<CommandResult> {
   if (flags.listChecks) {
     return { stdout: `${hardeningChecks.map((c) => `${c.id}\t${c.type}`).join('\n')}\n`, exitCode: EXIT.ok };
   }
+  await checkOutputDir(flags.output);
   const result = await runHarden(hardenInput(flags));
   for (const warning of result.warnings) process.stderr.write(`kgap harden: ${warning}\n`);
   const format = hardeningFormats[flags.format];

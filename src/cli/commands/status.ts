@@ -10,7 +10,7 @@ import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, endProgress, withDataFlags, writeNotes } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { choiceOption } from '../options.js';
-import { appendStepSummary, deliverReport, OUTPUT_FLAG, sourceDateEpochFrom } from '../output.js';
+import { appendStepSummary, checkOutputDir, deliverReport, OUTPUT_FLAG, sourceDateEpochFrom } from '../output.js';
 import { parseNumberOption } from '../parse-options.js';
 
 type StatusFlags = {
@@ -100,6 +100,7 @@ export const statusCommand: CommandSpec = {
           }
         }
         const sourceDateEpoch = sourceDateEpochFrom(process.env);
+        await checkOutputDir(flags.output);
         const target = targetOf(flags);
         const data = dataOptionsFrom(flags);
         if (target.kind === 'tree' && flags.explain !== undefined) {

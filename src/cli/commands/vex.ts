@@ -4,7 +4,7 @@ import type { CommandSpec } from '../command.js';
 import { writeNotes } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { choiceOption } from '../options.js';
-import { deliverReport, OUTPUT_FLAG } from '../output.js';
+import { checkOutputDir, deliverReport, OUTPUT_FLAG } from '../output.js';
 
 const FAIL_ON = ['none', 'newly-affected'] as const;
 
@@ -26,6 +26,7 @@ export const vexCommand: CommandSpec = {
       .action((oldPath: string, newPath: string, flags: VexDiffFlags) =>
         run(async () => {
           const { runVexDiff } = await import('../../app/vex/run-vex-diff.js');
+          await checkOutputDir(flags.output);
           const report = await runVexDiff({ old: oldPath, new: newPath });
           writeNotes(report);
           const gate = flags.failOn === 'newly-affected' && report.diff.counts['newly-affected'] > 0;
