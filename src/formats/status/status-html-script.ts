@@ -49,5 +49,5 @@ export const STATUS_HTML_SCRIPT = html`<script>
 /** Style of the filter box and the sortable headers. */
 export const STATUS_HTML_STYLE = html`input#filter{font:inherit;padding:.3em .5em;width:28em;max-width:100%}
 th{cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" \u25b2"}th[aria-sort=descending]::after{content:" \u25bc"}
-tr.not_affected td{color:#777}td.sev-critical{color:#b00;font-weight:bold}td.sev-high{color:#c40}
+#findings td:nth-child(-n+7){white-space:nowrap}tr.not_affected td{color:#777}td.sev-critical{color:#b00;font-weight:bold}td.sev-high{color:#c40}
 `;

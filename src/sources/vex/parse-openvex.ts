@@ -22,9 +22,11 @@ export const openvexSchema = z.looseObject({
  * (by statement timestamp, else document order) wins, as the spec says later statements supersede earlier ones.
  */
 export function parseOpenvex(doc: z.infer<typeof openvexSchema>, source: string): VexPublication {
+  // A statement without its own timestamp has the document's (OpenVEX spec, "Statement").
+  const base = doc.timestamp ?? '';
   const ordered = doc.statements
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => (a.s.timestamp ?? '').localeCompare(b.s.timestamp ?? '') || a.i - b.i);
+    .sort((a, b) => (a.s.timestamp ?? base).localeCompare(b.s.timestamp ?? base) || a.i - b.i);
   const statements = new Map<string, PublishedStatement>();
   for (const { s } of ordered) {
     const id = s.vulnerability.name;
