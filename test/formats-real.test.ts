@@ -123,6 +123,26 @@ describe('status formats on Debian 6.1.170 with its config and Kbuild tree', () 
     assert.match(noFix.action_statement, /backport the fix or move to a newer branch/);
   });
 
+  it('release data older than the record: a fix in an unreleased 6.1.183 is never offered as an update', {
+    skip,
+  }, () => {
+    // The release data as it stood before 6.1.179: CVE-2026-74475's record names 6.1.183 as the branch fix.
+    const all = JSON.parse(readFileSync(env.KGAP_RELEASES ?? '', 'utf8'));
+    const kept = Object.entries(all.versions).filter(([name]) => {
+      const m = /^6\.1\.(\d+)$/.exec(name);
+      return !m || Number(m[1]) <= 178;
+    });
+    const older = join(scratch, 'releases-to-6.1.178.json');
+    writeFileSync(older, JSON.stringify({ versions: Object.fromEntries(kept) }));
+    const r = runCli(['status', '--version', '6.1.170', '--format', 'openvex'], { ...env, KGAP_RELEASES: older });
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(checkOpenvex(doc), null);
+    const s = doc.statements.find((x: { vulnerability: { name: string } }) => x.vulnerability.name === 'CVE-2026-74475');
+    assert.match(s.action_statement, /^The CVE record names 6\.1\.183 .*not released yet \(latest known: 6\.1\.178\)/);
+    for (const x of doc.statements) assert.doesNotMatch(x.action_statement ?? '', /Update to Linux 6\.1\.(179|18\d)/);
+  });
+
   it('SARIF validates against the 2.1.0 schema; rules are CVE ids, results point at the config', { skip }, () => {
     const doc = JSON.parse(out.sarif ?? '');
     assert.equal(checkSarif(doc), null);
