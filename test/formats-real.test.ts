@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { assertOneLineUsageError } from './helpers/assert-user-error.js';
+import { realCliEnv } from './helpers/real-cli-env.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 import { checkCsaf, checkCyclonedx, checkOpenvex, checkSarif } from './helpers/schema-validators.js';
@@ -18,14 +19,7 @@ import { countsOf, countsOfJson } from './helpers/vex-counts.js';
 const real = await realIndex();
 const shared = sharedDataDir();
 const skip = real === null || shared === null ? REAL_DATA_SKIP_REASON : false;
-const env: Record<string, string> =
-  real && shared
-    ? {
-        KGAP_CACHE_DIR: real.cacheDir,
-        KGAP_VULNS_REPO: join(shared, 'vulns.git'),
-        KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
-      }
-    : {};
+const env = realCliEnv(real, shared);
 const config = shared ? join(shared, 'configs', 'debian-6.1.170-3-amd64.config') : '';
 const source = shared ? join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz') : '';
 const scratch = mkdtempSync(join(tmpdir(), 'kgap-formats-'));
@@ -123,25 +117,34 @@ describe('status formats on Debian 6.1.170 with its config and Kbuild tree', () 
     assert.match(noFix.action_statement, /backport the fix or move to a newer branch/);
   });
 
-  it('release data older than the record: a fix in an unreleased 6.1.183 is never offered as an update', {
-    skip,
-  }, () => {
-    // The release data as it stood before 6.1.179: CVE-2026-74475's record names 6.1.183 as the branch fix.
-    const all = JSON.parse(readFileSync(env.KGAP_RELEASES ?? '', 'utf8'));
-    const kept = Object.entries(all.versions).filter(([name]) => {
-      const m = /^6\.1\.(\d+)$/.exec(name);
-      return !m || Number(m[1]) <= 178;
-    });
-    const older = join(scratch, 'releases-to-6.1.178.json');
-    writeFileSync(older, JSON.stringify({ versions: Object.fromEntries(kept) }));
-    const r = runCli(['status', '--version', '6.1.170', '--format', 'openvex'], { ...env, KGAP_RELEASES: older });
-    assert.equal(r.code, 0, r.stderr);
-    const doc = JSON.parse(r.stdout);
-    assert.equal(checkOpenvex(doc), null);
-    const s = doc.statements.find((x: { vulnerability: { name: string } }) => x.vulnerability.name === 'CVE-2026-74475');
-    assert.match(s.action_statement, /^The CVE record names 6\.1\.183 .*not released yet \(latest known: 6\.1\.178\)/);
-    for (const x of doc.statements) assert.doesNotMatch(x.action_statement ?? '', /Update to Linux 6\.1\.(179|18\d)/);
-  });
+  it(
+    'release data older than the record: a fix in an unreleased 6.1.183 is never offered as an update',
+    {
+      skip,
+    },
+    () => {
+      // The release data as it stood before 6.1.179: CVE-2026-74475's record names 6.1.183 as the branch fix.
+      const all = JSON.parse(readFileSync(env.KGAP_RELEASES ?? '', 'utf8'));
+      const kept = Object.entries(all.versions).filter(([name]) => {
+        const m = /^6\.1\.(\d+)$/.exec(name);
+        return !m || Number(m[1]) <= 178;
+      });
+      const older = join(scratch, 'releases-to-6.1.178.json');
+      writeFileSync(older, JSON.stringify({ versions: Object.fromEntries(kept) }));
+      const r = runCli(['status', '--version', '6.1.170', '--format', 'openvex'], { ...env, KGAP_RELEASES: older });
+      assert.equal(r.code, 0, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.equal(checkOpenvex(doc), null);
+      const s = doc.statements.find(
+        (x: { vulnerability: { name: string } }) => x.vulnerability.name === 'CVE-2026-74475',
+      );
+      assert.match(
+        s.action_statement,
+        /^The CVE record names 6\.1\.183 .*not released yet \(latest known: 6\.1\.178\)/,
+      );
+      for (const x of doc.statements) assert.doesNotMatch(x.action_statement ?? '', /Update to Linux 6\.1\.(179|18\d)/);
+    },
+  );
 
   it('SARIF validates against the 2.1.0 schema; rules are CVE ids, results point at the config', { skip }, () => {
     const doc = JSON.parse(out.sarif ?? '');

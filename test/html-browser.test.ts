@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { realCliEnv } from './helpers/real-cli-env.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -42,11 +43,7 @@ const ARGS = [
 describe('status --format html in Chromium', () => {
   it('opens cleanly; filter and sort work; screenshot saved', { skip, timeout: 120_000 }, async () => {
     assert.ok(real && shared);
-    const env = {
-      KGAP_CACHE_DIR: real.cacheDir,
-      KGAP_VULNS_REPO: join(shared, 'vulns.git'),
-      KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
-    };
+    const env = realCliEnv(real, shared);
     const page = join(scratch, 'status-6.1.170.html');
     const html = runCli(['status', '--version', '6.1.170', '--format', 'html', '--output', page], env);
     assert.equal(html.code, 0, html.stderr);

@@ -10,20 +10,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { assertOneLineUsageError } from './helpers/assert-user-error.js';
+import { realCliEnv } from './helpers/real-cli-env.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
 const real = await realIndex();
 const shared = sharedDataDir();
 const skip = real === null || shared === null ? REAL_DATA_SKIP_REASON : false;
-const env: Record<string, string> =
-  real && shared
-    ? {
-        KGAP_CACHE_DIR: real.cacheDir,
-        KGAP_VULNS_REPO: join(shared, 'vulns.git'),
-        KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
-      }
-    : {};
+const env = realCliEnv(real, shared);
 const scratch = mkdtempSync(join(tmpdir(), 'kgap-vexdiff-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
