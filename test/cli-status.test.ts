@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { assertOneLineUsageError } from './helpers/assert-user-error.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -23,17 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'kgap-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A user error is one `kgap:` line on stderr (after any progress lines), no stack trace, exit 2. */
-function assertUserError(run: { code: number | null; stderr: string; stdout: string }, pattern: RegExp) {
-  assert.equal(run.code, 2, run.stderr);
-  assert.equal(run.stdout, '');
-  const errors = run.stderr
-    .trim()
-    .split('\n')
-    .filter((l) => l.startsWith('kgap: '));
-  assert.equal(errors.length, 1, run.stderr);
-  assert.match(errors[0] ?? '', pattern);
-  assert.doesNotMatch(run.stderr, /\n\s+at /);
-}
+const assertUserError = assertOneLineUsageError;
 
 describe('kgap status (e2e)', () => {
   it('json: documented fields, byte-stable across runs', { skip }, () => {

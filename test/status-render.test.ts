@@ -65,9 +65,20 @@ describe('status rendering (golden files)', () => {
   assert.ok(v);
   const view = planStatusView(assessExposure(index, releases, v), {});
   for (const format of STATUS_FORMATS) {
-    it(format, () => {
-      const out = statusFormats[format](view);
-      const ext = { table: 'txt', json: 'json', markdown: 'md', openvex: 'openvex.json' }[format];
+    it(format, async () => {
+      const out = await statusFormats[format](view);
+      const ext = {
+        table: 'txt',
+        json: 'json',
+        markdown: 'md',
+        openvex: 'openvex.json',
+        cyclonedx: 'cdx.json',
+        csaf: 'csaf.json',
+        sarif: 'sarif',
+        github: 'github.txt',
+        gitlab: 'gitlab.json',
+        html: 'html',
+      }[format];
       assertGolden(`status.${ext}`, out);
     });
   }

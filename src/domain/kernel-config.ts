@@ -13,6 +13,11 @@ export type KernelConfig = {
   readonly source: string;
   /** Lines that were neither a setting, a comment nor blank. */
   readonly problems: readonly string[];
+  /**
+   * CONFIG_* -> the 1-based line that decides its value (the last `=` or `is not set` line, as Kconfig reads it):
+   * where SARIF and CI annotations point. Absent for configs not parsed from text.
+   */
+  readonly lines?: ReadonlyMap<string, number>;
 };
 
 const SET_RE = /^(CONFIG_[A-Za-z0-9_]+)=(.*)$/;
@@ -43,6 +48,7 @@ function unquote(raw: string): string {
 /** Parses `.config` text. Duplicated symbols: the last one wins, as in Kconfig. */
 export function parseKernelConfig(text: string, options: { source: string }): KernelConfig {
   const values = new Map<string, string>();
+  const lineOf = new Map<string, number>();
   const problems: string[] = [];
   let version: string | null = null;
   let headerArch: string | null = null;
@@ -53,11 +59,13 @@ export function parseKernelConfig(text: string, options: { source: string }): Ke
     const set = SET_RE.exec(line);
     if (set?.[1] !== undefined && set[2] !== undefined) {
       values.set(set[1], unquote(set[2]));
+      lineOf.set(set[1], i + 1);
       continue;
     }
     const unset = UNSET_RE.exec(line);
     if (unset?.[1] !== undefined) {
       values.set(unset[1], 'n');
+      lineOf.set(unset[1], i + 1);
       continue;
     }
     const header = HEADER_RE.exec(line);
@@ -69,7 +77,14 @@ export function parseKernelConfig(text: string, options: { source: string }): Ke
     if (line.startsWith('#')) continue;
     if (problems.length < 20) problems.push(`line ${i + 1}: ${line.slice(0, 80)}`);
   }
-  return { values, version, arch: resolveArch(headerArch, values), source: options.source, problems };
+  return {
+    values,
+    version,
+    arch: resolveArch(headerArch, values),
+    source: options.source,
+    problems,
+    lines: lineOf,
+  };
 }
 
 function resolveArch(headerArch: string | null, values: ReadonlyMap<string, string>): string | null {

@@ -19,6 +19,8 @@ export type Finding = {
   readonly title: string;
   readonly cvss: number | null;
   readonly severity: Severity | null;
+  /** The CVSS v3 vector behind `cvss` (for VEX and SBOM ratings); null when unscored. */
+  readonly cvssVector: string | null;
   /** First release on the version's branch without the bug; null when the branch has no fix. */
   readonly fixedOnBranch: string | null;
   readonly fixedUpstream: string | null;
@@ -94,6 +96,7 @@ export function findingOf(
     title: record.title,
     cvss: record.cvss?.score ?? null,
     severity: record.cvss?.severity ?? null,
+    cvssVector: record.cvss?.vector ?? null,
     fixedOnBranch: verdict.fixedOnBranch,
     fixedUpstream: verdict.fixedUpstream,
     published: record.published,

@@ -21,7 +21,19 @@ export type AssessOptions = {
   readonly waivers?: ReadonlyMap<string, Waiver>;
   /** Today, for waiver expiry: passed in so the assessment stays pure. */
   readonly asOf: Day;
+  /** The files the cmdline and sysctl inputs came from, carried into the report for SARIF locations. */
+  readonly files?: { readonly cmdline: string | null; readonly sysctl: string | null };
 };
+
+/** The config line of each kconfig check's option, where the config names it. */
+function configLinesOf(checks: readonly CheckResult[], config: HardeningInputs['config']): Record<string, number> {
+  const lines: Record<string, number> = {};
+  for (const c of checks) {
+    const line = c.type === 'kconfig' ? config?.lines?.get(c.option) : undefined;
+    if (line !== undefined) lines[c.option] = line;
+  }
+  return lines;
+}
 
 const renameCache = new WeakMap<readonly HardeningCheck[], ReadonlyMap<string, readonly Rename[]>>();
 /** Old names of every renamed symbol in the checklist (memoised: the table is immutable). */
@@ -133,5 +145,7 @@ export function assessHardening(options: AssessOptions): HardeningReport {
     scores: scoreHardening(checks),
     upgradeGain: planUpgradeGain(options.checks, checks, options.releases ?? null),
     latestRelease: latestReleaseText(options.releases ?? null),
+    configLines: configLinesOf(checks, inputs.config),
+    inputFiles: options.files ?? { cmdline: null, sysctl: null },
   };
 }

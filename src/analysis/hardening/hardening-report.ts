@@ -68,4 +68,11 @@ export type HardeningReport = {
   readonly upgradeGain: readonly UpgradeGain[];
   /** The newest release in the release data, the limit of the upgrade gain; null without release data. */
   readonly latestRelease: string | null;
+  /**
+   * Where the kconfig checks' options are decided: option -> 1-based line in the config (`source`), for options
+   * the config names. SARIF and CI annotations point there; the JSON report does not carry it.
+   */
+  readonly configLines?: Readonly<Record<string, number>>;
+  /** The files the cmdline and sysctl checks read, when they came from files (for SARIF locations). */
+  readonly inputFiles?: { readonly cmdline: string | null; readonly sysctl: string | null };
 };

@@ -74,6 +74,7 @@ export async function runHarden(input: HardenInput): Promise<HardenReport> {
       inputs: { config, ...inputs },
       facts: kernelFactsOf(config, overrides),
       source: config.source,
+      files: { cmdline: input.cmdline ?? null, sysctl: input.sysctl ?? null },
     });
 
   let reports: HardeningReport[];

@@ -50,6 +50,8 @@ export type StatusOutcome = {
   readonly view: StatusView;
   /** True when `failOn` is given and met by the findings that passed the filters. */
   readonly thresholdMet: boolean;
+  /** The product `.config` the findings were judged against (given, or the running kernel's); null: none. */
+  readonly config: string | null;
   /** Informational lines (where the version came from, which config was used). */
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
@@ -103,7 +105,7 @@ export async function runStatus(input: StatusInput): Promise<StatusOutcome> {
     : [];
   const view = planStatusView(report, { minCvss: input.minCvss, limit: input.limit, extraFilters });
   const thresholdMet = input.failOn != null && isFailOnMet(input.failOn, view.matched);
-  return { view, thresholdMet, notes, warnings };
+  return { view, thresholdMet, config: build?.config ?? null, notes, warnings };
 }
 
 async function resolveVersion(

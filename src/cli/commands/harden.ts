@@ -5,10 +5,15 @@ import { ARCHES } from '../../domain/hardening-check.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { SHOW_MODES, type ShowMode } from '../../formats/hardening/hardening-view.js';
 import { HARDENING_FORMATS, type HardeningFormat, hardeningFormats } from '../../formats/hardening/index.js';
+import {
+  renderHardeningDiffMarkdown,
+  renderHardeningMarkdown,
+} from '../../formats/hardening/render-hardening-markdown.js';
 import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, withReleaseFlags } from '../data-flags.js';
 import { type CommandResult, EXIT } from '../errors.js';
 import { choiceOption } from '../options.js';
+import { appendStepSummary, checkOutputDir, deliverReport, OUTPUT_FLAG } from '../output.js';
 
 /** `--fail-on` of harden: a failing check, or a regression against `--against`. */
 const FAIL_ON = ['none', 'fail', 'regress'] as const;
@@ -29,6 +34,7 @@ type HardenFlags = {
   cacheDir?: string;
   asOf?: string;
   listChecks?: boolean;
+  output?: string;
 };
 
 /** The use-case's input from the flags; flag combinations the input cannot express are refused here. */
@@ -55,16 +61,21 @@ async function harden(flags: HardenFlags): Promise<CommandResult> {
   if (flags.listChecks) {
     return { stdout: `${hardeningChecks.map((c) => `${c.id}\t${c.type}`).join('\n')}\n`, exitCode: EXIT.ok };
   }
+  await checkOutputDir(flags.output);
   const result = await runHarden(hardenInput(flags));
   for (const warning of result.warnings) process.stderr.write(`kgap harden: ${warning}\n`);
   const format = hardeningFormats[flags.format];
+  const github = flags.format === 'github';
   if (result.kind === 'diff') {
     const gate = flags.failOn === 'regress' && result.diff.counts.regress > 0;
-    return { stdout: format.diff(result.diff, result.from, result.to), exitCode: gate ? EXIT.threshold : EXIT.ok };
+    if (github) await appendStepSummary(renderHardeningDiffMarkdown(result.diff), process.env);
+    const text = format.diff(result.diff, result.from, result.to);
+    return deliverReport(text, flags.output, gate ? EXIT.threshold : EXIT.ok);
   }
   const show = flags.show ?? (flags.format === 'json' ? 'all' : 'fail');
   const gate = flags.failOn === 'fail' && result.blocking;
-  return { stdout: format.report(result.reports, show), exitCode: gate ? EXIT.threshold : EXIT.ok };
+  if (github) await appendStepSummary(renderHardeningMarkdown(result.reports, show), process.env);
+  return deliverReport(format.report(result.reports, show), flags.output, gate ? EXIT.threshold : EXIT.ok);
 }
 
 /** `kgap harden`: the kernel's hardening posture, its gaps, and what a newer kernel would add. */
@@ -90,7 +101,8 @@ export const hardenCommand: CommandSpec = {
         choiceOption('--show <which>', 'checks to list (default: fail for table/markdown, all for json)', SHOW_MODES),
       )
       .option('--as-of <day>', 'today, for waiver expiry, YYYY-MM-DD (default: the current UTC day)')
-      .option('--list-checks', 'print every check id and exit');
+      .option('--list-checks', 'print every check id and exit')
+      .option(...OUTPUT_FLAG);
     withReleaseFlags(command).action((flags: HardenFlags) => run(() => harden(flags)));
   },
 };

@@ -4,11 +4,13 @@ import { parseFailOn } from '../../analysis/exposure/fail-on.js';
 import type { StatusTarget } from '../../app/status/run-status.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { STATUS_FORMATS, type StatusFormat, statusFormats } from '../../formats/status/index.js';
+import { renderStatusMarkdown } from '../../formats/status/render-status-markdown.js';
 import { systemRootsFrom } from '../../sources/system/find-running-config.js';
 import type { CommandSpec } from '../command.js';
 import { dataOptionsFrom, endProgress, withDataFlags, writeNotes } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { choiceOption } from '../options.js';
+import { appendStepSummary, checkOutputDir, deliverReport, OUTPUT_FLAG, sourceDateEpochFrom } from '../output.js';
 import { parseNumberOption } from '../parse-options.js';
 
 type StatusFlags = {
@@ -29,6 +31,7 @@ type StatusFlags = {
   source?: string;
   builtFiles?: string;
   onlyBuilt?: boolean;
+  output?: string;
 };
 
 /** Which kernel the flags name; a usage error when they name none or several. */
@@ -74,7 +77,8 @@ export const statusCommand: CommandSpec = {
           '--built-files <file>',
           "with --config: the build's compiled files (.o/.c, one a line); overrides Kbuild",
         )
-        .option('--only-built', 'with --config: list only CVEs in code the config builds'),
+        .option('--only-built', 'with --config: list only CVEs in code the config builds')
+        .option(...OUTPUT_FLAG),
     ).action((flags: StatusFlags) =>
       run(async () => {
         const minCvss = parseNumberOption('--min-cvss', flags.minCvss, { min: 0, max: 10 });
@@ -95,6 +99,8 @@ export const statusCommand: CommandSpec = {
               throw new UserError(`${flag} needs --config FILE (the product .config)`);
           }
         }
+        const sourceDateEpoch = sourceDateEpochFrom(process.env);
+        await checkOutputDir(flags.output);
         const target = targetOf(flags);
         const data = dataOptionsFrom(flags);
         if (target.kind === 'tree' && flags.explain !== undefined) {
@@ -104,7 +110,7 @@ export const statusCommand: CommandSpec = {
           endProgress();
           writeNotes({ warnings: outcome.warnings });
           const stdout = renderTreeExplain(outcome.verdict, outcome.tree, flags.format === 'json' ? 'json' : 'text');
-          return { stdout, exitCode: EXIT.ok };
+          return deliverReport(stdout, flags.output, EXIT.ok);
         }
         const { runStatus } = await import('../../app/status/run-status.js');
         const outcome = await runStatus({
@@ -122,10 +128,10 @@ export const statusCommand: CommandSpec = {
         });
         endProgress();
         writeNotes(outcome);
-        return {
-          stdout: statusFormats[flags.format](outcome.view),
-          exitCode: outcome.thresholdMet ? EXIT.threshold : EXIT.ok,
-        };
+        const options = { sourceDateEpoch, configPath: outcome.config };
+        const text = await statusFormats[flags.format](outcome.view, options);
+        if (flags.format === 'github') await appendStepSummary(renderStatusMarkdown(outcome.view), process.env);
+        return deliverReport(text, flags.output, outcome.thresholdMet ? EXIT.threshold : EXIT.ok);
       }),
     );
   },

@@ -2,8 +2,15 @@ import type { HardeningDiff } from '../../analysis/hardening/compare-hardening.j
 import type { HardeningReport } from '../../analysis/hardening/hardening-report.js';
 import { formatNames } from '../format-names.js';
 import type { ShowMode } from './hardening-view.js';
+import {
+  renderHardeningDiffGithub,
+  renderHardeningDiffGitlab,
+  renderHardeningGithub,
+  renderHardeningGitlab,
+} from './render-hardening-ci.js';
 import { renderHardeningDiffJson, renderHardeningJson } from './render-hardening-json.js';
 import { renderHardeningDiffMarkdown, renderHardeningMarkdown } from './render-hardening-markdown.js';
+import { renderHardeningDiffSarif, renderHardeningSarif } from './render-hardening-sarif.js';
 import { renderHardeningDiffTable, renderHardeningTable } from './render-hardening-text.js';
 
 type Formatter = {
@@ -16,6 +23,9 @@ export const hardeningFormats = {
   table: { report: renderHardeningTable, diff: (d) => renderHardeningDiffTable(d) },
   markdown: { report: renderHardeningMarkdown, diff: (d) => renderHardeningDiffMarkdown(d) },
   json: { report: renderHardeningJson, diff: renderHardeningDiffJson },
+  sarif: { report: renderHardeningSarif, diff: renderHardeningDiffSarif },
+  github: { report: (reports) => renderHardeningGithub(reports), diff: renderHardeningDiffGithub },
+  gitlab: { report: (reports) => renderHardeningGitlab(reports), diff: renderHardeningDiffGitlab },
 } satisfies Record<string, Formatter>;
 
 export type HardeningFormat = keyof typeof hardeningFormats;

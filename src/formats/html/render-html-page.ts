@@ -8,6 +8,9 @@ export type HtmlPage = {
   /** Shown under the title (e.g. the data snapshot). */
   readonly intro?: SafeHtml;
   readonly sections: readonly HtmlSection[];
+  /** Extra style rules and a script of kgap's own (markup made by `html`, never data), for interactive pages. */
+  readonly style?: SafeHtml;
+  readonly script?: SafeHtml;
 };
 
 /**
@@ -26,12 +29,12 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #
 table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left}
 th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}svg{max-width:100%;height:auto}p.note{color:#555}
-</style>
+${page.style ?? ''}</style>
 </head>
 <body>
 <h1>${page.title}</h1>
 ${page.intro ?? ''}
-${page.sections.map((s) => html`<section>\n<h2>${s.heading}</h2>\n${s.body}\n</section>\n`)}</body>
+${page.sections.map((s) => html`<section>\n<h2>${s.heading}</h2>\n${s.body}\n</section>\n`)}${page.script ?? ''}</body>
 </html>
 `;
   return doc.text;
