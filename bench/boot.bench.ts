@@ -76,7 +76,7 @@ export const benches: readonly Bench[] = [
           });
         }
         const busybox = '/bin/busybox';
-        const init = renderInitScript(planGuestChecks({ expectRelease: 'x', modules: [] }));
+        const init = renderInitScript(planGuestChecks({ expectRelease: 'x', console: 'ttyS0', modules: [] }));
         const t0 = performance.now();
         await writeInitramfs({
           busyboxPath: busybox,

@@ -7,7 +7,7 @@ import { planGuestChecks } from './guest-checks.js';
 // Real serial consoles captured by `kgap boot --out` (see test/fixtures/boot/README.md).
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../test/fixtures/boot/${name}`, import.meta.url), 'utf8');
-const checks = planGuestChecks({ expectRelease: '6.1.0-57-amd64', modules: [] });
+const checks = planGuestChecks({ expectRelease: '6.1.0-57-amd64', console: 'ttyS0', modules: [] });
 const exited: QemuEnding = { timedOut: false, timeoutSeconds: 120, exitCode: 0, signal: null };
 
 const cases = [

@@ -13,6 +13,7 @@ const assessment: BootAssessment = {
     { id: 'release_matches', status: 'skip', detail: 'no expected release given' },
     { id: 'dmesg_clean', status: 'fail', detail: 'WARNING: CPU: 0 PID: 1 at x.c:1 f' },
   ],
+  run: null,
   reasons: [],
   problems: [],
 };
