@@ -12,6 +12,8 @@ import { MARKERS } from './init-script.js';
 /** What the console shows of the command. */
 export type RunBlock = {
   readonly started: boolean;
+  /** The command finished and the guest began printing its output. */
+  readonly printing: boolean;
   /** The end marker was printed: the command finished and its output was printed back whole. */
   readonly ended: boolean;
   readonly exitStatus: number | null;
@@ -25,7 +27,7 @@ const END_RE = new RegExp(`${MARKERS.runOutputEnd} (\\d+)\\s+(\\d+)`);
 export function parseRunBlock(lines: readonly string[]): RunBlock {
   const started = lines.some((l) => l.includes(MARKERS.runStart));
   const begin = lines.findIndex((l) => l.includes(MARKERS.runOutputBegin));
-  if (begin < 0) return { started, ended: false, exitStatus: null, outputBytes: null, output: '' };
+  if (begin < 0) return { started, printing: false, ended: false, exitStatus: null, outputBytes: null, output: '' };
   const endAt = lines.findIndex((l, i) => i > begin && END_RE.test(l));
   const end = endAt < 0 ? null : END_RE.exec(lines[endAt] ?? '');
   const body = lines.slice(begin + 1, endAt < 0 ? lines.length : endAt);
@@ -33,6 +35,7 @@ export function parseRunBlock(lines: readonly string[]): RunBlock {
   if (end !== null && body.at(-1) === '') body.pop();
   return {
     started,
+    printing: true,
     ended: end !== null,
     exitStatus: end === null ? null : Number(end[1]),
     outputBytes: end === null ? null : Number(end[2]),
@@ -63,9 +66,11 @@ function commandResult(id: string, block: RunBlock, ending: QemuEnding, results:
       );
     }
     return fail(
-      block.started
-        ? 'the guest stopped while the command ran (see the host checks)'
-        : 'the command never started (see the host checks)',
+      block.printing
+        ? "the guest stopped while printing the command's output (see the host checks)"
+        : block.started
+          ? 'the guest stopped while the command ran (see the host checks)'
+          : 'the command never started (see the host checks)',
     );
   }
   const problems = [
