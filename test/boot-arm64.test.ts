@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { sharedArm64Kernel, sharedArm64ModulesDir } from '../src/sources/boot/boot-test-data.js';
 import { findOnPath } from '../src/sources/boot/read-boot-tools.js';
 import { buildGuestProgram } from './helpers/guest-programs.js';
+import { kcidbErrors } from './helpers/kcidb-schema.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kgap-boot-arm64-'));
@@ -99,6 +100,13 @@ describe('kgap boot and gate on the real Debian arm64 kernel', { concurrency: fa
       r.stdout,
     );
     assert.match(gate.reasons[0] ?? '', /boot_run\/ktap-probe\/release_check \(pass -> fail\)/);
+    // The same gate for KernelCI: valid KCIDB, the failing product test a regression of the candidate build.
+    const k = kgap(['gate', '--baseline', join(pair, 'baseline'), '--candidate', failing, '--format', 'kcidb']);
+    assert.equal(k.code, 1, k.stderr);
+    const doc = JSON.parse(k.stdout) as { tests: { path: string; status: string; misc?: { finding?: string } }[] };
+    assert.deepEqual(kcidbErrors(doc), []);
+    const test = doc.tests.find((t) => t.path === 'boot_run.ktap-probe.release_check' && t.misc?.finding);
+    assert.deepEqual([test?.status, test?.misc?.finding], ['FAIL', 'regression']);
   });
 
   it("loads Debian's arm64 modules in the guest (dummy, loop)", { skip: runSkip || modulesSkip }, () => {

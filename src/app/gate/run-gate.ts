@@ -38,7 +38,12 @@ export async function runGate(input: GateInput): Promise<GateView> {
     knownIssues,
     ...(input.policy === undefined ? {} : { policy: input.policy }),
   });
-  return { assessment, baselinePath: input.baseline, candidatePath: input.candidate };
+  return {
+    assessment,
+    baselinePath: input.baseline,
+    candidatePath: input.candidate,
+    evidence: { baseline, candidate },
+  };
 }
 
 /**

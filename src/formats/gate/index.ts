@@ -2,6 +2,7 @@ import type { GateView } from '../../domain/gate-view.js';
 import { formatNames } from '../format-names.js';
 import { renderGateJson } from './render-gate-json.js';
 import { renderGateJunit } from './render-gate-junit.js';
+import { renderGateKcidb } from './render-gate-kcidb.js';
 import { renderGateMarkdown } from './render-gate-markdown.js';
 import { renderGateTable } from './render-gate-table.js';
 
@@ -11,6 +12,7 @@ export const gateFormats = {
   json: renderGateJson,
   markdown: renderGateMarkdown,
   junit: renderGateJunit,
+  kcidb: renderGateKcidb,
 } satisfies Record<string, (view: GateView) => string>;
 
 export type GateFormat = keyof typeof gateFormats;
