@@ -6,26 +6,17 @@
  * busybox, the cross compiler or the shared kernel are missing (.ci/run installs them).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 import { sharedArm64Kernel, sharedArm64ModulesDir } from '../src/sources/boot/boot-test-data.js';
 import { findOnPath } from '../src/sources/boot/read-boot-tools.js';
+import { bootScratch, kgapBoot } from './helpers/boot-cli.js';
 import { buildGuestProgram } from './helpers/guest-programs.js';
 import { kcidbErrors } from './helpers/kcidb-schema.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'kgap-boot-arm64-'));
-const cacheDir = join(work, 'cache');
-after(() => rmSync(work, { recursive: true, force: true }));
-
-function kgap(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, timeout: 240_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { work, cacheDir } = bootScratch('kgap-boot-arm64-');
+const kgap = kgapBoot;
 
 // Where .ci/run unpacks Debian's busybox-static:arm64; kgap finds it there by itself.
 const ARM64_BUSYBOX = '/opt/kgap/arm64/bin/busybox';

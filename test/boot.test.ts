@@ -5,26 +5,17 @@
  * skip, saying why, when QEMU/busybox or the shared kernels are missing (.ci/run installs the Debian packages).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sharedBootKernels } from '../src/sources/boot/boot-test-data.js';
 import { findOnPath } from '../src/sources/boot/read-boot-tools.js';
+import { bootScratch, kgapBoot } from './helpers/boot-cli.js';
 import { buildGuestProgram } from './helpers/guest-programs.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'kgap-boot-test-'));
-// One cache for the whole file: the initramfs and extracted vmlinux are built once per kernel.
-const cacheDir = join(work, 'cache');
-after(() => rmSync(work, { recursive: true, force: true }));
-
-function kgap(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { work, cacheDir } = bootScratch('kgap-boot-test-');
+const kgap = kgapBoot;
 
 const kernels = sharedBootKernels();
 const qemuMissing = (await findOnPath('qemu-system-x86_64', process.env.PATH)) === null;
