@@ -57,6 +57,8 @@ describe('bootFormats', () => {
     assert.equal(json.verdict, 'fail');
     assert.deepEqual(json.reasons, ['guest/release_matches: uname -r is 6.1.0-57-amd64, expected 6.1.0-99-amd64']);
     assert.equal(json.console, undefined);
+    assert.equal(json.arch, 'x86_64');
+    assert.equal(json.run, null);
   });
 
   it('markdown: a table row per check, pipes escaped', () => {
