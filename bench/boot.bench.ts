@@ -71,12 +71,14 @@ export const benches: readonly Bench[] = [
             name: `boot ${k.debian} to power-off, ${vmlinux.image} (median of ${REPEATS})`,
             value: vmlinux.s,
             unit: 's',
+            target: 5,
+            targetOk: vmlinux.s <= 5,
             baseline: bz.s,
             note: `bzImage ${bz.s} s; ${round(bz.s / vmlinux.s, 2)}x faster; load average ${round(loadavg()[0] ?? 0, 1)}`,
           });
         }
         const busybox = '/bin/busybox';
-        const init = renderInitScript(planGuestChecks({ expectRelease: 'x', modules: [] }));
+        const init = renderInitScript(planGuestChecks({ expectRelease: 'x', console: 'ttyS0', modules: [] }));
         const t0 = performance.now();
         await writeInitramfs({
           busyboxPath: busybox,
@@ -85,7 +87,7 @@ export const benches: readonly Bench[] = [
           cacheDir: join(cacheDir, 'cold'),
         });
         figures.push({
-          name: 'initramfs build (cold: cpio + gzip -9)',
+          name: 'initramfs build (cold: cpio, uncompressed)',
           value: round(performance.now() - t0, 0),
           unit: 'ms',
         });

@@ -11,8 +11,15 @@ const ENTRIES: Record<string, readonly string[]> = {
   'api/cve': ['runCve', 'cveFormats'],
   'api/relevance': ['runRelevance', 'relevanceFormats', 'RELEVANCE_STATUSES'],
   'api/harden': ['runHarden', 'hardeningFormats', 'hardeningChecks'],
-  'api/gate': ['runGate', 'runGateKernels', 'gateFormats', 'RESULT_FORMATS'],
-  'api/boot': ['runBoot', 'runBootPair', 'bootFormats'],
+  'api/gate': [
+    'runGate',
+    'runGateKernels',
+    'gateFormats',
+    'RESULT_FORMATS',
+    'parseLkftKnownIssues',
+    'selectLkftIssues',
+  ],
+  'api/boot': ['runBoot', 'runBootPair', 'bootFormats', 'BOOT_ARCHES'],
   'api/analytics': ['runLag', 'runExposure', 'runDiff', 'runSimulate', 'lagFormats'],
   'api/vex': ['runVexDiff', 'vexDiffFormats', 'planVexStatements', 'parseVexDocument', 'VEX_CHANGE_KINDS'],
 };

@@ -1,6 +1,7 @@
 /**
- * `kgap/boot`: boots a kernel image under QEMU (TCG) with a generated busybox initramfs and reports smoke checks
- * as KTAP, judged from the console.
+ * `kgap/boot`: boots an x86-64 or arm64 kernel image under QEMU (TCG) with a generated busybox initramfs, runs the
+ * product's own tests in the guest when asked (`add`, `run`), and reports smoke checks as KTAP, judged from the
+ * console.
  *
  * @example
  * ```ts
@@ -17,5 +18,6 @@
 export { type BootInput, type BootSide, requireTimeoutSeconds } from '../app/boot/boot-input.js';
 export { runBoot } from '../app/boot/run-boot.js';
 export { type BootPair, type BootPairInput, runBootPair } from '../app/boot/run-boot-pair.js';
-export type { BootAssessment, BootRun } from '../domain/boot-run.js';
+export { BOOT_ARCHES, type BootArch } from '../domain/boot-arch.js';
+export type { BootAssessment, BootRun, BootRunCommand } from '../domain/boot-run.js';
 export { BOOT_FORMATS, type BootFormat, bootFormats } from '../formats/boot/render-boot-run.js';

@@ -12,9 +12,12 @@
  * ```
  * @module
  */
+
+export { type LkftContext, selectLkftIssues } from '../analysis/gate/lkft-known-issues.js';
 export { type GateInput, runGate } from '../app/gate/run-gate.js';
 export { type GateKernelsInput, type GateKernelsReport, runGateKernels } from '../app/gate/run-gate-kernels.js';
 export type { GateView } from '../domain/gate-view.js';
+export type { KnownIssue, LkftKnownIssue, LkftKnownIssues } from '../domain/known-issue.js';
 export {
   RESULT_FORMATS,
   type ResultFormat,
@@ -24,3 +27,4 @@ export {
   type TestStatus,
 } from '../domain/test-result.js';
 export { GATE_FORMATS, type GateFormat, gateFormats } from '../formats/gate/index.js';
+export { parseLkftKnownIssues } from '../sources/results/parse-lkft-known-issues.js';

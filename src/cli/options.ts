@@ -29,3 +29,8 @@ export function cveIdArgument(text: string): string {
   if (id === null) throw new UserError(`"${text}" is not a CVE id (expected CVE-YYYY-NNNN)`);
   return id;
 }
+
+/** Collects a flag given several times (`--add a --add b`) into a list, in order. */
+export function collectRepeated(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { parseKtap } from '../../sources/results/parse-ktap.js';
 import { assessBoot, type QemuEnding } from './assess-boot.js';
 import { planGuestChecks } from './guest-checks.js';
 
 // Real serial consoles captured by `kgap boot --out` (see test/fixtures/boot/README.md).
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../test/fixtures/boot/${name}`, import.meta.url), 'utf8');
-const checks = planGuestChecks({ expectRelease: '6.1.0-57-amd64', modules: [] });
+const checks = planGuestChecks({ expectRelease: '6.1.0-57-amd64', console: 'ttyS0', modules: [] });
+const arm64Checks = planGuestChecks({ expectRelease: '6.1.0-47-arm64', console: 'ttyAMA0', modules: [] });
 const exited: QemuEnding = { timedOut: false, timeoutSeconds: 120, exitCode: 0, signal: null };
 
 const cases = [
@@ -88,5 +90,49 @@ describe('assessBoot on captured consoles', () => {
       a.guest.filter((g) => g.status === 'fail').map((g) => g.id),
       ['sys_sane', 'dev_sane', 'dmesg_clean', 'not_tainted_by_errors'],
     );
+  });
+});
+
+describe('assessBoot with the product command (--run)', () => {
+  const consoleText = fixture('arm64-run-release-check.console.log');
+  const run = { command: '/probe/ktap-probe --fail-release 6.1.0-47-arm64' };
+  const parseResults = (output: string) => parseKtap(output, { source: 'run' });
+
+  it('a real arm64 console: the checks pass, the command and its failing KTAP test are the reasons', () => {
+    const a = assessBoot({ console: consoleText, ending: exited, guestChecks: arm64Checks, run, parseResults });
+    assert.equal(a.verdict, 'fail');
+    assert.deepEqual(a.reasons, [
+      'run/ktap-probe: exit status 1',
+      'run/ktap-probe/release_check: 6.1.0-47-arm64 is the release this probe was told to fail on',
+    ]);
+    assert.ok([...a.host, ...a.guest].every((c) => c.status === 'pass'));
+    assert.equal(a.run?.exitStatus, 1);
+    assert.deepEqual(
+      a.run?.tests.map((t) => `${t.id} ${t.status}`),
+      [
+        'uname_works pass',
+        'getrandom_works pass',
+        'proc_self_status pass',
+        'pipe_roundtrip pass',
+        'release_check fail',
+      ],
+    );
+  });
+
+  it("the command's own output is not the kernel speaking: a test printing BUG: is no oops", () => {
+    const edited = consoleText.replace(
+      'ok 1 uname_works',
+      'BUG: this line is a test log, not a kernel report\r\nok 1 uname_works',
+    );
+    const a = assessBoot({ console: edited, ending: exited, guestChecks: arm64Checks, run, parseResults });
+    assert.equal(a.host.find((h) => h.id === 'no_kernel_oops')?.status, 'pass');
+  });
+
+  it('a panic while the output was being printed (the block never closed) still counts', () => {
+    const cut = consoleText.slice(0, consoleText.indexOf('ok 2 getrandom_works'));
+    const edited = `${cut}[    9.000000] Kernel panic - not syncing: Attempted to kill init!\r\n`;
+    const a = assessBoot({ console: edited, ending: exited, guestChecks: arm64Checks, run, parseResults });
+    assert.equal(a.host.find((h) => h.id === 'no_kernel_panic')?.status, 'fail');
+    assert.equal(a.run?.result.detail, "the guest stopped while printing the command's output (see the host checks)");
   });
 });

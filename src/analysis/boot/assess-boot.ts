@@ -4,11 +4,13 @@
  * verdict comes from the console, and the guest's own KTAP report is checked against the plan it was given.
  */
 import { type CheckResult, isFailure, ktapSafe } from '../../domain/boot-check.js';
-import type { BootAssessment } from '../../domain/boot-run.js';
+import type { BootAssessment, BootRunCommand } from '../../domain/boot-run.js';
+import type { ResultRun, TestStatus } from '../../domain/test-result.js';
 import { CONSOLE_SIGNALS, findSignal } from './console-signals.js';
 import type { GuestCheck } from './guest-checks.js';
 import { consoleLines, parseGuestReport } from './guest-report.js';
-import { MARKERS } from './init-script.js';
+import { type GuestRun, MARKERS } from './init-script.js';
+import { assessRun, parseRunBlock } from './run-report.js';
 
 /** How the QEMU process ended, as the runner observed it. */
 export type QemuEnding = {
@@ -24,15 +26,37 @@ function result(id: string, failure: string | null, status: 'fail' | 'timeout' =
   return failure === null ? { id, status: 'pass' } : { id, status, detail: ktapSafe(failure) };
 }
 
-/** Lines outside the guest's report block: the guest quotes dmesg hits there, which must not count twice. */
+const BLOCKS = [
+  { begin: MARKERS.ktapBegin, end: MARKERS.ktapEnd },
+  { begin: MARKERS.runOutputBegin, end: MARKERS.runOutputEnd },
+] as const;
+
+/**
+ * Lines outside the guest's report and the command's output: the guest quotes dmesg hits in its report, and a
+ * product's test may print "BUG:" of its own; neither is the kernel speaking. Only a block that was closed is
+ * left out: a kernel that panicked while the guest printed leaves it open, and its panic must count.
+ */
 function kernelLines(lines: readonly string[]): string[] {
-  let inside = false;
-  return lines.filter((l) => {
-    if (l.includes(MARKERS.ktapBegin)) inside = true;
-    const keep = !inside;
-    if (l.includes(MARKERS.ktapEnd)) inside = false;
-    return keep;
-  });
+  const drop = new Set<number>();
+  for (const block of BLOCKS) {
+    const begin = lines.findIndex((l) => l.includes(block.begin));
+    const end = begin < 0 ? -1 : lines.findIndex((l, i) => i > begin && l.includes(block.end));
+    for (let i = begin; end >= 0 && i <= end; i++) drop.add(i);
+  }
+  return lines.filter((_, i) => !drop.has(i));
+}
+
+// A product test's result that makes the boot fail: anything but pass, skip and expected failure.
+const GOOD_OR_SKIPPED: ReadonlySet<TestStatus> = new Set(['pass', 'skip', 'xfail']);
+
+function runReasons(run: BootRunCommand | null): string[] {
+  if (run === null) return [];
+  return [
+    ...(isFailure(run.result.status) ? [`run/${run.name}: ${run.result.detail ?? run.result.status}`] : []),
+    ...run.tests
+      .filter((t) => !GOOD_OR_SKIPPED.has(t.status))
+      .map((t) => `run/${run.name}/${t.id}: ${t.detail ?? t.status}`),
+  ];
 }
 
 function endingText(end: QemuEnding): string {
@@ -42,11 +66,16 @@ function endingText(end: QemuEnding): string {
   return `QEMU exited with code ${end.exitCode}${why ? ` (${why})` : ''}`;
 }
 
-/** Assesses a boot: host checks from the console, then the guest's reported checks against the plan. */
+/**
+ * Assesses a boot: host checks from the console, the guest's reported checks against the plan, and the product's
+ * command when one ran (`parseResults` reads its output: the gate's parsers, passed in).
+ */
 export function assessBoot(input: {
   readonly console: string;
   readonly ending: QemuEnding;
   readonly guestChecks: readonly GuestCheck[];
+  readonly run?: GuestRun | null;
+  readonly parseResults?: (output: string) => ResultRun | null;
 }): BootAssessment {
   const lines = consoleLines(input.console);
   const kernel = kernelLines(lines);
@@ -93,9 +122,20 @@ export function assessBoot(input: {
   const guest = input.guestChecks.map(
     (c): CheckResult => report.results.get(c.id) ?? { id: c.id, status: missed, detail: noReport },
   );
+  const run =
+    input.run === undefined || input.run === null
+      ? null
+      : assessRun({
+          command: input.run.command,
+          block: parseRunBlock(lines),
+          ending: end,
+          parse: input.parseResults ?? (() => null),
+        });
   const reasons = [
     ...host.filter((c) => isFailure(c.status)).map((c) => `host/${c.id}: ${c.detail ?? c.status}`),
     ...guest.filter((c) => isFailure(c.status)).map((c) => `guest/${c.id}: ${c.detail ?? c.status}`),
+    ...runReasons(run),
   ];
-  return { verdict: reasons.length === 0 ? 'pass' : 'fail', host, guest, reasons, problems: report.problems };
+  const verdict = reasons.length === 0 ? 'pass' : 'fail';
+  return { verdict, host, guest, run, reasons, problems: report.problems };
 }

@@ -8,6 +8,8 @@
 export type GuestPlan = {
   /** Expected `uname -r`; null means the check is skipped with the release it saw. */
   readonly expectRelease: string | null;
+  /** The serial console device (`ttyS0`, `ttyAMA0`: `CONSOLE_DEVICE` of the architecture). */
+  readonly console: string;
   /** Modules to load, each with its `.ko` files in load order (dependencies first), paths inside the initramfs. */
   readonly modules: readonly { readonly name: string; readonly files: readonly string[] }[];
 };
@@ -84,7 +86,7 @@ export function planGuestChecks(plan: GuestPlan): readonly GuestCheck[] {
       body: [
         '  grep -q "^0" /sys/devices/system/cpu/online || { echo "/sys/devices/system/cpu/online does not list cpu 0"; return 1; }',
         '  [ -d /sys/kernel ] || { echo "/sys/kernel missing"; return 1; }',
-        '  [ -e /sys/class/tty/ttyS0 ] || { echo "/sys/class/tty/ttyS0 missing"; return 1; }',
+        `  [ -e /sys/class/tty/${plan.console} ] || { echo "/sys/class/tty/${plan.console} missing"; return 1; }`,
       ].join('\n'),
     },
     {

@@ -1,18 +1,51 @@
 /**
  * Renders the initramfs `/init`: a busybox-sh script that runs the guest checks, prints their KTAP between
- * markers on the console, and powers off. Pure text; the host writes it into the cpio.
+ * markers on the console, runs the product's own command when given one (`--run`), prints that command's output
+ * between markers, and powers off. Pure text; the host writes it into the cpio.
  */
-import type { GuestCheck } from './guest-checks.js';
+import { type GuestCheck, shQuote } from './guest-checks.js';
 
 /** Console markers the host looks for; unusual enough never to appear in kernel output. */
 export const MARKERS = {
   initStarted: 'kgap-boot: init started',
   ktapBegin: 'kgap-boot: ktap begin',
   ktapEnd: 'kgap-boot: ktap end',
+  runStart: 'kgap-boot: run start',
+  runOutputBegin: 'kgap-boot: run output begin',
+  /** Followed by the command's exit status and its output's size in bytes. */
+  runOutputEnd: 'kgap-boot: run output end',
 } as const;
 
-/** Renders `/init` for these checks (numbered 1..N in order). */
-export function renderInitScript(checks: readonly GuestCheck[]): string {
+/** The command's output is printed back up to this size; the end marker gives the full size. */
+export const RUN_OUTPUT_MAX_BYTES = 4 * 1024 * 1024;
+
+/** What the guest runs after its checks: the product's command, as one shell command line. */
+export type GuestRun = { readonly command: string };
+
+// Quiet the console (only KERN_EMERG gets through) so kernel messages cannot split the lines that follow.
+const QUIET = 'echo 1 > /proc/sys/kernel/printk';
+
+/**
+ * The product's command runs after the built-in checks have been reported, so a command that hangs costs only its
+ * own results. Meanwhile the console is as loud as the kernel left it: a WARNING the tests provoke shows on the
+ * console, where the host's checks see it. Its output goes to a file and is printed back quietly afterwards.
+ */
+function runSection(run: GuestRun): string {
+  return `
+echo '${MARKERS.runStart}'
+echo "$level" > /proc/sys/kernel/printk
+( cd / && HOME=/ PATH=/bin:/sbin:/usr/bin:/usr/sbin exec /bin/sh -c ${shQuote(run.command)} ) > /tmp/run.out 2>&1 < /dev/null
+rc=$?
+${QUIET}
+echo '${MARKERS.runOutputBegin}'
+head -c ${RUN_OUTPUT_MAX_BYTES} /tmp/run.out
+echo
+echo "${MARKERS.runOutputEnd} $rc $(wc -c < /tmp/run.out)"
+`;
+}
+
+/** Renders `/init` for these checks (numbered 1..N in order) and, when given, the product's command. */
+export function renderInitScript(checks: readonly GuestCheck[], run: GuestRun | null = null): string {
   const functions = checks.map((c, i) => `# ${c.description}\ncheck_${i + 1}() {\n${c.body}\n}`).join('\n\n');
   const runs = checks.map((c, i) => `run_check ${i + 1} ${c.id} check_${i + 1}`).join('\n');
   return `#!/bin/busybox sh
@@ -37,13 +70,14 @@ run_check() {
 : > /tmp/ktap
 ${runs}
 
-# Quiet the console (only KERN_EMERG gets through) so kernel messages cannot split the report's lines.
-echo 1 > /proc/sys/kernel/printk
+level=$(cat /proc/sys/kernel/printk)
+${QUIET}
 echo '${MARKERS.ktapBegin}'
 echo 'KTAP version 1'
 echo '1..${checks.length}'
 cat /tmp/ktap
 echo '${MARKERS.ktapEnd}'
+${run === null ? '' : runSection(run)}
 sync
 poweroff -f
 `;

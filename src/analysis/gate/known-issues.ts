@@ -10,7 +10,10 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
-/** Matches ids against known issues; compiled once per gate run. An entry expires after its `expires` day. */
+/**
+ * Matches ids against known issues; compiled once per gate run. An entry expires after its `expires` day; one
+ * without (LKFT's) never does.
+ */
 export function knownIssueMatcher(
   issues: readonly KnownIssue[],
   asOf: Day,
@@ -25,7 +28,8 @@ export function knownIssueMatcher(
     let expired: KnownIssueMatch | null = null;
     for (const c of compiled) {
       if (pick(c)?.test(value) !== true) continue;
-      const match = { reason: c.issue.reason, expires: c.issue.expires, expired: c.issue.expires < asOf };
+      const expires = c.issue.expires;
+      const match = { reason: c.issue.reason, expires, expired: expires !== null && expires < asOf };
       if (!match.expired) return match;
       expired ??= match;
     }

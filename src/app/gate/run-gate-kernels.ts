@@ -7,7 +7,7 @@ import { requireDay } from '../../domain/day.js';
 import type { GateView } from '../../domain/gate-view.js';
 import { withScratchDir } from '../../sources/boot/scratch-dir.js';
 import { type BootPair, type BootPairInput, runBootPair } from '../boot/run-boot-pair.js';
-import { type GateInput, runGate } from './run-gate.js';
+import { type GateInput, knownIssuesOf, runGate } from './run-gate.js';
 
 export type GateKernelsInput = Omit<BootPairInput, 'outDir'> & {
   /** Keep the boot results in `outDir/baseline` and `outDir/candidate`; null boots into a scratch directory. */
@@ -23,8 +23,11 @@ export type GateKernelsReport = { readonly boots: BootPair; readonly gate: GateV
 
 /** Boots both kernels, then gates their results. */
 export async function runGateKernels(input: GateKernelsInput): Promise<GateKernelsReport> {
-  // A bad day is refused before two boots are spent on it.
+  // A bad day or known-issues file is refused before two boots are spent on it.
   requireDay('asOf', input.gate.asOf);
+  if (input.gate.knownIssues !== undefined) {
+    await knownIssuesOf({ ...input.gate, baseline: '', candidate: '' }, input.gate.knownIssues);
+  }
   const bootAndGate = async (outDir: string): Promise<GateKernelsReport> => {
     const boots = await runBootPair({
       baseline: input.baseline,

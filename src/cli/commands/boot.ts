@@ -4,7 +4,7 @@ import { BOOT_FORMATS, type BootFormat, bootFormats } from '../../formats/boot/r
 import type { CommandSpec } from '../command.js';
 import { cacheDirFrom } from '../data-flags.js';
 import { EXIT } from '../errors.js';
-import { choiceOption } from '../options.js';
+import { choiceOption, collectRepeated } from '../options.js';
 
 type BootFlags = {
   kernel: string;
@@ -18,6 +18,8 @@ type BootFlags = {
   cacheDir?: string;
   extract: boolean;
   busybox?: string;
+  add?: string[];
+  run?: string;
   format: BootFormat;
 };
 
@@ -43,7 +45,7 @@ export const bootCommand: CommandSpec = {
       .description(
         'boot a kernel under QEMU (TCG) with a busybox initramfs and report smoke checks as KTAP; exit 1 if a check failed',
       )
-      .requiredOption('--kernel <path>', 'x86-64 bzImage (vmlinuz) or ELF vmlinux')
+      .requiredOption('--kernel <path>', 'x86-64 bzImage (vmlinuz) or ELF vmlinux, or arm64 Image (plain or .gz)')
       .option('--expect-release <release>', 'expected `uname -r` (default: the release the kernel image names)')
       .option('--timeout <seconds>', 'kill QEMU after this long', '120')
       .option('--ktap <file>', 'also write the KTAP report to this file')
@@ -53,7 +55,19 @@ export const bootCommand: CommandSpec = {
       .option('--out <dir>', 'write boot.ktap and console.log into this directory')
       .option('--cache-dir <dir>', 'cache for the initramfs and extracted vmlinux (default $XDG_CACHE_HOME/kgap)')
       .option('--no-extract', 'boot the bzImage as is instead of the extracted vmlinux (slower)')
-      .option('--busybox <path>', 'static busybox to put in the initramfs (default /bin/busybox)')
+      .option(
+        '--busybox <path>',
+        "static busybox for the kernel's architecture (default /bin/busybox, PATH, /opt/kgap/<arch>/bin/busybox)",
+      )
+      .option(
+        '--add <dir>',
+        "copy DIR's tree into the initramfs root (repeatable): the product's tests",
+        collectRepeated,
+      )
+      .option(
+        '--run <command>',
+        'run this command in the guest after the checks; its KTAP or exit status joins the report',
+      )
       .addOption(choiceOption('--format <format>', 'stdout format', BOOT_FORMATS, 'table'))
       .action((flags: BootFlags) =>
         run(async () => {
@@ -69,12 +83,14 @@ export const bootCommand: CommandSpec = {
             append: flags.append,
             modulesDir: flags.modulesDir,
             busybox: flags.busybox,
+            add: flags.add,
+            run: flags.run,
             outDir: flags.out,
             ktapFile: flags.ktap,
             ...bootEnvironment(flags.cacheDir, 'kgap boot: '),
           });
           process.stderr.write(
-            `kgap boot: ${result.booted.image} (${result.booted.note}), ${result.durationSeconds} s, ${result.assessment.verdict}\n`,
+            `kgap boot: ${result.arch} ${result.booted.image} (${result.booted.note}), ${result.durationSeconds} s, ${result.assessment.verdict}\n`,
           );
           return {
             stdout: bootFormats[flags.format](result),

@@ -8,6 +8,7 @@ import { requireTimeoutSeconds } from '../../app/boot/boot-input.js';
 import { type GateKernelsInput, runGateKernels } from '../../app/gate/run-gate-kernels.js';
 import type { GateView } from '../../domain/gate-view.js';
 import { UserError } from '../../domain/invalid-input.js';
+import { collectRepeated } from '../options.js';
 import { bootEnvironment } from './boot.js';
 
 /** The flags `kgap gate` gains for booting its two sides itself. */
@@ -21,6 +22,9 @@ export type GateBootFlags = {
   bootTimeout: string;
   out?: string;
   cacheDir?: string;
+  busybox?: string;
+  add?: string[];
+  run?: string;
 };
 
 /** Adds the boot-driven options to the `gate` command (called from gate.ts). */
@@ -34,7 +38,14 @@ export function addGateBootOptions(gate: Command): Command {
     .option('--candidate-expect-release <release>', 'expected `uname -r` of the candidate (default: from its header)')
     .option('--boot-timeout <seconds>', 'kill each boot after this long', '120')
     .option('--out <dir>', 'keep the boot results in DIR/baseline and DIR/candidate (default: a temporary directory)')
-    .option('--cache-dir <dir>', 'cache for the initramfs and extracted vmlinux (default $XDG_CACHE_HOME/kgap)');
+    .option('--cache-dir <dir>', 'cache for the initramfs and extracted vmlinux (default $XDG_CACHE_HOME/kgap)')
+    .option('--busybox <path>', "static busybox for the kernels' architecture (see kgap boot --help)")
+    .option(
+      '--add <dir>',
+      "copy DIR's tree into both initramfs roots (repeatable): the product's tests",
+      collectRepeated,
+    )
+    .option('--run <command>', 'run this command in both guests after the checks; its results are gated too');
 }
 
 /** True when the flags ask gate to boot its sides. */
@@ -67,6 +78,9 @@ export async function gateKernels(
     shared: {
       timeoutSeconds: requireTimeoutSeconds('bootTimeout', flags.bootTimeout),
       extract: true,
+      ...(flags.busybox === undefined ? {} : { busybox: flags.busybox }),
+      ...(flags.add === undefined ? {} : { add: flags.add }),
+      ...(flags.run === undefined ? {} : { run: flags.run }),
       ...bootEnvironment(flags.cacheDir, 'kgap gate: boot '),
     },
     outDir: flags.out ?? null,
@@ -76,7 +90,7 @@ export async function gateKernels(
   for (const label of ['baseline', 'candidate'] as const) {
     const { run } = report.boots[label];
     process.stderr.write(
-      `kgap gate: ${label} boot ${run.assessment.verdict} in ${run.durationSeconds} s (${run.booted.image})\n`,
+      `kgap gate: ${label} boot ${run.assessment.verdict} in ${run.durationSeconds} s (${run.arch} ${run.booted.image})\n`,
     );
   }
   return report.gate;

@@ -12,6 +12,8 @@ type GateFlags = GateBootFlags & {
   baseline?: string;
   candidate?: string;
   knownIssues?: string;
+  lkftEnvironment?: string;
+  lkftProject?: string;
   format: GateFormat;
   asOf?: string;
   allowLostCoverage: boolean;
@@ -37,7 +39,15 @@ export const gateCommand: CommandSpec = {
       .description('compare baseline and candidate test results (KTAP, LTP, JUnit, console logs): exit 0 go, 1 no-go')
       .option('--baseline <dir>', 'results of the kernel in the field (directory or file)')
       .option('--candidate <dir>', 'results of the update candidate (directory or file)')
-      .option('--known-issues <file>', 'JSON file of accepted failures with reason and expiry (docs/gate.md)')
+      .option(
+        '--known-issues <file>',
+        "accepted failures: kgap's JSON or LKFT's qa-reports-known-issues YAML (docs/gate.md)",
+      )
+      .option('--lkft-environment <name>', 'with an LKFT known-issues file: the SQUAD environment, e.g. qemu-arm64')
+      .option(
+        '--lkft-project <name>',
+        'with an LKFT known-issues file: the SQUAD project, e.g. lkft/linux-stable-rc-linux-6.1.y',
+      )
       .addOption(choiceOption('--format <format>', 'stdout format', GATE_FORMATS, 'table'))
       .option('--as-of <day>', 'judge known-issue expiry as of this day, YYYY-MM-DD (default today, UTC)')
       .option('--allow-lost-coverage', 'do not block on pass->skip, pass->missing or runs that ended early', false)
@@ -47,6 +57,8 @@ export const gateCommand: CommandSpec = {
         run(async () => {
           const gate = {
             knownIssues: flags.knownIssues,
+            ...(flags.lkftEnvironment === undefined ? {} : { lkftEnvironment: flags.lkftEnvironment }),
+            ...(flags.lkftProject === undefined ? {} : { lkftProject: flags.lkftProject }),
             asOf: flags.asOf ?? dayOfInstant(new Date()),
             policy: {
               allowLostCoverage: flags.allowLostCoverage,

@@ -12,7 +12,7 @@ const consoleText = readFileSync(
   new URL('../../../../test/fixtures/boot/release-mismatch.console.log', import.meta.url),
   'utf8',
 );
-const guestChecks = planGuestChecks({ expectRelease: '6.1.0-99-amd64', modules: [] });
+const guestChecks = planGuestChecks({ expectRelease: '6.1.0-99-amd64', console: 'ttyS0', modules: [] });
 const assessment = assessBoot({
   console: consoleText,
   ending: { timedOut: false, timeoutSeconds: 120, exitCode: 0, signal: null },
@@ -25,6 +25,7 @@ const run: BootRun = {
     release: '6.1.0-57-amd64',
     version: '6.1.0-57-amd64 (x) Debian 6.1.192-3',
   },
+  arch: 'x86_64',
   expectRelease: '6.1.0-99-amd64',
   booted: { image: 'vmlinux', note: 'extracted vmlinux (cached)' },
   commandLine: 'console=ttyS0 panic=-1',
@@ -43,7 +44,7 @@ describe('bootFormats', () => {
 
   it('table: headline, then one line per check', () => {
     const lines = bootFormats.table(run).trimEnd().split('\n');
-    assert.equal(lines[0], 'boot FAILED: 6.1.0-57-amd64 booted as vmlinux');
+    assert.equal(lines[0], 'boot FAILED: 6.1.0-57-amd64 (x86_64) booted as vmlinux');
     assert.equal(lines.length, 1 + 8 + 8);
     assert.ok(
       lines.includes('guest  release_matches        fail  uname -r is 6.1.0-57-amd64, expected 6.1.0-99-amd64'),
@@ -56,6 +57,8 @@ describe('bootFormats', () => {
     assert.equal(json.verdict, 'fail');
     assert.deepEqual(json.reasons, ['guest/release_matches: uname -r is 6.1.0-57-amd64, expected 6.1.0-99-amd64']);
     assert.equal(json.console, undefined);
+    assert.equal(json.arch, 'x86_64');
+    assert.equal(json.run, null);
   });
 
   it('markdown: a table row per check, pipes escaped', () => {

@@ -6,11 +6,39 @@ import type { CheckResult } from '../../domain/boot-check.js';
 import type { BootRun } from '../../domain/boot-run.js';
 import { formatNames } from '../format-names.js';
 
-function rows(run: BootRun): { side: string; check: CheckResult }[] {
+/** Every check as a row: host, guest, then the product's command and the results its output held. */
+function rows(run: BootRun): { side: string; check: { id: string; status: string; detail?: string } }[] {
+  const cmd = run.assessment.run;
   return [
-    ...run.assessment.host.map((check) => ({ side: 'host', check })),
+    ...run.assessment.host.map((check: CheckResult) => ({ side: 'host', check })),
     ...run.assessment.guest.map((check) => ({ side: 'guest', check })),
+    ...(cmd === null
+      ? []
+      : [
+          { side: 'run', check: cmd.result },
+          ...cmd.tests.map((t) => ({ side: 'run', check: { ...t, id: `${cmd.name}/${t.id}` } })),
+        ]),
   ];
+}
+
+/** The command's part of the JSON: what ran, how it ended, its results (the output stays in console.log). */
+function runJson(run: BootRun['assessment']['run']) {
+  if (run === null) return null;
+  return {
+    command: run.command,
+    name: run.name,
+    status: run.result.status,
+    ...(run.result.detail === undefined ? {} : { detail: run.result.detail }),
+    exitStatus: run.exitStatus,
+    format: run.format,
+    endedEarly: run.endedEarly,
+    outputBytes: run.outputBytes,
+    tests: run.tests.map((t) => ({
+      id: t.id,
+      status: t.status,
+      ...(t.detail === undefined ? {} : { detail: t.detail }),
+    })),
+  };
 }
 
 function renderJson(run: BootRun): string {
@@ -20,6 +48,7 @@ function renderJson(run: BootRun): string {
     verdict: assessment.verdict,
     reasons: assessment.reasons,
     kernel: rest.kernel,
+    arch: rest.arch,
     expectRelease: rest.expectRelease,
     booted: rest.booted,
     commandLine: rest.commandLine,
@@ -28,13 +57,14 @@ function renderJson(run: BootRun): string {
     qemu: rest.qemu,
     host: assessment.host,
     guest: assessment.guest,
+    run: runJson(assessment.run),
     problems: assessment.problems,
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 function headline(run: BootRun): string {
-  const what = `${run.kernel.release ?? run.kernel.path} booted as ${run.booted.image}`;
+  const what = `${run.kernel.release ?? run.kernel.path} (${run.arch}) booted as ${run.booted.image}`;
   return `boot ${run.assessment.verdict === 'pass' ? 'PASSED' : 'FAILED'}: ${what}`;
 }
 
@@ -42,13 +72,13 @@ function renderMarkdown(run: BootRun): string {
   const lines = [
     `## kgap boot: ${run.assessment.verdict === 'pass' ? 'pass' : 'FAIL'}`,
     '',
-    `Kernel \`${run.kernel.version ?? run.kernel.path}\`, booted as ${run.booted.image} (${run.booted.note}); command line \`${run.commandLine}\`.`,
+    `Kernel \`${run.kernel.version ?? run.kernel.path}\` (${run.arch}), booted as ${run.booted.image} (${run.booted.note}); command line \`${run.commandLine}\`.`,
     '',
     '| side | check | result | detail |',
     '|---|---|---|---|',
     ...rows(run).map(
       ({ side, check }) =>
-        `| ${side} | ${check.id} | ${check.status} | ${(check.detail ?? '').replace(/\|/g, '\\|')} |`,
+        `| ${side} | ${check.id.replace(/\|/g, '\\|')} | ${check.status} | ${(check.detail ?? '').replace(/\|/g, '\\|')} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;

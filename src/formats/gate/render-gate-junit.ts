@@ -66,7 +66,7 @@ export function renderGateJunit(view: GateView): string {
     ...a.expectedFailures.map((e) => ({
       classname: 'kgap.gate.known-issue',
       name: e.test,
-      skipped: `${e.knownIssue?.reason ?? ''} (until ${e.knownIssue?.expires ?? ''})`,
+      skipped: `${e.knownIssue?.reason ?? ''}${e.knownIssue?.expires ? ` (until ${e.knownIssue.expires})` : ''}`,
     })),
     ...a.fixes.map((f) => ({ classname: 'kgap.gate.fix', name: f.test })),
   ];

@@ -1,7 +1,13 @@
 /**
- * Recognizes the two kernel image shapes QEMU's `-kernel` boots on x86: a bzImage (the x86 boot protocol,
- * Documentation/arch/x86/boot.rst) and an ELF vmlinux (booted through its PVH note). Pure: bytes in.
+ * Recognizes the kernel image shapes `kgap boot` boots, from their headers: an x86 bzImage (the x86 boot
+ * protocol, Documentation/arch/x86/boot.rst), an x86-64 ELF vmlinux (booted through its PVH note) and an arm64
+ * `Image` (Documentation/arch/arm64/booting.rst). Pure: bytes in. A gzip'd arm64 Image is unpacked by
+ * `read-kernel-image.ts` and parsed here.
  */
+import type { BootArch } from '../../domain/boot-arch.js';
+import { ELF_MACHINE } from '../../domain/boot-arch.js';
+import { elfMachine, startsWith, u16, u32 } from './image-bytes.js';
+import { findLinuxBanner, releaseOfBanner } from './linux-banner.js';
 
 /** Compressed-payload formats a bzImage may carry, by their stream magic (the kernel's `CONFIG_KERNEL_*`). */
 export const PAYLOAD_MAGICS = [
@@ -17,6 +23,7 @@ export type PayloadFormat = (typeof PAYLOAD_MAGICS)[number]['format'];
 export type KernelImage =
   | {
       readonly kind: 'bzImage';
+      readonly arch: Extract<BootArch, 'x86_64'>;
       /** The `kernel_version` string of the setup header, e.g. `6.1.0-57-amd64 (debian-kernel@…) #1 SMP … Debian 6.1.192-3 …`. */
       readonly version: string | null;
       /** `uname -r` of the kernel: the first word of `version`. */
@@ -30,23 +37,23 @@ export type KernelImage =
     }
   | {
       readonly kind: 'elf';
+      readonly arch: Extract<BootArch, 'x86_64'>;
       /** From the `linux_banner` string ("Linux version 6.1.0-57-amd64 (...) ..."), when found. */
       readonly release: string | null;
       readonly version: string | null;
+    }
+  | {
+      readonly kind: 'Image';
+      readonly arch: Extract<BootArch, 'arm64'>;
+      /** From the `linux_banner` in the (uncompressed) Image. */
+      readonly release: string | null;
+      readonly version: string | null;
+      /** `gzip` for an `Image.gz` (QEMU's -kernel unpacks it itself), null for a plain Image. */
+      readonly compressed: 'gzip' | null;
     };
 
 const HDRS = 0x53726448; // "HdrS", little-endian at 0x202
-
-function startsWith(bytes: Uint8Array, at: number, magic: readonly number[]): boolean {
-  return magic.every((b, i) => bytes[at + i] === b);
-}
-
-function u16(b: Uint8Array, at: number): number {
-  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-}
-function u32(b: Uint8Array, at: number): number {
-  return (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
-}
+const ARM64_MAGIC = 0x644d5241; // "ARM\x64", little-endian at 56
 
 function readCString(b: Uint8Array, at: number, max: number): string | null {
   if (at <= 0 || at >= b.length) return null;
@@ -56,42 +63,22 @@ function readCString(b: Uint8Array, at: number, max: number): string | null {
   return /^[\x20-\x7e]+$/.test(text) ? text : null;
 }
 
-const BANNER = 'Linux version ';
-
-/** The text after the first `Linux version <digit>` in an uncompressed kernel (its `linux_banner`), to the newline. */
-function findLinuxBanner(bytes: Uint8Array): string | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy; native search
-  let at = buf.indexOf(BANNER);
-  while (at >= 0) {
-    const start = at + BANNER.length;
-    const digit = buf[start] ?? 0;
-    if (digit >= 0x30 && digit <= 0x39) {
-      let end = start;
-      while (end < buf.length && end - start < 256 && (buf[end] ?? 0) >= 0x20 && (buf[end] ?? 0) < 0x7f) end++;
-      return buf.toString('latin1', start, end).trim();
-    }
-    at = buf.indexOf(BANNER, start);
-  }
-  return null;
-}
-
 /** Which payload format starts at `at`, if any. */
 export function payloadFormatAt(bytes: Uint8Array, at: number): PayloadFormat | null {
   return PAYLOAD_MAGICS.find((m) => startsWith(bytes, at, m.magic))?.format ?? null;
 }
 
-/** Parses the image header; null when the bytes are neither a bzImage nor an ELF64 x86-64 executable. */
-export function parseKernelImage(bytes: Uint8Array): KernelImage | null {
-  if (startsWith(bytes, 0, [0x7f, 0x45, 0x4c, 0x46]) && bytes[4] === 2 && u16(bytes, 18) === 62) {
-    const version = findLinuxBanner(bytes); // ELFCLASS64, EM_X86_64
-    return { kind: 'elf', release: version?.split(' ')[0] ?? null, version };
-  }
+/** True when the bytes start with the arm64 Image header (its magic at offset 56). */
+export function isArm64Image(bytes: Uint8Array): boolean {
+  return bytes.length >= 64 && u32(bytes, 56) === ARM64_MAGIC;
+}
+
+function parseBzImage(bytes: Uint8Array): KernelImage | null {
   if (bytes.length < 0x260 || u32(bytes, 0x202) !== HDRS || u16(bytes, 0x1fe) !== 0xaa55) return null;
   const protocol = u16(bytes, 0x206);
   // kernel_version (0x20e) points 0x200 bytes before the string; 0 means "not given".
   const versionPtr = u16(bytes, 0x20e);
   const version = versionPtr === 0 ? null : readCString(bytes, versionPtr + 0x200, 256);
-  const release = version?.split(' ')[0] ?? null;
   // setup_sects 0 means 4 (boot.rst); the protected-mode kernel follows the setup sectors and the boot sector.
   const setupSects = bytes[0x1f1] || 4;
   const base = (setupSects + 1) * 512;
@@ -101,7 +88,25 @@ export function parseKernelImage(bytes: Uint8Array): KernelImage | null {
     const length = u32(bytes, 0x24c);
     if (offset + length <= bytes.length) payload = { offset, length, format: payloadFormatAt(bytes, offset) };
   }
-  return { kind: 'bzImage', version, release, payload };
+  return { kind: 'bzImage', arch: 'x86_64', version, release: releaseOfBanner(version), payload };
+}
+
+/**
+ * Parses the image header; null when the bytes are none of the shapes above (`describeForeignImage` then says
+ * what they are). The bzImage is tried before the arm64 Image: both may start with "MZ" (an EFI stub).
+ */
+export function parseKernelImage(bytes: Uint8Array): KernelImage | null {
+  if (elfMachine(bytes) === ELF_MACHINE.x86_64 && bytes[4] === 2) {
+    const version = findLinuxBanner(bytes); // ELFCLASS64, EM_X86_64
+    return { kind: 'elf', arch: 'x86_64', release: releaseOfBanner(version), version };
+  }
+  const bz = parseBzImage(bytes);
+  if (bz !== null) return bz;
+  if (isArm64Image(bytes)) {
+    const version = findLinuxBanner(bytes);
+    return { kind: 'Image', arch: 'arm64', release: releaseOfBanner(version), version, compressed: null };
+  }
+  return null;
 }
 
 /** Finds the first XZ stream magic (`FD 37 7A 58 5A 00`) at or after `from`: the fallback when the header lies. */

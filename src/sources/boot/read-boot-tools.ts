@@ -1,15 +1,17 @@
 /**
- * Finds the host tools a boot needs, without a shell: `qemu-system-x86_64` and a static busybox are required,
- * `xz` is optional (without it kgap boots the compressed bzImage, about twice as slow under TCG).
+ * Finds the host tools a boot needs, without a shell: the architecture's QEMU and a static busybox built for
+ * the guest's architecture are required; `xz` is optional (without it kgap boots the compressed bzImage, about
+ * twice as slow under TCG).
  */
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { UserError } from '../../domain/user-error.js';
+import { type BootArch, ELF_MACHINE, elfMachineName } from '../../domain/boot-arch.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { elfMachine } from './image-bytes.js';
+import { QEMU_MACHINES } from './qemu-machine.js';
 
 export type BootTools = { readonly qemu: string; readonly busybox: string; readonly xz: string | null };
-
-const INSTALL = 'apt-get install qemu-system-x86 busybox-static';
 
 async function isExecutable(path: string): Promise<boolean> {
   return access(path, constants.X_OK).then(
@@ -41,24 +43,67 @@ export function isDynamicElf(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Locates the tools or throws a UserError naming the Debian packages to install. */
+/** Why a busybox cannot go into this architecture's initramfs, or null when it can. */
+export function busyboxProblem(bytes: Uint8Array, arch: BootArch): string | null {
+  const machine = elfMachine(bytes);
+  if (machine === null) return 'is not an ELF program';
+  if (machine !== ELF_MACHINE[arch]) {
+    return `is built for ${elfMachineName(machine)} and the kernel is ${arch}: give a static ${arch} busybox (${QEMU_MACHINES[arch].busyboxHelp})`;
+  }
+  if (isDynamicElf(bytes)) {
+    return `is dynamically linked and cannot run in the initramfs (it has no libc): give a static busybox (${QEMU_MACHINES[arch].busyboxHelp})`;
+  }
+  return null;
+}
+
+/**
+ * The default busybox for an architecture: the first of /bin/busybox, busybox on PATH and
+ * `<busyboxRoot>/bin/busybox` that is a static program for that architecture (so on an x86-64 host the arm64
+ * one is found where `.ci/run` unpacks Debian's busybox-static:arm64).
+ */
+async function findBusybox(arch: BootArch, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const candidates = [
+    '/bin/busybox',
+    await findOnPath('busybox', env.PATH),
+    join(QEMU_MACHINES[arch].busyboxRoot, 'bin', 'busybox'),
+  ];
+  for (const path of candidates) {
+    if (path === null || !(await isExecutable(path))) continue;
+    if (busyboxProblem(await readFile(path), arch) === null) return path;
+  }
+  return null;
+}
+
+/** Locates the tools or throws an error naming what to install or pass. */
 export async function readBootTools(options: {
+  readonly arch: BootArch;
   readonly env: NodeJS.ProcessEnv;
   readonly busybox?: string;
 }): Promise<BootTools> {
-  const qemu = await findOnPath('qemu-system-x86_64', options.env.PATH);
-  if (qemu === null) throw new UserError(`qemu-system-x86_64 not found on PATH; install it: ${INSTALL}`);
-  const busybox =
-    options.busybox ??
-    ((await isExecutable('/bin/busybox')) ? '/bin/busybox' : await findOnPath('busybox', options.env.PATH));
-  if (busybox === null || !(await isExecutable(busybox))) {
-    throw new UserError(`busybox not found${options.busybox ? ` at ${options.busybox}` : ''}; install it: ${INSTALL}`);
+  const machine = QEMU_MACHINES[options.arch];
+  const qemu = await findOnPath(machine.qemu, options.env.PATH);
+  if (qemu === null) {
+    throw new UserError(
+      `${machine.qemu} not found on PATH; install it: apt-get install ${machine.qemuPackage} (the ${options.arch} kernel needs it)`,
+    );
   }
-  const head = await readFile(busybox);
-  if (head[0] !== 0x7f || head[1] !== 0x45)
-    throw new UserError(`${busybox} is not an ELF binary; install busybox-static`);
-  if (isDynamicElf(head)) {
-    throw new UserError(`${busybox} is dynamically linked and cannot run in the initramfs; install busybox-static`);
+  let busybox: string;
+  if (options.busybox === undefined) {
+    const found = await findBusybox(options.arch, options.env);
+    if (found === null) {
+      throw new InvalidInput(
+        'busybox',
+        `is needed: no static ${options.arch} busybox in /bin, on PATH or in ${machine.busyboxRoot}/bin; install one: ${machine.busyboxHelp}`,
+      );
+    }
+    busybox = found;
+  } else {
+    busybox = options.busybox;
+    if (!(await isExecutable(busybox))) {
+      throw new InvalidInput('busybox', `${busybox} is not an executable file; install one: ${machine.busyboxHelp}`);
+    }
+    const problem = busyboxProblem(await readFile(busybox), options.arch);
+    if (problem !== null) throw new InvalidInput('busybox', `${busybox} ${problem}`);
   }
   return { qemu, busybox, xz: await findOnPath('xz', options.env.PATH) };
 }

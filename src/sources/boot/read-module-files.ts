@@ -7,7 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { type BootArch, ELF_MACHINE, elfMachineName } from '../../domain/boot-arch.js';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { elfMachine } from './image-bytes.js';
 import { type ModuleLoad, parseModulesDep, planModuleLoads } from './parse-modules-dep.js';
 import { runXzDecompress } from './run-xz.js';
 import type { InitramfsFile } from './write-initramfs.js';
@@ -33,6 +35,8 @@ export async function readModuleFiles(options: {
   readonly names: readonly string[];
   readonly modulesDir: string | undefined;
   readonly xz: string | null;
+  /** The kernel's architecture: modules built for another one are refused before a boot is spent on them. */
+  readonly arch: BootArch;
 }): Promise<{ readonly plan: readonly ModuleLoad[]; readonly files: readonly InitramfsFile[] }> {
   if (options.names.length === 0) return { plan: [], files: [] };
   const bad = options.names.find((n) => !NAME_RE.test(n));
@@ -63,7 +67,18 @@ export async function readModuleFiles(options: {
       if (!/^[A-Za-z0-9_.+/-]+$/.test(rel) || rel.includes('..'))
         throw new UserError(`modules.dep lists an odd path: ${rel}`);
       const target = `lib/modules/${rel.replace(/\.(xz|gz)$/, '')}`;
-      if (!files.has(target)) files.set(target, await readKo(join(options.modulesDir, rel), options.xz));
+      if (!files.has(target)) {
+        const ko = await readKo(join(options.modulesDir, rel), options.xz);
+        const machine = elfMachine(ko);
+        if (machine !== ELF_MACHINE[options.arch]) {
+          const built = machine === null ? 'is not an ELF object' : `is built for ${elfMachineName(machine)}`;
+          throw new InvalidInput(
+            'modulesDir',
+            `${options.modulesDir}: ${rel} ${built}, and the kernel is ${options.arch}`,
+          );
+        }
+        files.set(target, ko);
+      }
       inGuest.push(`/${target}`);
     }
     plan.push({ name: load.name, files: inGuest });

@@ -3,6 +3,8 @@
  * stdin is /dev/null so `-nographic`'s monitor multiplexer reads nothing.
  */
 import { spawn } from 'node:child_process';
+import type { BootArch } from '../../domain/boot-arch.js';
+import { QEMU_MACHINES } from './qemu-machine.js';
 
 export type QemuRun = {
   readonly console: string;
@@ -16,15 +18,30 @@ export type QemuRun = {
 // A runaway console (a kernel stuck printing) must not eat the host's memory.
 const MAX_CONSOLE_BYTES = 16 * 1024 * 1024;
 
-/** The QEMU argument list: TCG (no KVM here), serial console on stdout, no NIC (skips the iPXE option ROM). */
+/**
+ * The QEMU argument list: the architecture's machine, TCG (no KVM, so timings compare across hosts), serial
+ * console on stdout, no NIC. `cpu` replaces the machine's CPU model (the benchmark boots plain `-cpu max`, the
+ * naive choice, to measure what `pauth-impdef=on` saves).
+ */
 export function planQemuArgs(options: {
+  readonly arch: BootArch;
   readonly kernel: string;
   readonly initrd: string;
   readonly append: string;
-  readonly memoryMb: number;
+  readonly memoryMb?: number;
+  readonly cpu?: string;
 }): string[] {
+  const machine = QEMU_MACHINES[options.arch];
+  const machineArgs = [...machine.machineArgs];
+  const cpuAt = machineArgs.indexOf('-cpu');
+  if (options.cpu !== undefined) {
+    if (cpuAt >= 0) machineArgs[cpuAt + 1] = options.cpu;
+    else machineArgs.push('-cpu', options.cpu);
+  }
   return [
-    ...['-accel', 'tcg', '-nographic', '-no-reboot', '-nic', 'none', '-m', String(options.memoryMb)],
+    ...machineArgs,
+    ...['-accel', 'tcg', '-nographic', '-no-reboot', '-nic', 'none'],
+    ...['-m', String(options.memoryMb ?? machine.memoryMb)],
     ...['-kernel', options.kernel, '-initrd', options.initrd, '-append', options.append],
   ];
 }

@@ -4,8 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInput } from '../../domain/invalid-input.js';
-import type { KnownIssue } from '../../domain/known-issue.js';
+import type { KnownIssue, LkftKnownIssues } from '../../domain/known-issue.js';
 import { parseKnownIssues } from './parse-known-issues.js';
+import { looksLikeLkftKnownIssues, parseLkftKnownIssues } from './parse-lkft-known-issues.js';
 import { type ResultsDir, readResultsDir } from './read-results-dir.js';
 
 /** Reads one side; a missing path or a side with neither results nor console logs is the user's to fix. */
@@ -23,13 +24,31 @@ export async function readGateSide(path: string, field: string): Promise<Results
   return side;
 }
 
-/** Reads and validates a known-issues file (schema in docs/gate.md). */
-export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<readonly KnownIssue[]> {
+/** A known-issues file as read: kgap's own JSON, or Linaro LKFT's `qa-reports-known-issues` YAML. */
+export type KnownIssuesFile =
+  | { readonly format: 'kgap'; readonly issues: readonly KnownIssue[] }
+  | { readonly format: 'lkft'; readonly lkft: LkftKnownIssues };
+
+/**
+ * Reads and validates a known-issues file, in kgap's JSON (schema in docs/gate.md) or LKFT's YAML (a top-level
+ * `projects:` list), told apart by content.
+ */
+export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<KnownIssuesFile> {
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null) throw new InvalidInput(field, `${path}: cannot read the file`);
+  if (!text.trimStart().startsWith('{') && looksLikeLkftKnownIssues(text)) {
+    const { problems, ...lkft } = parseLkftKnownIssues(text);
+    if (problems.length > 0) {
+      throw new InvalidInput(
+        field,
+        `${path}: ${problems.slice(0, 3).join('; ')} (LKFT known-issues format, docs/gate.md)`,
+      );
+    }
+    return { format: 'lkft', lkft };
+  }
   const { issues, problems } = parseKnownIssues(text);
   if (problems.length > 0) {
     throw new InvalidInput(field, `${path}: ${problems.slice(0, 3).join('; ')} (schema in docs/gate.md)`);
   }
-  return issues;
+  return { format: 'kgap', issues };
 }
