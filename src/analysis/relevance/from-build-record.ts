@@ -11,7 +11,9 @@ export function fromBuildRecord(path: string, ctx: ClassifyContext, record: Buil
   const compiled = record.compiled.get(path);
   if (compiled !== undefined) return recorded(path, compiled, `compiled as ${compiled.object}`);
   const included = record.included.get(path);
-  if (included !== undefined) return recorded(path, included, `included by ${included.object}`);
+  if (included !== undefined) {
+    return recorded(path, { object: included.object, module: included.module }, `included by ${included.object}`);
+  }
   if (record.host.has(path)) {
     return {
       path,

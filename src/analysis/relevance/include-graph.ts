@@ -50,26 +50,42 @@ export function buildIncludeGraph(
     if (back === undefined) includers.set(to, [{ file: from, weak }]);
     else back.push({ file: from, weak });
   };
-  for (const [file, list] of directives) {
-    const arch = /^arch\/([^/]+)\//.exec(file)?.[1] ?? srcarch;
-    const angle = [`arch/${arch}/include`, 'include', `arch/${arch}/include/uapi`, 'include/uapi'];
-    for (const d of list) {
-      const target = d.slice(1);
+  // <linux/x.h> resolves the same way for every file of an architecture: resolve each once.
+  const angleMemo = new Map<string, string | null>();
+  const weakMemo = new Map<string, readonly string[]>();
+  const angle = (arch: string, target: string): string | null => {
+    const key = `${arch}\0${target}`;
+    let hit = angleMemo.get(key);
+    if (hit === undefined) {
       const candidates = [
-        ...(d.startsWith('"') ? [joinPath(dirOf(file), target)] : []),
-        ...angle.map((base) => joinPath(base, target)),
+        ...[`arch/${arch}/include`, 'include', `arch/${arch}/include/uapi`, 'include/uapi'].map((b) => `${b}/${target}`),
         ...(target.startsWith('asm/')
           ? [`include/asm-generic/${target.slice(4)}`, `include/uapi/asm-generic/${target.slice(4)}`]
           : []),
-      ];
-      const hit = candidates.find((c) => files.has(c));
-      if (hit !== undefined) {
-        edge(file, hit, false);
-        continue;
-      }
+      ].map(normalizePath);
+      hit = candidates.find((c) => files.has(c)) ?? null;
+      angleMemo.set(key, hit);
+    }
+    return hit;
+  };
+  const weakly = (target: string): readonly string[] => {
+    let hit = weakMemo.get(target);
+    if (hit === undefined) {
       const tail = normalizePath(target).replace(/^(\.\.\/)+/, '');
       const base = tail.slice(tail.lastIndexOf('/') + 1);
-      for (const f of byBase.get(base) ?? []) if (f === tail || f.endsWith(`/${tail}`)) edge(file, f, true);
+      hit = (byBase.get(base) ?? []).filter((f) => f === tail || f.endsWith(`/${tail}`));
+      weakMemo.set(target, hit);
+    }
+    return hit;
+  };
+  for (const [file, list] of directives) {
+    const arch = /^arch\/([^/]+)\//.exec(file)?.[1] ?? srcarch;
+    for (const d of list) {
+      const target = d.slice(1, -1);
+      const own = d.startsWith('"') ? joinPath(dirOf(file), target) : null;
+      const hit = own !== null && files.has(own) ? own : angle(arch, target);
+      if (hit !== null) edge(file, hit, false);
+      else for (const f of weakly(target)) edge(file, f, true);
     }
   }
   return { includes, includers };

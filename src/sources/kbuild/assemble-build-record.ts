@@ -54,10 +54,11 @@ export function assembleBuildRecord(files: BuildFiles): BuildRecord {
       host.add(source);
       continue;
     }
+    const object = c.target.replace(/^\.\//, '');
     const how: RecordedObject =
       c.module === null && c.modname !== null && builtin.has(c.modname)
-        ? { object: c.target, module: null, builtinModule: c.modname }
-        : { object: c.target, module: c.module };
+        ? { object, module: null, builtinModule: c.modname }
+        : { object, module: c.module };
     const old = compiled.get(source);
     if (old === undefined || (old.module !== null && how.module === null)) compiled.set(source, how);
     for (const d of c.deps) {

@@ -9,7 +9,7 @@ import { parseIncludeDirectives } from './parse-include-directives.js';
 /** Files whose `#include` lines kgap reads: kernel C, assembly and headers (tools/ and docs build nothing in). */
 export const INCLUDE_SCAN_RE = /^(?!tools\/|Documentation\/).*\.(c|h|S|inc)$/;
 
-const SCHEMA = 1;
+const SCHEMA = 2;
 const Stored = z.object({
   schema: z.literal(SCHEMA),
   root: z.string(),
