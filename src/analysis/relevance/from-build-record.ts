@@ -4,7 +4,23 @@
  */
 import type { BuildRecord, RecordedObject } from '../../domain/build-record.js';
 import type { ClassifyContext, FileRelevance } from './file-relevance.js';
-import { otherArchOf, otherArchReason } from './other-arch.js';
+import { archOf } from './other-arch.js';
+
+const archMemo = new WeakMap<BuildRecord, ReadonlySet<string>>();
+
+/** The `arch/<a>/` trees the build compiled or included files of. */
+function recordedArchs(record: BuildRecord): ReadonlySet<string> {
+  let archs = archMemo.get(record);
+  if (archs === undefined) {
+    archs = new Set();
+    for (const p of [...record.compiled.keys(), ...record.included.keys()]) {
+      const a = archOf(p);
+      if (a !== null) (archs as Set<string>).add(a);
+    }
+    archMemo.set(record, archs);
+  }
+  return archs;
+}
 
 /** Classifies a kernel path (not `not-kernel-code`) by the build record. */
 export function fromBuildRecord(path: string, ctx: ClassifyContext, record: BuildRecord): FileRelevance {
@@ -21,8 +37,15 @@ export function fromBuildRecord(path: string, ctx: ClassifyContext, record: Buil
       reason: 'compiled only as a host program of the build (a build tool), not into the kernel or a module',
     };
   }
-  const arch = otherArchOf(path, ctx.ev);
-  if (arch !== null) return { path, status: 'not-built', reason: otherArchReason(arch, ctx.ev) };
+  // A finished build that compiled and included nothing under arch/<a>/ never builds that architecture's code.
+  const arch = archOf(path);
+  if (arch !== null && !recordedArchs(record).has(arch)) {
+    return {
+      path,
+      status: 'not-built',
+      reason: `arch/${arch}/ is another architecture: the build record holds no file of it`,
+    };
+  }
   const files = ctx.model.files;
   if (files === null) {
     return {

@@ -58,7 +58,9 @@ export function buildIncludeGraph(
     let hit = angleMemo.get(key);
     if (hit === undefined) {
       const candidates = [
-        ...[`arch/${arch}/include`, 'include', `arch/${arch}/include/uapi`, 'include/uapi'].map((b) => `${b}/${target}`),
+        ...[`arch/${arch}/include`, 'include', `arch/${arch}/include/uapi`, 'include/uapi'].map(
+          (b) => `${b}/${target}`,
+        ),
         ...(target.startsWith('asm/')
           ? [`include/asm-generic/${target.slice(4)}`, `include/uapi/asm-generic/${target.slice(4)}`]
           : []),

@@ -23,11 +23,19 @@ export const CROSS_ARCH_INCLUDES: ReadonlyMap<string, readonly string[]> = new M
 // they do not, arm headers stay undecided on arm64.
 const SIBLINGS: Readonly<Record<string, readonly string[]>> = { arm64: ['arm'] };
 
-/** The architecture `path` belongs to when that is one this config's Kbuild files never reach, else null. */
+/**
+ * The architecture `path` belongs to when that is one this config's Kbuild files never reach, else null (also
+ * without Kbuild files: then nothing shows which `arch/` trees the target reaches).
+ */
 export function otherArchOf(path: string, ev: KbuildEvaluation): string | null {
-  const a = /^arch\/([^/]+)\//.exec(path)?.[1];
-  if (a === undefined || ev.srcarch === 'unknown' || ev.reachedArchs.has(a)) return null;
+  const a = archOf(path);
+  if (a === null || ev.srcarch === 'unknown' || ev.readMakefiles.size === 0 || ev.reachedArchs.has(a)) return null;
   return a;
+}
+
+/** `arm64` for `arch/arm64/kernel/setup.c`; null outside arch/. */
+export function archOf(path: string): string | null {
+  return /^arch\/([^/]+)\//.exec(path)?.[1] ?? null;
 }
 
 /** Why `arch/<a>/` is not built for this config. */
