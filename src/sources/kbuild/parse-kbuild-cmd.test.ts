@@ -103,7 +103,7 @@ describe('assembleBuildRecord', () => {
       problems: [],
     });
     assert.deepEqual(r.compiled.get('fs/ext4/inode.c'), {
-      object: './fs/ext4/inode.o',
+      object: 'fs/ext4/inode.o',
       module: null,
       builtinModule: 'ext4',
     });
