@@ -220,6 +220,22 @@ describe('kgap status --config (relevance, e2e)', () => {
     assert.equal(doc.summary.relevance.unknown, doc.summary.affected);
     assert.match(r.stderr, /pass --source DIR/);
   });
+  it("--build-dir: Kbuild's record of a real build decides, its .config is the config (issue 11)", { skip }, () => {
+    const build = join(shared ?? '', 'build', 'linux-6.1.170-x86_64-small-build.tar.xz');
+    const r = runCli(
+      ['status', '--version', '6.1.170', '--build-dir', build, '--source', source, '--format', 'json'],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const rel = doc.summary.relevance;
+    assert.equal(rel.built + rel.notBuilt + rel.unknown, doc.summary.affected);
+    // A small config: most of Debian's CVEs are in code this build never compiled.
+    assert.ok(rel.notBuilt > rel.built && rel.built > 300, JSON.stringify(rel));
+    const dev = doc.affected.find((x: { id: string }) => x.id === 'CVE-2026-72493');
+    assert.equal(dev.relevance.status, 'built');
+    assert.match(r.stderr, /build record .*: 1079 compiled files/);
+  });
   it('relevance flags need a config', { skip }, () => {
     assertUserError(runCli(['status', '--version', '6.1.170', '--only-built'], env), /--only-built needs --config/);
   });

@@ -9,7 +9,7 @@ const ENTRIES: Record<string, readonly string[]> = {
   index: ['runStatus', 'runSync', 'runHarden', 'runGate', 'resolveDataOptions', 'parseKernelVersion', 'UserError'],
   'api/status': ['runStatus', 'runTreeExplain', 'statusFormats', 'STATUS_FORMATS', 'parseFailOn'],
   'api/cve': ['runCve', 'cveFormats'],
-  'api/relevance': ['runRelevance', 'relevanceFormats', 'RELEVANCE_STATUSES'],
+  'api/relevance': ['runRelevance', 'relevanceFormats', 'RELEVANCE_STATUSES', 'readBuildRecord', 'compareWithBuild'],
   'api/harden': ['runHarden', 'hardeningFormats', 'hardeningChecks'],
   'api/gate': [
     'runGate',

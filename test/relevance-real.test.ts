@@ -107,6 +107,28 @@ describe('relevance on real data: Debian 6.1.170-3 amd64', { skip }, () => {
     assert.equal(classify('drivers/gpu/drm/xe/xe_gt.c').status, 'unknown');
   });
 
+  it('CVEs that touch only another architecture: all 484 not built (before issue 11: 339, 70.0%)', async (t) => {
+    const real = await realIndex();
+    if (real === null) return t.skip(REAL_DATA_SKIP_REASON);
+    const counts = { built: 0, 'not-built': 0, unknown: 0 };
+    const undecided: string[] = [];
+    for (const r of real.index.records) {
+      const rel = assessRelevance(r.programFiles, model, config);
+      const kernel = rel.files.filter((f) => f.status !== 'not-kernel-code');
+      if (kernel.length === 0 || !kernel.every((f) => /^arch\//.test(f.path) && !f.path.startsWith('arch/x86/'))) {
+        continue;
+      }
+      counts[rel.status]++;
+      if (rel.status !== 'not-built') undecided.push(`${r.id}: ${rel.reason}`);
+    }
+    assert.deepEqual(counts, { built: 0, 'not-built': 484, unknown: 0 }, undecided.join('\n'));
+    const fadump = real.index.records.find((r) => r.id === 'CVE-2024-56677');
+    assert.equal(
+      assessRelevance(fadump?.programFiles ?? [], model, config).justification,
+      'vulnerable_code_not_present',
+    );
+  });
+
   it('real CVE records: CVE-2025-21629 built, CVE-2025-21676 not built, CVE-2025-21644 unknown', async (t) => {
     const real = await realIndex();
     if (real === null) return t.skip(REAL_DATA_SKIP_REASON);

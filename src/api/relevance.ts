@@ -5,13 +5,18 @@
  * @example
  * ```ts
  * import { resolveDataOptions } from 'kgap';
- * import { runRelevance } from 'kgap/relevance';
+ * import { readBuildRecord, runRelevance } from 'kgap/relevance';
  *
- * const report = await runRelevance({
+ * const inputs = {
  *   subject: { cveId: 'CVE-2025-21676' }, config: '.config', source: 'linux-6.1.tar.xz',
  *   useCache: true, data: resolveDataOptions({}, process.env, null), tmpDir: '/tmp',
- * });
- * console.log(report.relevance.status);
+ * };
+ * console.log((await runRelevance(inputs)).relevance.status);
+ *
+ * // Kbuild's own record of a real build decides instead of inference (a build directory, or a tarball of it);
+ * // its .config is the default config.
+ * console.log((await runRelevance({ ...inputs, config: null, buildDir: 'build/' })).relevance.status);
+ * const record = await readBuildRecord('build/'); // what compareWithBuild measures inference against
  * ```
  * @module
  */
@@ -20,6 +25,9 @@ export {
   type Relevance,
   type RelevanceStatus,
 } from '../analysis/relevance/assess-relevance.js';
+export { type BuildComparison, compareWithBuild } from '../analysis/relevance/compare-with-build.js';
 export type { RelevanceReport } from '../analysis/relevance/relevance-report.js';
 export { type RelevanceInput, runRelevance } from '../app/relevance/run-relevance.js';
+export type { BuildRecord } from '../domain/build-record.js';
 export { RELEVANCE_FORMATS, type RelevanceFormat, relevanceFormats } from '../formats/relevance/render-relevance.js';
+export { readBuildRecord } from '../sources/kbuild/read-build-record.js';

@@ -35,8 +35,9 @@ export type TestChange = {
 };
 
 export type LostCoverage = {
-  readonly kind: 'skipped' | 'missing' | 'ended-early';
-  /** The test, or for `ended-early` the run (results file) that stopped. */
+  /** `no-results`: a results file of the candidate holds no test result at all (a run that tested nothing). */
+  readonly kind: 'skipped' | 'missing' | 'ended-early' | 'no-results';
+  /** The test, or for `ended-early` and `no-results` the run (results file). */
   readonly test?: string;
   readonly run?: string;
   readonly baseline?: string;

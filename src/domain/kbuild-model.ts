@@ -10,6 +10,11 @@ export type KbuildModel = {
   readonly files: ReadonlySet<string> | null;
   /** Every Makefile and Kbuild file of kernel code, parsed, by tree-relative path. */
   readonly makefiles: ReadonlyMap<string, ParsedMakefile>;
+  /**
+   * The `#include` directives of every C, assembly and header file (`"x.h"` or `<linux/x.h>`, as written), when
+   * the tree holds its sources; absent or null for a tree of Kbuild files only.
+   */
+  readonly includes?: ReadonlyMap<string, readonly string[]> | null;
   /** Expected trouble met while reading (unreadable files, symlink loops, parse problems). */
   readonly problems: readonly string[];
 };

@@ -38,4 +38,11 @@ export type MakeStatement =
 export type ParsedMakefile = {
   readonly statements: readonly MakeStatement[];
   readonly problems: readonly string[];
+  /**
+   * The words of rules, recipes and bare function calls that could name a path (`$(obj)/rm/realmode.bin`,
+   * `$(build)=$(boot)` gives `$(boot)`), unexpanded: where kbuild may go beyond the object lists it evaluates.
+   */
+  readonly ruleWords: readonly string[];
+  /** Files named after `-include` anywhere in the file (headers forced into compiles), unexpanded. */
+  readonly forcedIncludes: readonly string[];
 };

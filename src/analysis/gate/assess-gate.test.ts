@@ -187,3 +187,29 @@ describe('assessGate: go', () => {
     assert.deepEqual(a.reasons, ['no regressions, new crashes or lost coverage across 3 compared tests']);
   });
 });
+
+describe('assessGate: a results file with no results (issue 11)', () => {
+  const empty = (source: string): ResultRun => ({ source, format: 'ktap', tests: [], endedEarly: null, problems: [] });
+  it('a candidate run that yields no test is lost coverage, never a silent pass', () => {
+    const a = assessGate(
+      side([run('kunit.ktap', { x: 'pass' })]),
+      side([run('kunit.ktap', { x: 'pass' }), empty('tls.log')]),
+      {
+        asOf,
+      },
+    );
+    assert.equal(a.verdict, 'no-go');
+    assert.deepEqual(
+      a.lostCoverage.map((l) => `${l.kind} ${l.run}`),
+      ['no-results tls.log'],
+    );
+    assert.match(a.reasons[0] ?? '', /run tls\.log holds no test results/);
+  });
+  it('on the baseline side it is a note', () => {
+    const a = assessGate(side([run('k.ktap', { x: 'pass' }), empty('old.log')]), side([run('k.ktap', { x: 'pass' })]), {
+      asOf,
+    });
+    assert.equal(a.verdict, 'go');
+    assert.match(a.reasons.join('\n'), /baseline results file\(s\) with no test results: old\.log/);
+  });
+});

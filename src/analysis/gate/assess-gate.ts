@@ -16,6 +16,7 @@ import {
 } from '../../domain/gate-assessment.js';
 import type { GateEvidence } from '../../domain/gate-evidence.js';
 import type { KnownIssue } from '../../domain/known-issue.js';
+import type { ResultRun } from '../../domain/test-result.js';
 import { compareTests } from './compare-tests.js';
 import { decideVerdict, type GateDecisionInput } from './decide-verdict.js';
 import { knownIssueMatcher } from './known-issues.js';
@@ -54,7 +55,12 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
   }
   const goneCrashes = baseCrashes.filter((c) => !candSigs.has(c.signature));
 
+  // A results file that yields no test at all (a KTAP `1..0`, a capture whose results kgap cannot place) is a
+  // run that tested nothing: lost coverage, never a silent pass.
   const lostCoverage = [
+    ...candidate.runs
+      .filter((r) => r.tests.length === 0)
+      .map((r) => ({ kind: 'no-results' as const, run: r.source, detail: noResultsDetail(r) })),
     ...candidate.runs
       .filter((r) => r.endedEarly !== null)
       .map((r) => ({ kind: 'ended-early' as const, run: r.source, detail: r.endedEarly ?? '' })),
@@ -70,6 +76,7 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
     fixes: tests.fixes,
     expectedFailures,
     baselineEndedEarly: baseline.runs.filter((r) => r.endedEarly !== null).map((r) => r.source),
+    baselineEmpty: baseline.runs.filter((r) => r.tests.length === 0).map((r) => r.source),
     compared: tests.counts.compared,
   };
   const { verdict, reasons } = decideVerdict(input);
@@ -92,6 +99,11 @@ export function assessGate(baseline: GateEvidence, candidate: GateEvidence, opti
     removedTests: tests.removedTests,
     counts: tests.counts,
   };
+}
+
+function noResultsDetail(r: ResultRun): string {
+  const why = r.problems[0] ?? r.endedEarly;
+  return `${r.format} file with no test results${why ? ` (${why})` : ''}`;
 }
 
 function summarizeEvidence(e: GateEvidence, tests: number, crashes: number): SideSummary {

@@ -11,6 +11,8 @@ export type GateDecisionInput = Pick<
   'policy' | 'regressions' | 'newCrashes' | 'lostCoverage' | 'flaky' | 'newFailures' | 'fixes' | 'expectedFailures'
 > & {
   readonly baselineEndedEarly: readonly string[];
+  /** Baseline results files that hold no test result. */
+  readonly baselineEmpty?: readonly string[];
   readonly compared: number;
 };
 
@@ -45,7 +47,13 @@ export function decideVerdict(input: GateDecisionInput): { verdict: Verdict; rea
   }
   if (input.lostCoverage.length > 0) {
     const what = list(
-      input.lostCoverage.map((l) => (l.kind === 'ended-early' ? `run ${l.run} ended early` : `${l.test} (${l.kind})`)),
+      input.lostCoverage.map((l) =>
+        l.kind === 'ended-early'
+          ? `run ${l.run} ended early`
+          : l.kind === 'no-results'
+            ? `run ${l.run} holds no test results`
+            : `${l.test} (${l.kind})`,
+      ),
     );
     const line = `${plural(input.lostCoverage.length, 'case')} of lost coverage: ${what}`;
     if (policy.allowLostCoverage) notes.push(`${line} (allowed by policy)`);
@@ -70,6 +78,9 @@ export function decideVerdict(input: GateDecisionInput): { verdict: Verdict; rea
     );
   }
   if (input.baselineEndedEarly.length > 0) notes.push(`baseline run(s) ended early: ${list(input.baselineEndedEarly)}`);
+  if ((input.baselineEmpty ?? []).length > 0) {
+    notes.push(`baseline results file(s) with no test results: ${list(input.baselineEmpty ?? [])}`);
+  }
   if (blocking.length === 0) {
     return {
       verdict: 'go',

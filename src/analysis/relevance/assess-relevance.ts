@@ -5,9 +5,11 @@
 
 import type { KbuildModel } from '../../domain/kbuild-model.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
-import { classifyFile, type FileRelevance } from './classify-file.js';
-import { evaluateKbuild, type KbuildEvaluation } from './evaluate-kbuild.js';
+import { type BuildEvidence, fileClassifier } from './file-classifier.js';
+import type { FileRelevance } from './file-relevance.js';
 import { matchBuiltFiles } from './match-built-files.js';
+
+export { type BuildEvidence, fileClassifier, kbuildEvaluationFor } from './file-classifier.js';
 
 export const RELEVANCE_STATUSES = ['built', 'not-built', 'unknown'] as const;
 export type RelevanceStatus = (typeof RELEVANCE_STATUSES)[number];
@@ -24,76 +26,25 @@ export type Relevance = {
   readonly files: readonly FileRelevance[];
 };
 
-// Evaluating Kbuild is the expensive part and depends only on (model, config): done once per pair.
-const memo = new WeakMap<KbuildModel, WeakMap<KernelConfig, KbuildEvaluation>>();
-
-/** The Kbuild evaluation for a (model, config) pair, computed once. Pure (memoized). */
-export function kbuildEvaluationFor(model: KbuildModel, config: KernelConfig): KbuildEvaluation {
-  let byConfig = memo.get(model);
-  if (byConfig === undefined) {
-    byConfig = new WeakMap();
-    memo.set(model, byConfig);
-  }
-  let ev = byConfig.get(config);
-  if (ev === undefined) {
-    ev = evaluateKbuild(model, config);
-    byConfig.set(config, ev);
-  }
-  return ev;
-}
-
-// A file's verdict depends only on (evaluation, build list); records share files (18,863 verdicts, 8,381 paths).
-type Verdicts = { readonly builtObjects: ReadonlySet<string> | undefined; readonly cache: Map<string, FileRelevance> };
-const verdictMemo = new WeakMap<
-  KbuildEvaluation,
-  { plain?: Verdicts; byList: WeakMap<ReadonlySet<string>, Verdicts> }
->();
-
-function verdictCache(model: KbuildModel, ev: KbuildEvaluation, builtFiles: ReadonlySet<string> | undefined): Verdicts {
-  let entry = verdictMemo.get(ev);
-  if (entry === undefined) {
-    entry = { byList: new WeakMap() };
-    verdictMemo.set(ev, entry);
-  }
-  if (builtFiles === undefined) {
-    entry.plain ??= { builtObjects: undefined, cache: new Map() };
-    return entry.plain;
-  }
-  let v = entry.byList.get(builtFiles);
-  if (v === undefined) {
-    v = { builtObjects: matchBuiltFiles(builtFiles, model).objects, cache: new Map() };
-    entry.byList.set(builtFiles, v);
-  }
-  return v;
-}
-
 /** Normalizes `--built-files` entries (`./drivers/x.o`, `drivers/x.c`) to object paths, without fitting a prefix. */
 export function builtObjectSet(paths: Iterable<string>): ReadonlySet<string> {
   return matchBuiltFiles(paths, null).objects;
 }
 
 /**
- * Assesses one CVE's touched files. `builtFiles` (object or source paths from a build; a leading build directory
- * is fitted away, see `matchBuiltFiles`) overrides Kbuild inference when given.
+ * Assesses one CVE's touched files. `evidence` is the build's own word when given: a `--built-files` list (object or
+ * source paths; a leading build directory is fitted away, see `matchBuiltFiles`) or Kbuild's record of the build.
  */
 export function assessRelevance(
   programFiles: readonly string[],
   model: KbuildModel,
   config: KernelConfig,
-  builtFiles?: ReadonlySet<string>,
+  evidence?: BuildEvidence,
 ): Relevance {
-  const ev = kbuildEvaluationFor(model, config);
-  const verdicts = verdictCache(model, ev, builtFiles);
+  const classify = fileClassifier(model, config, evidence);
   const byPath = new Map<string, FileRelevance>();
   for (const f of programFiles) {
-    let r = verdicts.cache.get(f);
-    if (r === undefined) {
-      r = classifyFile(
-        f,
-        verdicts.builtObjects === undefined ? { model, ev } : { model, ev, builtObjects: verdicts.builtObjects },
-      );
-      verdicts.cache.set(f, r);
-    }
+    const r = classify(f);
     byPath.set(r.path, r);
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

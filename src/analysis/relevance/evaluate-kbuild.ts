@@ -11,6 +11,7 @@ import { type EvalState, type Mention, mentionPath, runMakefile } from './eval-m
 import { kbuildArch } from './kbuild-arch.js';
 import { baseVars, globIn } from './kbuild-env.js';
 import { type ExpandEnv, lookup, splitWords } from './make-expand.js';
+import { collectRuleRefs, type RuleRef } from './rule-refs.js';
 import { VarScope } from './var-scope.js';
 
 export type { Gate } from './collect-objects.js';
@@ -39,6 +40,20 @@ export type KbuildEvaluation = {
   readonly mentions: ReadonlyMap<string, readonly Mention[]>;
   /** Directories that only another architecture's Makefile links (`drivers-y += drivers/s390/`) -> that arch. */
   readonly otherArchDirs: ReadonlyMap<string, string>;
+  /**
+   * The `arch/<name>/` directories this config's Kbuild files reach at all (the target's own, UML's host arch, and
+   * any other one a reached Makefile names, as arm64 names `../../arm/xen/`). The rest is another architecture.
+   */
+  readonly reachedArchs: ReadonlySet<string>;
+  /**
+   * Every Kbuild file kbuild reads for this config: the top Makefile, the arch Makefile, each reached directory's
+   * Kbuild file, and what they include. Only these can name a directory for kbuild to enter.
+   */
+  readonly readMakefiles: ReadonlySet<string>;
+  /** The rule and recipe words of those files: where kbuild may go beyond the object lists. */
+  readonly ruleRefs: readonly RuleRef[];
+  /** Headers those files force into compiles (`-include`), as written after expansion. */
+  readonly forcedIncludes: readonly string[];
   /** Directory -> why its object lists may be incomplete. */
   readonly incomplete: ReadonlyMap<string, readonly string[]>;
   readonly problems: readonly string[];
@@ -56,17 +71,39 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
   const problems: string[] = [];
   const glob = globIn(model);
   const base = baseVars(config, arch);
+  const readMakefiles = new Set<string>();
+  const ruleRefs: RuleRef[] = [];
+  const forcedIncludes: string[] = [];
+  // Each state records the files it read, so that their rules are expanded in its variables afterwards.
+  const readBy = new WeakMap<EvalState, string[]>();
+  const afterRun = (state: EvalState): void => {
+    const { refs, forced } = collectRuleRefs(model, readBy.get(state) ?? [], state.env, state.dir);
+    ruleRefs.push(...refs);
+    forcedIncludes.push(...forced);
+  };
 
-  const newState = (dir: string, vars: VarScope, mentionable: (n: string) => boolean): EvalState => ({
-    env: { vars, glob, uncertain: [], depth: 0 },
-    dir,
-    mentions,
-    incomplete: [],
-    exported: new Set(),
-    files: (p) => model.makefiles.get(p),
-    ignoreInclude: (p) => p.startsWith('scripts/') || p.startsWith('include/config/') || p.startsWith('tools/'),
-    mentionable,
-  });
+  const newState = (dir: string, vars: VarScope, mentionable: (n: string) => boolean): EvalState => {
+    const here: string[] = [];
+    const state: EvalState = {
+      env: { vars, glob, uncertain: [], depth: 0 },
+      dir,
+      mentions,
+      incomplete: [],
+      exported: new Set(),
+      files: (p) => {
+        const parsed = model.makefiles.get(p);
+        if (parsed !== undefined) {
+          readMakefiles.add(p);
+          here.push(p);
+        }
+        return parsed;
+      },
+      ignoreInclude: (p) => p.startsWith('scripts/') || p.startsWith('include/config/') || p.startsWith('tools/'),
+      mentionable,
+    };
+    readBy.set(state, here);
+    return state;
+  };
 
   // 1. The top Makefile and arch/$(SRCARCH)/Makefile: entry points (core-y, drivers-y, ...) and exported variables.
   const top = newState('', new VarScope(base), (n) => /^(init|core|drivers|net|libs|virt)-/.test(n));
@@ -76,7 +113,12 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
   }
   const topFile = model.makefiles.get('Makefile');
   if (topFile === undefined) problems.push('the source has no top-level Makefile');
-  else runMakefile(top, topFile, 'Makefile');
+  else {
+    readMakefiles.add('Makefile');
+    readBy.get(top)?.push('Makefile');
+    runMakefile(top, topFile, 'Makefile');
+    afterRun(top);
+  }
   const words = (env: ExpandEnv, name: string): string[] => splitWords(lookup(name, env));
   const dirVars = new VarScope(base);
   for (const name of top.exported) {
@@ -115,7 +157,10 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
       if (dir !== '') incomplete.set(dir, [`${dir}/ has no Makefile or Kbuild file in the source`]);
       return { objects: [], children: dir === '' ? rootEdges : [] };
     }
+    readMakefiles.add(file.path);
+    readBy.get(state)?.push(file.path);
     runMakefile(state, file.parsed, file.path);
+    afterRun(state);
     const result = collectObjects(state, dir);
     if (state.incomplete.length > 0) incomplete.set(dir, [...(incomplete.get(dir) ?? []), ...state.incomplete]);
     if (dir === '') result.children.push(...rootEdges);
@@ -164,7 +209,27 @@ export function evaluateKbuild(model: KbuildModel, config: KernelConfig): Kbuild
     for (const [dir, owner] of archEntryDirs(model))
       if (owner !== arch.srcarch && !dirs.has(dir)) otherArchDirs.set(dir, owner);
   }
-  return { ...arch, dirs, objects, unlinked, mentions, otherArchDirs, incomplete, problems };
+  const reachedArchs = new Set([arch.srcarch, ...(arch.subarch === undefined ? [] : [arch.subarch])]);
+  for (const paths of [dirs.keys(), objects.keys(), mentions.keys()]) {
+    for (const p of paths) {
+      const a = /^arch\/([^/]+)\//.exec(p.endsWith('/') ? p : `${p}/`)?.[1];
+      if (a !== undefined) reachedArchs.add(a);
+    }
+  }
+  return {
+    ...arch,
+    dirs,
+    objects,
+    unlinked,
+    mentions,
+    otherArchDirs,
+    reachedArchs,
+    readMakefiles,
+    ruleRefs,
+    forcedIncludes,
+    incomplete,
+    problems,
+  };
 }
 
 /** `dir/Kbuild` wins over `dir/Makefile`, as in scripts/Makefile.build. */

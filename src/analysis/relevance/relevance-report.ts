@@ -8,6 +8,8 @@ export type RelevanceReport = {
   readonly source: { readonly path: string; readonly version: string | null };
   /** True when `--built-files` decided instead of Kbuild inference. */
   readonly builtFiles: boolean;
+  /** The build directory (or tarball) whose Kbuild record decided, or null. */
+  readonly buildDir: string | null;
   readonly relevance: Relevance;
   /** Mismatches and input trouble worth a user's attention (sorted). */
   readonly warnings: readonly string[];

@@ -1,11 +1,5 @@
 import { assessRelevance, type Relevance } from '../../analysis/relevance/assess-relevance.js';
-import { checkBuiltFiles } from '../../analysis/relevance/check-built-files.js';
-import { kbuildWarnings } from '../../analysis/relevance/kbuild-warnings.js';
-import { matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
-import type { KbuildModel } from '../../domain/kbuild-model.js';
-import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
-import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
-import { readKernelConfig } from '../../sources/read-kernel-config.js';
+import { type RelevanceSources, readRelevanceInputs } from './read-relevance-inputs.js';
 
 /** The relevance engine bound to one product build, and what the user should know about its inputs. */
 export type RelevanceContext = {
@@ -13,38 +7,10 @@ export type RelevanceContext = {
   readonly warnings: readonly string[];
 };
 
-export type RelevanceInputs = {
-  readonly config: string;
-  /** Kernel source tree (directory or tarball); null when the user gave none. */
-  readonly source: string | null;
-  readonly builtFiles?: string | undefined;
-  readonly cacheDir: string;
-  readonly tmpDir: string;
-  readonly progress?: ((message: string) => void) | null;
-};
+export type { RelevanceSources as RelevanceInputs } from './read-relevance-inputs.js';
 
-/** Reads the config, the Kbuild model and the build list once, for `kgap status --config`. */
-export async function readRelevanceContext(inputs: RelevanceInputs): Promise<RelevanceContext> {
-  const config = await readKernelConfig(inputs.config);
-  const builtFiles = inputs.builtFiles === undefined ? undefined : await readBuiltFiles(inputs.builtFiles);
-  const model: KbuildModel =
-    inputs.source === null
-      ? {
-          source: '(none)',
-          version: null,
-          files: null,
-          makefiles: new Map(),
-          problems: [
-            'no --source given: pass --source DIR (the kernel tree this config builds) to tell built code apart',
-          ],
-        }
-      : await readKbuildModel(inputs.source, {
-          cacheDir: inputs.cacheDir,
-          tmpDir: inputs.tmpDir,
-          progress: inputs.progress ?? null,
-        });
-  const warnings = kbuildWarnings(model, config);
-  if (builtFiles !== undefined)
-    warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), inputs.builtFiles));
-  return { judge: (files) => assessRelevance(files, model, config, builtFiles), warnings: warnings.sort() };
+/** Reads the config, the Kbuild model and the build's evidence once, for `kgap status --config`. */
+export async function readRelevanceContext(inputs: RelevanceSources): Promise<RelevanceContext> {
+  const { config, model, evidence, warnings } = await readRelevanceInputs(inputs);
+  return { judge: (files) => assessRelevance(files, model, config, evidence), warnings };
 }

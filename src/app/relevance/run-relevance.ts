@@ -1,22 +1,21 @@
 import { assessRelevance } from '../../analysis/relevance/assess-relevance.js';
-import { checkBuiltFiles } from '../../analysis/relevance/check-built-files.js';
-import { kbuildWarnings } from '../../analysis/relevance/kbuild-warnings.js';
-import { matchBuiltFiles } from '../../analysis/relevance/match-built-files.js';
 import type { RelevanceReport } from '../../analysis/relevance/relevance-report.js';
 import { requireCveId } from '../../domain/cve-id.js';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
-import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
-import { readKernelConfig } from '../../sources/read-kernel-config.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
+import { readRelevanceInputs } from './read-relevance-inputs.js';
 
 export type RelevanceInput = {
   /** What to judge: a CVE's touched files, or a list of source paths. */
   readonly subject: { readonly cveId: string } | { readonly files: readonly string[] };
-  readonly config: string;
-  readonly source: string;
+  /** The `.config`; null: the build directory's own (`buildDir` is then required). */
+  readonly config: string | null;
+  /** The kernel source tree; null only with `buildDir` (files missing from the record then stay unknown). */
+  readonly source: string | null;
   readonly builtFiles?: string | undefined;
+  /** The directory (or a tarball of it) a real build ran in: Kbuild's record decides, headers included. */
+  readonly buildDir?: string | undefined;
   /** False: reread the source tree instead of the cached Kbuild model. */
   readonly useCache: boolean;
   readonly data: DataOptions;
@@ -25,8 +24,12 @@ export type RelevanceInput = {
 
 /** Does this build compile the code a CVE's fix touched, and why (`kgap relevance`). */
 export async function runRelevance(input: RelevanceInput): Promise<RelevanceReport> {
-  const config = await readKernelConfig(input.config);
-  const builtFiles = input.builtFiles === undefined ? undefined : await readBuiltFiles(input.builtFiles);
+  if (input.source === null && input.buildDir === undefined) {
+    throw new InvalidInput('source', 'is needed (the kernel source tree the config builds), unless buildDir is given');
+  }
+  if (input.config === null && input.buildDir === undefined) {
+    throw new InvalidInput('config', 'is needed (the kernel .config), unless buildDir holds one');
+  }
   let cve: RelevanceReport['cve'] = null;
   let files: readonly string[];
   if ('cveId' in input.subject) {
@@ -40,19 +43,22 @@ export async function runRelevance(input: RelevanceInput): Promise<RelevanceRepo
     files = input.subject.files;
     if (files.length === 0) throw new InvalidInput('files', 'takes source paths, e.g. net/core/dev.c');
   }
-  const model = await readKbuildModel(input.source, {
+  const { config, configPath, model, evidence, warnings } = await readRelevanceInputs({
+    config: input.config,
+    source: input.source,
+    builtFiles: input.builtFiles,
+    buildDir: input.buildDir,
     cacheDir: input.useCache ? input.data.cacheDir : null,
     tmpDir: input.tmpDir,
     progress: input.data.progress,
   });
-  const warnings = kbuildWarnings(model, config);
-  if (builtFiles !== undefined) warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), input.builtFiles));
   return {
     cve,
-    config: { path: input.config, version: config.version, arch: config.arch },
-    source: { path: input.source, version: model.version },
-    builtFiles: builtFiles !== undefined,
-    relevance: assessRelevance(files, model, config, builtFiles),
-    warnings: warnings.sort(),
+    config: { path: configPath, version: config.version, arch: config.arch },
+    source: { path: input.source ?? '(none)', version: model.version },
+    builtFiles: input.builtFiles !== undefined,
+    buildDir: input.buildDir ?? null,
+    relevance: assessRelevance(files, model, config, evidence),
+    warnings,
   };
 }

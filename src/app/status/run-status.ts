@@ -25,13 +25,19 @@ export type StatusTarget =
   | { readonly kind: 'running'; readonly roots: SystemRoots; readonly unameRelease: string }
   | { readonly kind: 'tree'; readonly path: string; readonly rev: string; readonly upstreamRef: string | null };
 
-/** The product build, for relevance: its `.config`, the source tree it builds, the build's compiled files. */
+/** The product build, for relevance: its `.config`, the source tree it builds, the build's own record. */
 export type BuildInputs = {
-  /** The `.config`; null with a running target: the running kernel's config, when the system has one. */
+  /**
+   * The `.config`; null: the build directory's own when `buildDir` is given, else (with a running target) the running
+   * kernel's config, when the system has one.
+   */
   readonly config: string | null;
   /** Kernel source (directory or tarball); null: none given (tree mode uses the tree). */
   readonly source: string | null;
+  /** The build's compiled files, one a line (`--built-files`). */
   readonly builtFiles?: string | undefined;
+  /** The directory (or a tarball of it) a real build ran in: Kbuild's record decides, headers included. */
+  readonly buildDir?: string | undefined;
 };
 
 export type StatusInput = {
@@ -78,18 +84,20 @@ export async function runStatus(input: StatusInput): Promise<StatusOutcome> {
     const exposure = await readExposure(input.data, version);
     if (exposure.recordProblems)
       warnings.push(`${exposure.recordProblems} CVE records could not be read (kgap sync lists them)`);
-    if (input.target.kind === 'running' && (build === null || build.config === null)) {
+    if (
+      input.target.kind === 'running' &&
+      (build === null || (build.config === null && build.buildDir === undefined))
+    ) {
       const found = await findRunningConfig(input.target.roots, input.target.unameRelease);
       if (found) notes.push(`using the running kernel's config ${found}`);
       build = found ? { source: null, ...build, config: found } : null;
     }
     report = exposure.assess(releases);
   }
-  if (build !== null && build.config !== null) {
+  if (build !== null && (build.config !== null || build.buildDir !== undefined)) {
     const { readRelevanceContext } = await import('../relevance/read-relevance-context.js');
     const context = await readRelevanceContext({
       ...build,
-      config: build.config,
       cacheDir: input.data.cacheDir,
       tmpDir: input.tmpDir,
       progress: input.data.progress,

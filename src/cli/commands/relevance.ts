@@ -12,6 +12,7 @@ type RelevanceFlags = DataFlags & {
   config?: string;
   source?: string;
   builtFiles?: string;
+  buildDir?: string;
   files?: string;
   format: RelevanceFormat;
   cache: boolean;
@@ -29,13 +30,19 @@ export const relevanceCommand: CommandSpec = {
         .option('--config <file>', 'the kernel .config (plain or gzip)')
         .option('--source <dir|tarball>', 'kernel source tree (directory, or a .tar.xz of one)')
         .option('--built-files <file>', "the build's compiled files (.o/.c paths, one a line): overrides Kbuild")
+        .option(
+          '--build-dir <dir|tarball>',
+          "the directory a real build ran in: Kbuild's .cmd records decide, headers included (its .config is the default)",
+        )
         .option('--files <paths>', 'comma-separated source paths to judge instead of a CVE')
         .option('--no-cache', 'reread the source tree instead of using the cached Kbuild model')
         .addOption(choiceOption('--format <format>', 'output format', RELEVANCE_FORMATS, 'table')),
     ).action((id: string | undefined, flags: RelevanceFlags) =>
       run(async () => {
-        if (!flags.config) throw new UserError('pass --config FILE (the kernel .config, plain or gzip)');
-        if (!flags.source) throw new UserError('pass --source DIR (the kernel source tree the config builds)');
+        if (!flags.config && !flags.buildDir)
+          throw new UserError('pass --config FILE (the kernel .config, plain or gzip) or --build-dir DIR');
+        if (!flags.source && !flags.buildDir)
+          throw new UserError('pass --source DIR (the kernel source tree the config builds) or --build-dir DIR');
         if ((id === undefined) === (flags.files === undefined))
           throw new UserError('give either a CVE id or --files path1,path2');
         const files = (flags.files ?? '')
@@ -44,9 +51,10 @@ export const relevanceCommand: CommandSpec = {
           .filter((f) => f !== '');
         const report = await runRelevance({
           subject: id !== undefined ? { cveId: cveIdArgument(id) } : { files },
-          config: flags.config,
-          source: flags.source,
+          config: flags.config ?? null,
+          source: flags.source ?? null,
           builtFiles: flags.builtFiles,
+          buildDir: flags.buildDir,
           useCache: flags.cache,
           data: dataOptionsFrom(flags),
           tmpDir: tmpdir(),

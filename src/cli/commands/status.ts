@@ -30,6 +30,7 @@ type StatusFlags = {
   config?: string;
   source?: string;
   builtFiles?: string;
+  buildDir?: string;
   onlyBuilt?: boolean;
   output?: string;
 };
@@ -77,6 +78,10 @@ export const statusCommand: CommandSpec = {
           '--built-files <file>',
           "with --config: the build's compiled files (.o/.c, one a line); overrides Kbuild",
         )
+        .option(
+          '--build-dir <dir|tarball>',
+          'the directory a real build ran in (its .cmd files, modules.order): decides what is built; its .config is the default --config',
+        )
         .option('--only-built', 'with --config: list only CVEs in code the config builds')
         .option(...OUTPUT_FLAG),
     ).action((flags: StatusFlags) =>
@@ -89,7 +94,7 @@ export const statusCommand: CommandSpec = {
             `--fail-on takes a count (e.g. 1) or a severity (low|medium|high|critical), not "${flags.failOn}"`,
           );
         }
-        if (flags.config === undefined && !flags.running) {
+        if (flags.config === undefined && flags.buildDir === undefined && !flags.running) {
           for (const [flag, given] of [
             ['--only-built', flags.onlyBuilt],
             ['--source', flags.source],
@@ -117,9 +122,14 @@ export const statusCommand: CommandSpec = {
           target,
           data,
           build:
-            flags.config === undefined && !flags.running
+            flags.config === undefined && flags.buildDir === undefined && !flags.running
               ? null
-              : { config: flags.config ?? null, source: flags.source ?? null, builtFiles: flags.builtFiles },
+              : {
+                  config: flags.config ?? null,
+                  source: flags.source ?? null,
+                  builtFiles: flags.builtFiles,
+                  buildDir: flags.buildDir,
+                },
           minCvss,
           limit,
           onlyBuilt: flags.onlyBuilt === true,

@@ -9,13 +9,19 @@ const subject = (r: RelevanceReport): string => (r.cve === null ? 'the given fil
 const fileRows = (r: RelevanceReport): string[][] =>
   r.relevance.files.map((f) => [f.path, f.status, f.module ?? '', f.reason]);
 
+/** `; decided by --built-files` / `; decided by the build record DIR`, or nothing for Kbuild inference. */
+const decidedBy = (r: RelevanceReport, code: (s: string) => string): string => {
+  if (r.builtFiles) return `; decided by ${code('--built-files')}`;
+  return r.buildDir === null ? '' : `; decided by the build record ${code(r.buildDir)}`;
+};
+
 /** Plain text: the verdict, its reason, then one row per touched file. */
 export function renderRelevanceTable(r: RelevanceReport): string {
   const lines = [
     subject(r),
     `Relevance: ${r.relevance.status.toUpperCase()}${r.relevance.justification ? ` (VEX: ${r.relevance.justification})` : ''}`,
     `Why: ${r.relevance.reason}`,
-    `Config: ${r.config.path} (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'}); source: ${r.source.path} (${r.source.version ?? 'version unknown'})${r.builtFiles ? '; decided by --built-files' : ''}`,
+    `Config: ${r.config.path} (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'}); source: ${r.source.path} (${r.source.version ?? 'version unknown'})${decidedBy(r, (x) => x)}`,
     '',
     renderTextTable(['FILE', 'STATUS', 'MODULE', 'REASON'], fileRows(r)),
   ];
@@ -31,7 +37,7 @@ export function renderRelevanceMarkdown(r: RelevanceReport): string {
     `- **Status:** ${r.relevance.status}${r.relevance.justification ? ` (VEX justification \`${r.relevance.justification}\`)` : ''}`,
     `- **Why:** ${escapeMarkdownCell(r.relevance.reason)}`,
     `- **Config:** \`${r.config.path}\` (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'})`,
-    `- **Source:** \`${r.source.path}\` (${r.source.version ?? 'version unknown'})${r.builtFiles ? ', decided by `--built-files`' : ''}`,
+    `- **Source:** \`${r.source.path}\` (${r.source.version ?? 'version unknown'})${decidedBy(r, (x) => `\`${x}\``).replace(/^;/, ',')}`,
     ...r.warnings.map((w) => `- **Warning:** ${escapeMarkdownCell(w)}`),
     '',
     renderMarkdownTable(['File', 'Status', 'Module', 'Reason'], fileRows(r)),
@@ -48,6 +54,7 @@ export function renderRelevanceJson(r: RelevanceReport): string {
     config: { path: r.config.path, version: r.config.version, arch: r.config.arch },
     source: { path: r.source.path, version: r.source.version },
     builtFiles: r.builtFiles,
+    buildDir: r.buildDir,
     relevance: {
       status: r.relevance.status,
       reason: r.relevance.reason,

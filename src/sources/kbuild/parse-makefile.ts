@@ -23,6 +23,8 @@ export function parseMakefile(text: string): ParsedMakefile {
   const stack: Frame[] = [];
   const problems: string[] = [];
   let inRule = false;
+  const ruleWords = new Set<string>();
+  const forcedIncludes = new Set<string>();
   const target = (): MakeStatement[] => {
     const top = stack[stack.length - 1];
     if (top === undefined) return root;
@@ -38,7 +40,11 @@ export function parseMakefile(text: string): ParsedMakefile {
     const { line, recipe } = logical;
     const body = logical.text.trim();
     if (body === '') continue;
-    if (recipe && inRule) continue;
+    for (const m of body.matchAll(/(?:^|\s)-include\s+(\S+)/g)) if (m[1] !== undefined) forcedIncludes.add(m[1]);
+    if (recipe && inRule) {
+      for (const w of pathWords(body)) ruleWords.add(w);
+      continue;
+    }
     const directive = DIRECTIVE_RE.exec(body)?.[1];
     const rest = directive === undefined ? '' : body.slice(directive.length).trim();
     if (directive !== undefined && !/^[+?!:]?=/.test(rest)) {
@@ -103,17 +109,35 @@ export function parseMakefile(text: string): ParsedMakefile {
     }
     if (hasRuleColon(body)) {
       inRule = true;
+      for (const w of pathWords(body)) ruleWords.add(w);
       continue;
     }
     inRule = false;
     if (body.startsWith('$(') || body.startsWith('${')) {
+      for (const w of pathWords(body)) ruleWords.add(w);
       target().push({ kind: 'expr', line, text: body });
       continue;
     }
     problems.push(`line ${line}: not understood: ${body.slice(0, 80)}`);
   }
   if (stack.length > 0) problems.push(`missing endif for the conditional on line ${stack[0]?.node.line}`);
-  return { statements: root, problems };
+  return { statements: root, problems, ruleWords: [...ruleWords], forcedIncludes: [...forcedIncludes] };
+}
+
+/**
+ * The words of a rule or recipe line that could name a path: plain variable references (`$(obj)`) stay inside
+ * their word, every other bracket, blank and separator (rules, function calls, `$(build)=dir`) splits. Flags
+ * (`-Wall`) are dropped, `-I` arguments kept.
+ */
+function pathWords(line: string): string[] {
+  const refs: string[] = [];
+  const masked = line.replace(/\$[({][A-Za-z0-9_.-]+[)}]/g, (r) => `\u0000${refs.push(r) - 1}\u0000`);
+  const out: string[] = [];
+  for (const piece of masked.split(/[\s=,;:|'"()<>{}]+/)) {
+    const w = piece.replace(/\u0000(\d+)\u0000/g, (_, n: string) => refs[Number(n)] ?? '').replace(/^-I/, '');
+    if (/[A-Za-z_]/.test(w) && !w.startsWith('-')) out.push(w);
+  }
+  return out;
 }
 
 /** Finds the first top-level (outside `$(...)`) `=`/`:` and returns the assignment it starts, if any. */

@@ -9,6 +9,7 @@ import type { ParsedMakefile } from '../../domain/makefile-ast.js';
 import { extractSourceTarball, isSourceTarball } from './extract-source-tarball.js';
 import { type KbuildSnapshot, readKbuildCache, writeKbuildCache } from './kbuild-cache.js';
 import { parseMakefile } from './parse-makefile.js';
+import { readSourceIncludes } from './read-source-includes.js';
 import { walkSourceTree } from './walk-source-tree.js';
 
 export type ReadKbuildOptions = {
@@ -49,11 +50,17 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
   root = await realpath(root);
   // The cache replaces the walk of a full tree (~80,000 files). A Kbuild-only extract lists its files in
   // ALL-FILES.txt, which reads as fast as the cache would (measured: docs/performance.md, "Relevance").
-  const cacheDir = existsSync(join(root, 'ALL-FILES.txt')) ? null : (options.cacheDir ?? null);
+  const kbuildOnly = existsSync(join(root, 'ALL-FILES.txt'));
+  const cacheDir = kbuildOnly ? null : (options.cacheDir ?? null);
   const snapshot =
     (cacheDir && (await readKbuildCache(cacheDir, root))) || (await snapshotTree(root, cacheDir !== null));
   if (cacheDir && !snapshot.fromCache) await writeKbuildCache(cacheDir, root, snapshot);
-  return modelFrom(source, snapshot);
+  // A full tree also gives its #include lines: what decides headers. A Kbuild-only extract has no C to read.
+  const includes =
+    kbuildOnly || snapshot.files === null
+      ? null
+      : await readSourceIncludes(root, snapshot.files, cacheDir, options.progress);
+  return { ...modelFrom(source, snapshot), includes };
 }
 
 function emptyModel(source: string, problem: string): KbuildModel {

@@ -11,7 +11,8 @@ export type Collected = { id: string; readonly status: TestStatus; readonly deta
 
 export type Block = {
   level: number;
-  readonly hashes: number;
+  /** kselftest `# ` prefixes of this block's lines (the root adopts those of a capture that starts nested). */
+  hashes: number;
   name: string | null;
   /** A TAP 14 `# Subtest: x` at this level names the next nested block, not this one. */
   pendingName: string | null;
@@ -26,10 +27,23 @@ export type Block = {
   names: string[] | Map<string, number>;
   /** The last diagnostic lines, attached to the next failing result that has no reason of its own. */
   diagnostics: string[];
+  /** The test kselftest_harness.h announced last (`#  RUN           global.keysizes ...`): names a nameless result. */
+  running: string | null;
 };
 
 export function newBlock(level: number, hashes: number, name: string | null, start: number): Block {
-  return { level, hashes, name, pendingName: null, plan: null, count: 0, start, names: [], diagnostics: [] };
+  return {
+    level,
+    hashes,
+    name,
+    pendingName: null,
+    plan: null,
+    count: 0,
+    start,
+    names: [],
+    diagnostics: [],
+    running: null,
+  };
 }
 
 /** Keeps the last three diagnostics of a block (KTAP: diagnostics precede the result they explain). */

@@ -15,7 +15,8 @@ export type LinePosition = {
   contentStart: number;
 };
 
-const HASH_WEIGHT = 1_000_000;
+/** How much one kselftest `# ` prefix weighs in a `level`: more than any indentation. */
+export const HASH_WEIGHT = 1_000_000;
 
 function indentWidth(text: string, from: number): number {
   let i = from;

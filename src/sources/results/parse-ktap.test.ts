@@ -194,3 +194,80 @@ describe('parseKtap details', () => {
     });
   }
 });
+
+describe('parseKtap: captures from real runners (issue 11)', () => {
+  const ids = (text: string): string[] => summary(parseKtap(text, { source: 't' }));
+  it("a capture that starts inside kselftest's runner keeps its nested results, under the announced program", () => {
+    const text = [
+      '# selftests: net: tls',
+      '# TAP version 13',
+      '# 1..3',
+      '# #  RUN           global.keysizes ...',
+      '# ok 1 global.keysizes',
+      '# #  RUN           global.tls_v6ops ...',
+      '# ok 2 # SKIP no TLS support',
+      '# not ok 3 global.no_pad',
+      '',
+    ].join('\n');
+    const run = parseKtap(text, { source: 't' });
+    assert.deepEqual(summary(run), [
+      'selftests: net: tls/global.keysizes pass',
+      'selftests: net: tls/global.tls_v6ops skip',
+      'selftests: net: tls/global.no_pad fail',
+    ]);
+    assert.match(run.endedEarly ?? '', /ends inside selftests: net: tls/);
+  });
+  it("with the runner's result line the ids are the same as in a whole run", () => {
+    const whole =
+      'TAP version 13\n1..1\n# selftests: net: tls\n# TAP version 13\n# 1..1\n# ok 1 global.keysizes\nok 1 selftests: net: tls\n';
+    const cut = '# selftests: net: tls\n# TAP version 13\n# 1..1\n# ok 1 global.keysizes\nok 1 selftests: net: tls\n';
+    assert.deepEqual(ids(cut), ids(whole));
+    assert.deepEqual(ids(whole), ['selftests: net: tls/global.keysizes pass', 'selftests: net: tls pass']);
+  });
+  it("results indented deeper than their block's header get no nameless level", () => {
+    const deep =
+      'KTAP version 1\n1..1\n  # Subtest: subtest 1\n  1..2\n    ok 1 test 1\n    ok 2 test 2\nok 1 subtest 1\n';
+    const normal =
+      'KTAP version 1\n1..1\n  # Subtest: subtest 1\n  1..2\n  ok 1 test 1\n  ok 2 test 2\nok 1 subtest 1\n';
+    assert.deepEqual(ids(deep), ['subtest 1/test 1 pass', 'subtest 1/test 2 pass', 'subtest 1 pass']);
+    assert.deepEqual(ids(deep), ids(normal));
+  });
+  it('a nested block without a header after results of its own still nests (KTAP spec example shape)', () => {
+    assert.deepEqual(ids('KTAP version 1\n1..2\nok 1 a\n  ok 1 x\nok 2 b\n'), ['a pass', 'b/x pass', 'b pass']);
+  });
+  it('KUnit captured from the middle of a run (no version line) nests suites as a whole run does', () => {
+    const text = [
+      '[   22.087937]\t# Subtest: kunit-try-catch-test',
+      '[   22.088994]\t1..1',
+      '[   22.114555]\tok 1 - kunit_test_try_catch_successful_try_no_catch',
+      '[   22.127949] ok 4 - kunit-try-catch-test',
+      '[   22.128774]\t# Subtest: example',
+      '[   22.132604]\t1..1',
+      '[   22.141538]\tok 1 - example_simple_test # SKIP no reason',
+      '[   22.181461] ok 5 - example',
+      '',
+    ].join('\n');
+    assert.deepEqual(ids(text), [
+      'kunit-try-catch-test/kunit_test_try_catch_successful_try_no_catch pass',
+      'kunit-try-catch-test pass',
+      'example/example_simple_test skip',
+      'example pass',
+    ]);
+  });
+  it('a nameless skip takes its reason as the name (kselftest.h prints the name there)', () => {
+    assert.deepEqual(ids('TAP version 13\n1..2\nok 1 CLOCK_REALTIME\nok 2 # SKIP CLOCK_MONOTONIC_RAW\n'), [
+      'CLOCK_REALTIME pass',
+      'CLOCK_MONOTONIC_RAW skip',
+    ]);
+  });
+  it('a header whose block reports nothing is a problem (KUnit: NO_TESTS)', () => {
+    const run = parseKtap(
+      'TAP version 14\n1..1\n  # Subtest: suite\n  1..1\n    # Subtest: case\n  ok 1 - case\nok 1 - suite\n',
+      {
+        source: 't',
+      },
+    );
+    assert.deepEqual(summary(run), ['suite/case pass', 'suite pass']);
+    assert.deepEqual(run.problems, ['case announced subtests but reported none (line 1 of its block)']);
+  });
+});

@@ -18,7 +18,7 @@ import {
   uniqueName,
 } from './ktap-block.js';
 import type { KtapLine } from './ktap-line.js';
-import { type LinePosition, positionKtapRange } from './ktap-position.js';
+import { HASH_WEIGHT, type LinePosition, positionKtapRange } from './ktap-position.js';
 
 type ResultLine = Extract<KtapLine, { kind: 'result' }>;
 
@@ -27,7 +27,17 @@ type State = {
   readonly root: Block;
   readonly results: Collected[];
   endedEarly: string | null;
+  /** The last kselftest runner announcement (`# selftests: net: tls`) before the output started. */
+  announced: string | null;
+  readonly problems: string[];
 };
+
+// kselftest's runner announces each program as `# selftests: <collection>: <program>` before its nested TAP and
+// names it the same way in the result line that follows (`ok 1 selftests: net: tls`).
+const ANNOUNCE_RE = /^(?:#\s*)+(selftests: \S+: \S.*?)\s*$/;
+// kselftest_harness.h announces each test (`#  RUN           global.tls_v6ops ...`); some versions then print a
+// skipped one's result without its name (`ok 4 # SKIP no TLS support`): the announcement names it.
+const HARNESS_RUN_RE = /^(?:#\s*)+RUN\s+(\S+) \.\.\.$/;
 
 const top = (s: State): Block => s.stack[s.stack.length - 1] ?? s.root;
 
@@ -53,20 +63,59 @@ function closeAbove(s: State, level: number): Block | null {
 function addResult(s: State, line: ResultLine, child: Block | null): void {
   const block = top(s);
   block.count++;
-  const name = uniqueName(block, line.description || child?.name || `#${line.number ?? block.count}`);
+  // A nameless result: kselftest.h's `ksft_test_result_skip(name)` prints `ok 3 # SKIP CLOCK_MONOTONIC_RAW`, the
+  // name as the reason (lkp-tests reads it so); kselftest_harness.h announced it with `#  RUN`. Else its number.
+  const fallback = block.running || (line.status === 'skip' ? line.detail : '') || `#${line.number ?? block.count}`;
+  const name = uniqueName(block, line.description || child?.name || fallback);
   const detail = line.detail || (line.status === 'pass' ? '' : block.diagnostics.join(' | '));
-  if (child !== null) prefixResults(s.results, child, name);
+  if (child !== null) {
+    prefixResults(s.results, child, name);
+    // A header (`# Subtest: case`, a nested version line) whose block reported nothing: KUnit calls it NO_TESTS.
+    if (child.count === 0 && child.start === s.results.length) {
+      s.problems.push(`${name} announced subtests but reported none (line ${line.number ?? '?'} of its block)`);
+    }
+  }
   const capped = detail === '' ? undefined : capDetail(detail);
   s.results.push(
     capped === undefined ? { id: name, status: line.status } : { id: name, status: line.status, detail: capped },
   );
   if (block.diagnostics.length > 0) block.diagnostics = [];
+  block.pendingName = null;
+  block.running = null;
+}
+
+/**
+ * A line shallower than the root: the capture started inside a block (KUnit printed from the middle of a run, a
+ * log cut after `# Subtest:`). What was read so far becomes that block, under a root at the shallower depth, so ids
+ * come out as in a whole run (`kunit-try-catch-test/...`, not a flat `...`).
+ */
+function rebase(s: State, level: number, hashes: number): void {
+  const { root } = s;
+  const inner = newBlock(root.level, root.hashes, root.pendingName, 0);
+  Object.assign(inner, {
+    plan: root.plan,
+    count: root.count,
+    names: root.names,
+    diagnostics: root.diagnostics,
+    running: root.running,
+  });
+  Object.assign(root, {
+    level,
+    hashes,
+    pendingName: null,
+    plan: null,
+    count: 0,
+    names: [],
+    diagnostics: [],
+    running: null,
+  });
+  s.stack.splice(1, 0, inner);
 }
 
 /** Parses KTAP/TAP text (a file or a console log). Never throws. */
 export function parseKtap(text: string, options: { source: string }): ResultRun {
   const root = newBlock(-1, 0, null, 0);
-  const s: State = { stack: [root], root, results: [], endedEarly: null };
+  const s: State = { stack: [root], root, results: [], endedEarly: null, announced: null, problems: [] };
   let started = false;
   let inYaml = false;
   const position: LinePosition = { level: 0, hashes: 0, contentStart: 0 };
@@ -84,17 +133,31 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
       // Only lines that may be a diagnostic or a YAML start pay for slicing; console noise does not.
       const c = text.charCodeAt(position.contentStart);
       const blank = position.contentStart >= end;
-      if (!started || blank || (c !== 35 && c !== 45)) return true; // 35 '#', 45 '-'
+      if (blank || (c !== 35 && c !== 45)) return true; // 35 '#', 45 '-'
       const t = text.slice(from, end).trim();
+      const announced = c === 35 ? ANNOUNCE_RE.exec(t)?.[1] : undefined;
+      if (announced !== undefined) {
+        if (started) top(s).pendingName = announced;
+        else s.announced = announced;
+      }
+      if (!started) return true;
       if (t === '---' && s.results.length > 0) inYaml = true;
-      else if (t.startsWith('#')) rememberDiagnostic(top(s), t);
+      else if (t.startsWith('#')) {
+        rememberDiagnostic(top(s), t);
+        const running = HARNESS_RUN_RE.exec(t)?.[1];
+        if (running !== undefined) top(s).running = running;
+      }
       return true;
     }
     if (!started) {
       if (line.kind === 'bail') return true;
       started = true;
-      root.level = at;
-    }
+      // A capture that starts inside kselftest's runner (`# TAP version 13`, no top-level TAP line): the root is
+      // the runner's level, the nested block the announced program's, so ids read as in a whole run.
+      root.level = hashes > 0 ? (hashes - 1) * HASH_WEIGHT + (at % HASH_WEIGHT) : at;
+      root.hashes = hashes > 0 ? hashes - 1 : 0;
+      if (hashes > 0) root.pendingName = s.announced;
+    } else if (at < root.level) rebase(s, at, hashes);
     const level = Math.max(at, root.level);
     let child: Block | null = null;
     if (level < top(s).level) {
@@ -124,7 +187,12 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
         s.endedEarly = `Bail out!${line.reason ? ` ${line.reason}` : ''} (line ${index + 1})`;
         return false;
       case 'result':
-        if (child === null && level > current.level) push(s, level, hashes, null);
+        if (child === null && level > current.level) {
+          // Results indented deeper than their block's header and plan (`  # Subtest: x` / `  1..2` /
+          // `    ok 1 a`) are that block's, not a nameless nested one's: ids stay `x/a`, as in a normal run.
+          if (current !== s.root && current.count === 0 && level - current.level < HASH_WEIGHT) current.level = level;
+          else push(s, level, hashes, null);
+        }
         addResult(s, line, child);
         break;
     }
@@ -137,7 +205,7 @@ export function parseKtap(text: string, options: { source: string }): ResultRun 
   }
   while (s.stack.length > 1) adoptUnterminated(s.results, s.stack[s.stack.length - 2] as Block, s.stack.pop() as Block);
   const short = checkPlan(root);
-  const problems = started ? [] : ['no KTAP/TAP version, plan or result line found'];
+  const problems = started ? s.problems : ['no KTAP/TAP version, plan or result line found'];
   return {
     source: options.source,
     format: 'ktap',

@@ -22,6 +22,10 @@ const head = (text: string): string => (text.length > HEAD ? text.slice(0, HEAD)
 // A version line, possibly behind a console timestamp, indentation or kselftest's `# `.
 const KTAP_VERSION_RE = /^(?:\[[^\]\n]*\] ?|<\d+>)*[ \t]*(?:# )*K?TAP version \d+[ \t]*\r?$/m;
 const BARE_TAP_RE = /^1\.\.\d+[ \t]*\r?$[\s\S]*^(?:not )?ok\b/m;
+// KUnit captured from the middle of a run (lkp-tests kunit fixtures): no version line, but a `# Subtest:` header,
+// tab- or space-indented, behind a console timestamp, and a result after it.
+const SUBTEST_RE =
+  /^(?:\[[^\]\n]*\] ?|<\d+>)*[ \t]*# Subtest: \S.*$[\s\S]*^(?:\[[^\]\n]*\] ?|<\d+>)*[ \t]*(?:not )?ok \d/m;
 
 export const resultParsers = {
   'kirk-json': {
@@ -33,7 +37,10 @@ export const resultParsers = {
   'ltp-output': { detect: (text) => head(text).includes('<<<test_start>>>'), parse: parseLtpOutput },
   // KUnit output can start deep into a boot log, so the whole text is searched (indexOf first: fast).
   ktap: {
-    detect: (text) => (text.includes('TAP version') && KTAP_VERSION_RE.test(text)) || BARE_TAP_RE.test(head(text)),
+    detect: (text) =>
+      (text.includes('TAP version') && KTAP_VERSION_RE.test(text)) ||
+      BARE_TAP_RE.test(head(text)) ||
+      (text.includes('# Subtest: ') && SUBTEST_RE.test(text)),
     parse: parseKtap,
   },
 } as const satisfies Record<ResultFormat, ResultParser>;
