@@ -12,8 +12,8 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sharedBootKernels } from '../src/sources/boot/boot-test-data.js';
 import { findOnPath } from '../src/sources/boot/read-boot-tools.js';
+import { CLI } from './helpers/run-cli.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kgap-boot-test-'));
 // One cache for the whole file: the initramfs and extracted vmlinux are built once per kernel.
 const cacheDir = join(work, 'cache');
