@@ -1,6 +1,6 @@
 /**
  * Issue 10 start-up targets: `kgap --version` and a warm `kgap status --version 6.1.170 --format json` as whole
- * processes through the bundle users run (dist/bin/kgap.js), beside the same program unbundled
+ * processes through the bundle users run (dist/bin/kgap.cjs), beside the same program unbundled
  * (dist/src/cli/main.js) and bare `node -e ''` (the floor), all in the same run. The runs are interleaved, so a
  * change in the machine's load falls on every figure alike.
  */

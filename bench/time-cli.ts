@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The CLI users run: the esbuild bundle that package.json's `bin` points at (scripts/build-cli.mjs). */
-export const CLI = fileURLToPath(new URL('../bin/kgap.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../bin/kgap.cjs', import.meta.url));
 /** The same program as tsc emits it, one module per source file: the start-up baseline. */
 export const UNBUNDLED_CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const TIME = '/usr/bin/time';

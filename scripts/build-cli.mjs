@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Bundles the CLI (src/cli/main.ts) with esbuild into dist/bin/: kgap.js (the `bin`) and its chunks, all in that
-// one folder. Why: loading one bundle costs less than resolving and compiling ~100 modules, and `kgap --version`
-// gets its version inlined. Command modules stay lazily loaded: each dynamic import() becomes its own chunk
-// (`splitting`), so a status run does not parse the hardening tables or zod. The library (dist/src, from tsc) is
-// not bundled. Run after tsc (`npm run build`), which type-checks what esbuild only strips.
+// Bundles the CLI with esbuild into dist/bin/, what package.json's `bin` runs:
+// - kgap.cjs, the entry (src/cli/main.ts): one small CommonJS file with the version inlined, so `kgap --version`
+//   costs little more than starting Node (an ES module entry costs ~5 ms more to start);
+// - program.js and its chunks (src/cli/program.ts): ES modules, one chunk per lazily imported command module
+//   (`splitting`), so a status run does not parse the hardening tables or zod.
+// Why bundle: loading a few chunks costs less than resolving and compiling ~100 modules. The library (dist/src,
+// from tsc) is not bundled. Run after tsc (`npm run build`), which type-checks what esbuild only strips.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,21 +31,39 @@ const keepModuleUrl = {
   },
 };
 
+// The entry imports the program at run time, from the second build's output beside it.
+const programApart = {
+  name: 'program-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, () => ({ path: './program.js', external: true }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { kgap: join(root, 'src', 'cli', 'main.ts') },
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: join(outdir, 'kgap.cjs'),
+  format: 'cjs',
+  // The version is known here, so version.ts's fallback (read package.json via import.meta.url) is dead code
+  // and dropped: CommonJS has no import.meta.
+  define: { KGAP_VERSION: JSON.stringify(version) },
+  minifySyntax: true,
+  logOverride: { 'empty-import-meta': 'silent' },
+  plugins: [programApart],
+});
+await build({
+  ...common,
+  entryPoints: { program: join(root, 'src', 'cli', 'program.ts') },
   outdir,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
   chunkNames: '[name]-[hash]',
-  define: { KGAP_VERSION: JSON.stringify(version) },
   // commander is CommonJS: its require('node:events') needs a require in an ES module.
   banner: {
     js: "import { createRequire as kgapCreateRequire } from 'node:module'; const require = kgapCreateRequire(import.meta.url);",
   },
   plugins: [keepModuleUrl],
-  logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 /**
- * The CLI as shipped: the bundle `bin` points at (dist/bin/kgap.js), its version, unknown commands, the data it
+ * The CLI as shipped: the bundle `bin` points at (dist/bin/kgap.cjs), its version, unknown commands, the data it
  * finds by itself, and what `npm pack` puts in the package.
  */
 import assert from 'node:assert/strict';
@@ -122,7 +122,7 @@ describe('package contents (npm pack)', () => {
     assert.equal(r.status, 0, r.stderr);
     const [pack] = JSON.parse(r.stdout) as [{ files: { path: string }[] }];
     const files = pack.files.map((f) => f.path);
-    assert.ok(files.includes('dist/bin/kgap.js'));
+    assert.ok(files.includes('dist/bin/kgap.cjs'));
     assert.ok(files.includes('dist/src/index.js') && files.includes('dist/src/index.d.ts'));
     assert.deepEqual(
       files.filter((f) => /\.test[.-]|^dist\/(test|bench|scripts)\//.test(f)),

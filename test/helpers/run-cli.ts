@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The CLI users run: the esbuild bundle `kgap` points at (dist/bin/kgap.js, scripts/build-cli.mjs), so a bundling
+ * The CLI users run: the esbuild bundle `kgap` points at (dist/bin/kgap.cjs, scripts/build-cli.mjs), so a bundling
  * bug fails the e2e tests. dist/src/cli/main.js is the same program unbundled.
  */
-export const CLI = fileURLToPath(new URL('../../bin/kgap.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../bin/kgap.cjs', import.meta.url));
 
 export type CliRun = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
 
