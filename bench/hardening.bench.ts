@@ -6,15 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assessHardening } from '../src/analysis/hardening/assess-hardening.js';
 import { hardeningChecks } from '../src/analysis/hardening/checks/index.js';
 import { kernelFactsOf } from '../src/analysis/hardening/kernel-facts.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { decodeKernelConfig } from '../src/sources/read-kernel-config.js';
 import { type Bench, median, round } from './bench.js';
-
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+import { CLI } from './time-cli.js';
 
 function configsDir(): string {
   const shared = sharedDataDir();

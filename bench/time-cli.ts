@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+/** The CLI users run: the esbuild bundle that package.json's `bin` points at (scripts/build-cli.mjs). */
+export const CLI = fileURLToPath(new URL('../bin/kgap.cjs', import.meta.url));
+/** The same program as tsc emits it, one module per source file: the start-up baseline. */
+export const UNBUNDLED_CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const TIME = '/usr/bin/time';
 
-/** One whole CLI process: wall seconds, CPU seconds (user + sys) and peak RSS of the largest process. */
+/** One whole process: wall seconds, CPU seconds (user + sys) and peak RSS of the largest process. */
 export type CliTiming = {
   readonly wall: number;
   /** From GNU time when present: on a loaded 2-core machine wall time measures the queue, CPU time the work. */
@@ -15,10 +18,10 @@ export type CliTiming = {
   readonly stderr: string;
 };
 
-/** Runs the built kgap CLI as a user would, timed. */
-export function timeCli(args: readonly string[], env: Record<string, string>): CliTiming {
+/** Runs `node ARGS` as a whole process, timed (under GNU time when it is installed). */
+export function timeNode(args: readonly string[], env: Record<string, string> = {}): CliTiming {
   const useTime = existsSync(TIME);
-  const argv = useTime ? ['-f', 'KGAP_STATS=%U %S %M', process.execPath, CLI, ...args] : [CLI, ...args];
+  const argv = useTime ? ['-f', 'KGAP_STATS=%U %S %M', process.execPath, ...args] : [...args];
   const start = performance.now();
   const r = spawnSync(useTime ? TIME : process.execPath, argv, {
     env: { ...process.env, ...env },
@@ -34,6 +37,11 @@ export function timeCli(args: readonly string[], env: Record<string, string>): C
     code: r.status,
     stderr: r.stderr ?? '',
   };
+}
+
+/** Runs the built kgap CLI as a user would (the bundle unless `cli` says otherwise), timed. */
+export function timeCli(args: readonly string[], env: Record<string, string>, cli: string = CLI): CliTiming {
+  return timeNode([cli, ...args], env);
 }
 
 /** Like `timeCli` with KGAP_CACHE_DIR set; throws when the command fails (a bench must not time an error). */

@@ -14,8 +14,8 @@ import { readTreeScan } from '../src/sources/tree/read-tree-scan.js';
 import { readStoredIndex } from '../src/sources/vulns/index-store.js';
 import { realIndex } from '../test/helpers/real-index.js';
 import { type Bench, type BenchFigure, median, round } from './bench.js';
+import { CLI } from './time-cli.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const load = () => `load average ${loadavg()[0]?.toFixed(1)} on 2 cores`;
 
 type Run = { seconds: number; maxRssMb: number; stdout: string };

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { CLI } from './helpers/run-cli.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const shared = sharedDataDir();
 const configs = shared ? join(shared, 'configs') : '';
 const skip = shared ? false : '../shared/data absent (set KGAP_SHARED_DATA)';

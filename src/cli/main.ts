@@ -1,75 +1,29 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import type { ActionRunner } from './command.js';
-import { commands } from './commands/index.js';
-import { type CommandResult, EXIT, type ExitCode, InvalidInput, UserError } from './errors.js';
-import { flagOfField } from './options.js';
+/**
+ * The `kgap` entry point. `kgap --version` is answered before anything else is loaded, so it costs about what
+ * starting Node costs; every other run loads the program (commander, then only the command being run). Users run
+ * the bundle of this file, dist/bin/kgap.cjs (scripts/build-cli.mjs): CommonJS, which Node starts a few
+ * milliseconds faster than an ES module, so no top-level await here. dist/src/cli/main.js is the same program
+ * unbundled.
+ */
+import { kgapVersion } from './version.js';
 
-/** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
-function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
-  // Below the CLI an input error names the use-case's field (`asOf`); the user typed a flag (`--as-of`).
-  if (error instanceof InvalidInput)
-    return { code: EXIT.usage, message: `kgap: ${flagOfField(error.field)} ${error.problem}` };
-  if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${error.message}` };
-  if (error instanceof CommanderError) return { code: EXIT.usage, message: '' };
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { code: EXIT.internal, message: `kgap: internal error (this is a bug, please report it):\n${detail}` };
+// EXIT.internal (errors.ts); not imported, so that the entry stays one small file.
+const INTERNAL_ERROR = 3;
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${kgapVersion()}\n`);
+} else {
+  import('./program.js')
+    .then(({ runProgram }) => runProgram(argv, kgapVersion()))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        process.stderr.write(`kgap: internal error (this is a bug): ${String(error)}\n`);
+        process.exitCode = INTERNAL_ERROR;
+      },
+    );
 }
-
-async function writeStdout(text: string): Promise<void> {
-  if (text === '') return;
-  await new Promise<void>((resolve, reject) => {
-    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
-  });
-}
-
-export async function main(argv: readonly string[]): Promise<ExitCode> {
-  let exitCode: ExitCode = EXIT.ok;
-  const run: ActionRunner = async (action) => {
-    const result: CommandResult = await action();
-    await writeStdout(result.stdout);
-    exitCode = result.exitCode;
-  };
-  const program = new Command('kgap')
-    .description('How far is a product Linux kernel behind its stable branch, and is updating safe?')
-    .version('0.1.0')
-    .enablePositionalOptions()
-    .exitOverride()
-    // One line per usage error, like every other error: `kgap: option '--format <format>' argument 'xml' is
-    // invalid. Allowed choices are table, json. (run kgap --help for usage)`.
-    .configureOutput({
-      outputError: (text, write) =>
-        write(
-          `kgap: ${text
-            .replace(/^error: /, '')
-            .replace(/\s*\n\s*/g, ' ')
-            .trim()} (run kgap --help for usage)\n`,
-        ),
-    });
-  // Load only the command being run (the first word that is not an option); help and typos load them all.
-  const wanted = commands.find((c) => c.name === argv.find((a) => !a.startsWith('-')));
-  try {
-    const versionOnly = !wanted && argv.length > 0 && argv.every((a) => a === '-V' || a === '--version');
-    const toLoad = wanted ? [wanted] : versionOnly ? [] : commands;
-    for (const entry of toLoad) (await entry.load()).register(program, run);
-    await program.parseAsync(argv as string[], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed')) {
-      return EXIT.ok;
-    }
-    const { code, message } = exitCodeFor(error);
-    if (message) process.stderr.write(`${message}\n`);
-    return code;
-  }
-  return exitCode;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`kgap: internal error (this is a bug): ${String(error)}\n`);
-    process.exitCode = EXIT.internal;
-  },
-);

@@ -1,16 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The built CLI entry point (dist/src/cli/main.js). */
-export const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+/**
+ * The CLI users run: the esbuild bundle `kgap` points at (dist/bin/kgap.cjs, scripts/build-cli.mjs), so a bundling
+ * bug fails the e2e tests. dist/src/cli/main.js is the same program unbundled.
+ */
+export const CLI = fileURLToPath(new URL('../../bin/kgap.cjs', import.meta.url));
 
 export type CliRun = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
 
-/** Runs the built `kgap` CLI as a user would, with extra environment. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
+/** Runs the built `kgap` CLI as a user would, with extra environment (an `undefined` value unsets a variable). */
+export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: merged,
     timeout: 120_000,
     maxBuffer: 256 * 1024 * 1024,
   });

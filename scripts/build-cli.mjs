@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Bundles the CLI with esbuild into dist/bin/, what package.json's `bin` runs:
+// - kgap.cjs, the entry (src/cli/main.ts): one small CommonJS file with the version inlined, so `kgap --version`
+//   costs little more than starting Node (an ES module entry costs ~5 ms more to start);
+// - program.js and its chunks (src/cli/program.ts): ES modules, one chunk per lazily imported command module
+//   (`splitting`), so a status run does not parse the hardening tables or zod.
+// Why bundle: loading a few chunks costs less than resolving and compiling ~100 modules. The library (dist/src,
+// from tsc) is not bundled. Run after tsc (`npm run build`), which type-checks what esbuild only strips.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bin');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// A source file's `import.meta.url` keeps meaning the URL of its tsc-compiled twin in dist/src (e.g.
+// sharedDataDir() counts four folders up from it to find ../shared/data): bundled, it would be the chunk's URL.
+// Every output sits directly in dist/bin, so the twin is one fixed relative path away.
+const keepModuleUrl = {
+  name: 'keep-module-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const twin = relative(outdir, join(root, 'dist', relative(root, args.path))).replace(/\.ts$/, '.js');
+      const url = `new URL(${JSON.stringify(twin.split('\\').join('/'))}, import.meta.url).href`;
+      return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+  },
+};
+
+// The entry imports the program at run time, from the second build's output beside it.
+const programApart = {
+  name: 'program-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, () => ({ path: './program.js', external: true }));
+  },
+};
+
+// Small, pure-JS packages every run needs are bundled; every other package (native addons such as better-sqlite3,
+// heavy libraries loaded only by one format or command such as the CycloneDX library, database drivers) stays an
+// ordinary import from node_modules, resolved at run time.
+const BUNDLED = new Set(['commander', 'zod', 'yaml']);
+const packagesApart = {
+  name: 'packages-apart',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return undefined;
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: join(outdir, 'kgap.cjs'),
+  format: 'cjs',
+  // The version is known here, so version.ts's fallback (read package.json via import.meta.url) is dead code
+  // and dropped: CommonJS has no import.meta.
+  define: { KGAP_VERSION: JSON.stringify(version) },
+  minifySyntax: true,
+  logOverride: { 'empty-import-meta': 'silent' },
+  plugins: [programApart],
+});
+await build({
+  ...common,
+  entryPoints: { program: join(root, 'src', 'cli', 'program.ts') },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  chunkNames: '[name]-[hash]',
+  // commander is CommonJS: its require('node:events') needs a require in an ES module.
+  banner: {
+    js: "import { createRequire as kgapCreateRequire } from 'node:module'; const require = kgapCreateRequire(import.meta.url);",
+  },
+  plugins: [keepModuleUrl, packagesApart],
+});

@@ -1,0 +1,75 @@
+import { Command, CommanderError } from 'commander';
+import type { ActionRunner } from './command.js';
+import { commands } from './commands/index.js';
+import { type CommandResult, EXIT, type ExitCode, InvalidInput, UserError } from './errors.js';
+import { flagOfField } from './options.js';
+
+/** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
+function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
+  // Below the CLI an input error names the use-case's field (`asOf`); the user typed a flag (`--as-of`).
+  if (error instanceof InvalidInput)
+    return { code: EXIT.usage, message: `kgap: ${flagOfField(error.field)} ${error.problem}` };
+  if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${error.message}` };
+  if (error instanceof CommanderError) return { code: EXIT.usage, message: '' };
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { code: EXIT.internal, message: `kgap: internal error (this is a bug, please report it):\n${detail}` };
+}
+
+async function writeStdout(text: string): Promise<void> {
+  if (text === '') return;
+  await new Promise<void>((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
+ * Runs `kgap ARGV` (the words after `kgap`) and returns the exit code; the report goes to stdout, errors to
+ * stderr as one line. `version` is what `--version` prints (main.ts has it).
+ */
+export async function runProgram(argv: readonly string[], version: string): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const run: ActionRunner = async (action) => {
+    const result: CommandResult = await action();
+    await writeStdout(result.stdout);
+    exitCode = result.exitCode;
+  };
+  const program = new Command('kgap')
+    .description('How far is a product Linux kernel behind its stable branch, and is updating safe?')
+    .version(version)
+    .enablePositionalOptions()
+    .exitOverride()
+    // One line per usage error, like every other error: `kgap: option '--format <format>' argument 'xml' is
+    // invalid. Allowed choices are table, json. (run kgap --help for usage)`.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `kgap: ${text
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()} (run kgap --help for usage)\n`,
+        ),
+    });
+  // Load only the command being run: the first word that is not an option (the program's own options take no
+  // value). `kgap help`, `kgap --help` and a bare `kgap` load them all to list them.
+  const word = argv.find((a) => !a.startsWith('-'));
+  const wanted = commands.find((c) => c.name === word);
+  try {
+    // Refused before commander parses: it would read `kgap fleet add x --version 6.1.1` as the program's
+    // `--version` and exit 0.
+    if (word !== undefined && wanted === undefined && word !== 'help') {
+      throw new UserError(`unknown command "${word}" (run kgap --help)`);
+    }
+    const versionOnly = !wanted && argv.length > 0 && argv.every((a) => a === '-V' || a === '--version');
+    const toLoad = wanted ? [wanted] : versionOnly ? [] : commands;
+    for (const entry of toLoad) (await entry.load()).register(program, run);
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed')) {
+      return EXIT.ok;
+    }
+    const { code, message } = exitCodeFor(error);
+    if (message) process.stderr.write(`${message}\n`);
+    return code;
+  }
+  return exitCode;
+}
