@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InvalidInput } from '../../domain/invalid-input.js';
+import { readBoundedBytes } from '../io/read-bounded.js';
 import { type KernelImage, parseKernelImage } from './kernel-image.js';
 
 /** A kernel image as read: its bytes, what its header says, and its sha256 (hex), the key of its cached vmlinux. */
@@ -12,7 +13,7 @@ export async function readKernelImage(path: string, field = 'kernel'): Promise<K
   if (info === null || !info.isFile()) {
     throw new InvalidInput(field, `${path} does not exist; pass a bzImage (vmlinuz) or an ELF vmlinux`);
   }
-  const bytes = await readFile(path);
+  const bytes = await readBoundedBytes(path, { field, limit: 'kernelImageBytes' });
   const image = parseKernelImage(bytes);
   if (image === null) {
     throw new InvalidInput(field, `${path} is not an x86-64 kernel image (no bzImage header, not an ELF vmlinux)`);

@@ -2,9 +2,10 @@
  * The gate's inputs from files: the two sides (directories or files of results) and the known-issues file. Bad
  * input is an `InvalidInput` naming the use-case field (`baseline`, `candidate`, `knownIssues`), never a verdict.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import type { KnownIssue } from '../../domain/known-issue.js';
+import { readBoundedText } from '../io/read-bounded.js';
 import { parseKnownIssues } from './parse-known-issues.js';
 import { type ResultsDir, readResultsDir } from './read-results-dir.js';
 
@@ -13,7 +14,7 @@ export async function readGateSide(path: string, field: string): Promise<Results
   if ((await stat(path).catch(() => null)) === null) {
     throw new InvalidInput(field, `${path}: no such file or directory; pass a directory of test results`);
   }
-  const side = await readResultsDir(path);
+  const side = await readResultsDir(path, field);
   if (side.runs.length === 0 && side.consoleLogs.length === 0) {
     throw new InvalidInput(
       field,
@@ -25,8 +26,10 @@ export async function readGateSide(path: string, field: string): Promise<Results
 
 /** Reads and validates a known-issues file (schema in docs/gate.md). */
 export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<readonly KnownIssue[]> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) throw new InvalidInput(field, `${path}: cannot read the file`);
+  const text = await readBoundedText(path, { field }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof InvalidInput) throw e;
+    throw new InvalidInput(field, `${path}: cannot read the file (${e.code ?? e.message})`);
+  });
   const { issues, problems } = parseKnownIssues(text);
   if (problems.length > 0) {
     throw new InvalidInput(field, `${path}: ${problems.slice(0, 3).join('; ')} (schema in docs/gate.md)`);

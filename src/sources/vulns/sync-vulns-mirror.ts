@@ -1,15 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { GitError, runGit } from '../git/run-git.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /** kgap's own bare copy of the vulns repository, and the commit it now points at. */
 export type VulnsMirror = { readonly gitDir: string; readonly head: string; readonly headDate: string };
 
 const SHA_RE = /^[0-9a-f]{40}$/;
+
+// The source's files are input: read under the limit, and a FIFO or device reads as nothing.
+const readRepoFile = (path: string) =>
+  readBoundedText(path, { field: 'vulnsRepo' }).catch((e: unknown) => {
+    if (e instanceof InvalidInput) throw e;
+    return '';
+  });
 
 /** The objects directory and HEAD commit of a local clone, read from files so a copy without refs/ still works. */
 export async function readLocalRepo(path: string): Promise<{ objects: string; head: string }> {
@@ -18,12 +26,12 @@ export async function readLocalRepo(path: string): Promise<{ objects: string; he
   if (!existsSync(objects) || !statSync(objects).isDirectory()) {
     throw new InvalidInput('vulnsRepo', `${path} is not a git repository; give a clone of the kernel CNA vulns repo`);
   }
-  const headText = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+  const headText = (await readRepoFile(join(gitDir, 'HEAD'))).trim();
   if (SHA_RE.test(headText)) return { objects, head: headText };
   const ref = /^ref: (\S+)$/.exec(headText)?.[1] ?? 'refs/heads/master';
-  const loose = (await readFile(join(gitDir, ref), 'utf8').catch(() => '')).trim();
+  const loose = ref.split('/').includes('..') ? '' : (await readRepoFile(join(gitDir, ref))).trim();
   if (SHA_RE.test(loose)) return { objects, head: loose };
-  const packed = await readFile(join(gitDir, 'packed-refs'), 'utf8').catch(() => '');
+  const packed = await readRepoFile(join(gitDir, 'packed-refs'));
   for (const line of packed.split('\n')) {
     const [sha, name] = line.split(' ');
     if (name === ref && sha && SHA_RE.test(sha)) return { objects, head: sha };
