@@ -6,6 +6,7 @@ import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import type { ParsedMakefile } from '../../domain/makefile-ast.js';
+import { guardCache } from '../data/cache-fault.js';
 import { limitOf } from '../io/input-limits.js';
 import { extractSourceTarball, isSourceTarball } from './extract-source-tarball.js';
 import { type KbuildSnapshot, readKbuildCache, writeKbuildCache } from './kbuild-cache.js';
@@ -38,14 +39,13 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
     if (!isSourceTarball(source)) {
       throw new InvalidInput('source', `${source} is a file; give a kernel source directory or a .tar(.xz|.gz) of one`);
     }
-    const extracted = await extractSourceTarball(
-      source,
-      options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache'),
-      options.progress,
-    ).catch((error: unknown) => {
-      if (error instanceof UserError || (error as NodeJS.ErrnoException).code !== undefined) throw error;
-      throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const into = options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache');
+    const extracted = await guardCache(into, () => extractSourceTarball(source, into, options.progress)).catch(
+      (error: unknown) => {
+        if (error instanceof UserError || (error as NodeJS.ErrnoException).code !== undefined) throw error;
+        throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
     root = extracted.root;
     if (extracted.skipped.length > 0) {
       const shown = extracted.skipped.slice(0, 3).join(', ');

@@ -10,6 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { type Crash, mergeCrashes } from '../../domain/crash.js';
 import type { GateEvidence } from '../../domain/gate-evidence.js';
 import type { ResultRun } from '../../domain/test-result.js';
+import { limitOf } from '../io/input-limits.js';
 import { readBoundedBytes } from '../io/read-bounded.js';
 import { parseCrashes } from './parse-crashes.js';
 import { detectResultFormat, parseResults } from './result-formats.js';
@@ -46,6 +47,7 @@ function isBinary(buffer: Buffer): boolean {
  * devices).
  */
 export async function readResultsDir(path: string, field = 'results'): Promise<ResultsDir> {
+  const maxDepth = limitOf('xmlDepth');
   const info = await stat(path);
   const root = info.isDirectory() ? path : dirname(path);
   const files = info.isDirectory() ? await listFiles(root, root) : [basename(path)];
@@ -62,7 +64,7 @@ export async function readResultsDir(path: string, field = 'results'): Promise<R
       continue;
     }
     const text = buffer.toString('utf8');
-    const run = role === 'results' ? parseResults(text, { source: rel }) : null;
+    const run = role === 'results' ? parseResults(text, { source: rel, maxDepth }) : null;
     if (run !== null) runs.push(run);
     else if (role === 'console' || isGenericLog(rel)) {
       consoleLogs.push(rel);

@@ -165,6 +165,7 @@ export async function readTreeScan(options: TreeScanOptions): Promise<{ scan: Tr
     vendorCommits,
     upstreamFixesAvailable: unmarked.available,
   };
-  await writeFileAtomic(file, JSON.stringify(scan));
+  // A cache that cannot be written (read-only, full) costs the next run a rescan, not this run its answer.
+  await writeFileAtomic(file, JSON.stringify(scan)).catch(() => undefined);
   return { scan, cached: false };
 }

@@ -39,7 +39,22 @@ export async function readLocalRepo(path: string): Promise<{ objects: string; he
   throw new UserError(`${path}: cannot find the commit of ${ref}; is it a complete clone of the vulns repo?`);
 }
 
-async function ensureBareRepo(gitDir: string): Promise<void> {
+/** True when git accepts the cached mirror as a repository (an emptied HEAD, say, makes it refuse). */
+async function mirrorUsable(gitDir: string): Promise<boolean> {
+  if (!existsSync(gitDir)) return false;
+  return runGit({ gitDir }, ['rev-parse', '--git-dir']).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function ensureBareRepo(gitDir: string, progress: ((message: string) => void) | null): Promise<void> {
+  // The mirror is kgap's own copy: a damaged one is rebuilt (from the source, or through alternates at no cost),
+  // never blamed on the source.
+  if (existsSync(gitDir) && !(await mirrorUsable(gitDir))) {
+    progress?.(`vulns: the cached mirror ${gitDir} is damaged, rebuilding it`);
+    await rm(gitDir, { recursive: true, force: true });
+  }
   if (existsSync(join(gitDir, 'HEAD'))) return;
   const tmp = `${gitDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
@@ -51,14 +66,18 @@ async function ensureBareRepo(gitDir: string): Promise<void> {
  * Points the mirror at the source's newest commit. A local source is used in place through git alternates (no
  * copy: a 14,600-record history is shared, not duplicated); a URL is cloned once, then fetched incrementally.
  */
-export async function syncVulnsMirror(cacheDir: string, source: string): Promise<VulnsMirror> {
+export async function syncVulnsMirror(
+  cacheDir: string,
+  source: string,
+  progress: ((message: string) => void) | null = null,
+): Promise<VulnsMirror> {
   const gitDir = join(cacheDir, 'vulns.git');
   await mkdir(cacheDir, { recursive: true });
-  const before = existsSync(join(gitDir, 'HEAD'))
+  const before = (await mirrorUsable(gitDir))
     ? (await runGit({ gitDir }, ['rev-parse', '--verify', '-q', 'refs/heads/master']).catch(() => '')).trim()
     : '';
   if (isUrl(source)) {
-    await ensureBareRepo(gitDir);
+    await ensureBareRepo(gitDir, progress);
     try {
       await runGit({ gitDir }, ['fetch', '--quiet', '--no-tags', source, '+HEAD:refs/heads/master']);
     } catch (error) {
@@ -69,7 +88,7 @@ export async function syncVulnsMirror(cacheDir: string, source: string): Promise
     if (!existsSync(source))
       throw new InvalidInput('vulnsRepo', `${source} does not exist; give a clone of the kernel CNA vulns repo`);
     const local = await readLocalRepo(source);
-    await ensureBareRepo(gitDir);
+    await ensureBareRepo(gitDir, progress);
     await writeFileAtomic(join(gitDir, 'objects', 'info', 'alternates'), `${local.objects}\n`);
     try {
       await runGit({ gitDir }, ['update-ref', 'refs/heads/master', local.head]);
