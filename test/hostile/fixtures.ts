@@ -15,7 +15,12 @@ export const EVIL_TITLE =
 const dyad = (intro: string, fix: string, c: string) => `${intro}:${'a'.repeat(40)}:${fix}:${c.repeat(40)}\n`;
 
 /** A vulns repository of three records on branch 6.1 (one with the hostile title) and its release dates. */
-export function smallVulnsRepo(dir: string): { vulnsRepo: string; releases: string; remove: () => void } {
+export function smallVulnsRepo(dir: string): {
+  vulnsRepo: string;
+  releases: string;
+  commit: SyntheticVulnsRepo['commit'];
+  remove: () => void;
+} {
   const repo = new SyntheticVulnsRepo();
   repo.commit(
     [
@@ -31,7 +36,7 @@ export function smallVulnsRepo(dir: string): { vulnsRepo: string; releases: stri
   versions['6.1'] = { name: '6.1', date: '2022-12-11' };
   const releases = join(dir, 'releases.json');
   writeFileSync(releases, JSON.stringify({ releases: {}, versions }));
-  return { vulnsRepo: repo.dir, releases, remove: () => repo.remove() };
+  return { vulnsRepo: repo.dir, releases, commit: (r, d, m) => repo.commit(r, d, m), remove: () => repo.remove() };
 }
 
 function git(dir: string, args: readonly string[], input?: string): string {

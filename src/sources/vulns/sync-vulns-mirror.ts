@@ -58,8 +58,13 @@ async function ensureBareRepo(gitDir: string, progress: ((message: string) => vo
   if (existsSync(join(gitDir, 'HEAD'))) return;
   const tmp = `${gitDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  await runGit({}, ['init', '--quiet', '--bare', tmp]);
-  await rename(tmp, gitDir);
+  try {
+    await runGit({}, ['init', '--quiet', '--bare', tmp]);
+    await rename(tmp, gitDir);
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**
