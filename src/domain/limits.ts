@@ -67,6 +67,12 @@ export const LIMIT_SPECS = {
     unit: 'count',
     what: 'JUnit <testsuite> nesting that names test ids (deeper suites are reported as a problem, not followed)',
   },
+  gitIdleSeconds: {
+    env: 'KGAP_GIT_IDLE_SECONDS',
+    default: 600,
+    unit: 'seconds',
+    what: 'how long one git process may go without output before it is stopped (a FIFO in an inspected .git makes git wait)',
+  },
   lockWaitSeconds: {
     env: 'KGAP_LOCK_WAIT_SECONDS',
     default: 300,

@@ -11,7 +11,7 @@ import { runGit } from '../../src/sources/git/run-git.js';
 import { streamGitLines } from '../../src/sources/git/stream-git-text.js';
 import { readPatchIds } from '../../src/sources/tree/read-patch-ids.js';
 import { hostileGitTree, hostileTarball, smallVulnsRepo } from './fixtures.js';
-import { assertNoTrace, runHostile, Scratch } from './harness.js';
+import { assertNoTrace, assertRefused, runHostile, Scratch } from './harness.js';
 
 describe('hostile: an inspected git tree whose config names programs', () => {
   const s = new Scratch('git');
@@ -126,5 +126,36 @@ describe('hostile: a --source tarball with links, devices, FIFOs and climbing na
     ])
       assert.ok(warnings.includes(w), `${w} in ${warnings.join('; ')}`);
     assert.ok(readFileSync(secret, 'utf8').includes('SECRET'), 'the host file is untouched');
+  });
+});
+
+describe('hostile: an inspected git tree that makes git wait', () => {
+  const s = new Scratch('git-stall');
+  let t: { tree: string; markers: string };
+  let data: ReturnType<typeof smallVulnsRepo>;
+  before(() => {
+    t = hostileGitTree(s.inputs);
+    data = smallVulnsRepo(s.root);
+    // git follows include.path from the repository's own config: a FIFO there makes every git call wait.
+    const fifo = join(s.root, 'config-fifo');
+    execFileSync('mkfifo', [fifo]);
+    writeFileSync(
+      join(t.tree, '.git', 'config'),
+      `${readFileSync(join(t.tree, '.git', 'config'), 'utf8')}[include]\n\tpath = ${fifo}\n`,
+    );
+  });
+  after(() => {
+    data.remove();
+    s.remove();
+  });
+
+  it('is stopped after KGAP_GIT_IDLE_SECONDS with one line naming the limit, not a hang', () => {
+    const r = runHostile(
+      s,
+      ['status', '--tree', t.tree, '--vulns-repo', data.vulnsRepo, '--releases', data.releases, '--cache-dir', s.cache],
+      { KGAP_GIT_IDLE_SECONDS: '2' },
+    );
+    assertRefused(r, /^kgap: --tree .*no output for 2 s \(KGAP_GIT_IDLE_SECONDS\)/);
+    assert.ok(r.ms < 20_000, `${r.ms} ms`);
   });
 });

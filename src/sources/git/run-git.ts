@@ -77,9 +77,38 @@ function gitEnv(): NodeJS.ProcessEnv {
 /** The environment of every git process kgap runs (see `gitArgs` for why). */
 export const GIT_ENV = gitEnv();
 
-/** Starts git with the safe arguments and environment; stdin as asked. */
+/**
+ * Starts git with the safe arguments and environment; stdin as asked. A git that writes nothing for
+ * `KGAP_GIT_IDLE_SECONDS` is killed (git itself waits forever on a FIFO named in a repository's files); its
+ * `close` then reports the idle time as an error through `idleFailure`.
+ */
 export function spawnGit(where: GitLocation, args: readonly string[], stdin: 'pipe' | 'ignore'): ChildProcess {
-  return spawn('git', gitArgs(where, args), { cwd: where.cwd, env: GIT_ENV, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn('git', gitArgs(where, args), { cwd: where.cwd, env: GIT_ENV, stdio: [stdin, 'pipe', 'pipe'] });
+  const idleMs = limitOf('gitIdleSeconds') * 1000;
+  let timer: NodeJS.Timeout | null = null;
+  const arm = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      idle.add(child);
+      child.kill('SIGKILL');
+    }, idleMs);
+  };
+  arm();
+  child.stdout?.on('data', arm);
+  child.stderr?.on('data', arm);
+  child.on('close', () => {
+    if (timer) clearTimeout(timer);
+  });
+  return child;
+}
+
+const idle = new WeakSet<ChildProcess>();
+
+/** The error of a git process stopped for being idle, or null when it was not. */
+export function idleFailure(child: ChildProcess, args: readonly string[]): GitError | null {
+  if (!idle.has(child)) return null;
+  const seconds = limitOf('gitIdleSeconds');
+  return new GitError(args, null, `no output for ${describeLimit('gitIdleSeconds', seconds)}; stopped`);
 }
 
 /** A git command whose output passed the limit: exit 2 naming it (a tree with a gigabyte blob, say). */
@@ -108,7 +137,9 @@ export function runGit(where: GitLocation, args: readonly string[], input?: stri
     });
     child.on('error', (e) => reject(new GitError(args, null, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
-      if (over) reject(gitOutputTooLarge(args, max));
+      const stalled = idleFailure(child, args);
+      if (stalled) reject(stalled);
+      else if (over) reject(gitOutputTooLarge(args, max));
       else if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
     });

@@ -1,5 +1,5 @@
 import { limitOf } from '../io/input-limits.js';
-import { GitError, type GitLocation, gitOutputTooLarge, spawnGit } from './run-git.js';
+import { GitError, type GitLocation, gitOutputTooLarge, idleFailure, spawnGit } from './run-git.js';
 
 /**
  * Runs git and hands its stdout on in blocks of whole lines (each block ends with a newline, or is the final
@@ -40,6 +40,8 @@ export function streamGitText(
     });
     child.on('error', (e) => reject(new GitError(args, null, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
+      const stalled = idleFailure(child, args);
+      if (stalled) return reject(stalled);
       if (over) return reject(gitOutputTooLarge(args, max));
       if (rest !== '') onBlock(`${rest}\n`);
       if (code === 0) resolve();
