@@ -17,6 +17,7 @@ import { runExtractVmlinux } from '../../sources/boot/run-extract-vmlinux.js';
 import { planQemuArgs, type QemuRun, runQemu } from '../../sources/boot/run-qemu.js';
 import { writeBootResults } from '../../sources/boot/write-boot-results.js';
 import { writeInitramfs } from '../../sources/boot/write-initramfs.js';
+import { guardCache } from '../../sources/data/cache-fault.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
 import { type BootInput, requireTimeoutSeconds } from './boot-input.js';
 
@@ -37,12 +38,15 @@ export async function runBoot(input: BootInput): Promise<BootRun> {
   const tools = await readBootTools({ env: input.env, ...(input.busybox ? { busybox: input.busybox } : {}) });
   const modules = await readModuleFiles({ names: input.modules ?? [], modulesDir: input.modulesDir, xz: tools.xz });
   const guestChecks = planGuestChecks({ expectRelease, modules: modules.plan });
-  const initramfs = await writeInitramfs({
-    busyboxPath: tools.busybox,
-    initScript: renderInitScript(guestChecks),
-    extraFiles: modules.files,
-    cacheDir: input.cacheDir,
-  });
+  // The initramfs and the extracted vmlinux live in the cache: its faults are one line naming it.
+  const initramfs = await guardCache(input.cacheDir, () =>
+    writeInitramfs({
+      busyboxPath: tools.busybox,
+      initScript: renderInitScript(guestChecks),
+      extraFiles: modules.files,
+      cacheDir: input.cacheDir,
+    }),
+  );
   progress(`initramfs ${initramfs.path}${initramfs.cached ? ' (cached)' : ''}`);
   let kernelPath = input.kernel;
   let booted: BootRun['booted'] = {
@@ -50,13 +54,15 @@ export async function runBoot(input: BootInput): Promise<BootRun> {
     note: image.kind === 'elf' ? 'given an ELF vmlinux' : 'extraction disabled',
   };
   if (image.kind === 'bzImage' && input.extract) {
-    const x = await runExtractVmlinux({
-      bytes,
-      image,
-      hash: sha256,
-      cacheDir: input.cacheDir,
-      ...(tools.xz ? { xz: tools.xz } : {}),
-    });
+    const x = await guardCache(input.cacheDir, () =>
+      runExtractVmlinux({
+        bytes,
+        image,
+        hash: sha256,
+        cacheDir: input.cacheDir,
+        ...(tools.xz ? { xz: tools.xz } : {}),
+      }),
+    );
     if ('path' in x) {
       kernelPath = x.path;
       booted = { image: 'vmlinux', note: x.cached ? 'extracted vmlinux (cached)' : 'extracted vmlinux' };
