@@ -21,12 +21,19 @@ describe('hostile: an inspected git tree whose config names programs', () => {
     t = hostileGitTree(s.inputs);
     data = smallVulnsRepo(s.root);
     // The knobs are live: plain git runs them (so the assertions below can fail).
-    for (const args of [['log', '-p', '-2'], ['status']])
+    // The knobs are live: plain git runs each of them (so the assertions below can fail). The process filter fails
+    // first and stops git, so the textconv and diff-driver probes switch it off.
+    const noProcess = ['-c', 'filter.y.required=false', '-c', 'filter.y.process='];
+    for (const args of [
+      ['log', '-p', '-2'],
+      ['status'],
+      [...noProcess, 'log', '-p', '-1', 'HEAD~1'],
+      [...noProcess, 'diff', 'v6.1.110', 'HEAD~1'],
+    ])
       spawnSync('git', ['-C', t.tree, ...args], { stdio: 'ignore', timeout: 10_000 });
     const armed = readdirSync(t.markers).sort();
-    // The filter process fails first in `git log -p`, before textconv gets its turn: either proves the diff path live.
-    const diffPath = armed.includes('textconv') || armed.includes('filter-process');
-    assert.ok(diffPath && armed.includes('gpg') && armed.includes('fsmonitor'), `armed: ${armed}`);
+    for (const knob of ['diff-driver', 'filter-process', 'fsmonitor', 'gpg', 'textconv'])
+      assert.ok(armed.includes(knob), `plain git did not run ${knob}: ${armed}`);
     for (const m of armed) execFileSync('rm', [join(t.markers, m)]);
   });
   after(() => {
