@@ -42,7 +42,7 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
     const into = options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache');
     const extracted = await guardCache(into, () => extractSourceTarball(source, into, options.progress)).catch(
       (error: unknown) => {
-        if (error instanceof UserError || (error as NodeJS.ErrnoException).code !== undefined) throw error;
+        if (error instanceof UserError) throw error; // a limit, a damaged archive, a cache fault: already one line
         throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
