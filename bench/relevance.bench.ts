@@ -60,7 +60,7 @@ async function relevance(): Promise<BenchFigure[]> {
   const configPath = join(shared, 'configs', 'debian-6.1.170-3-amd64.config');
   const cacheDir = mkdtempSync(join(tmpdir(), 'kgap-bench-relevance-'));
   const t = performance.now();
-  const root = await extractSourceTarball(join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz'), cacheDir);
+  const { root } = await extractSourceTarball(join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz'), cacheDir);
   const extract = performance.now() - t;
 
   // Each run in a fresh process, as a user's run is: a warm JIT in this process would flatter the figures.

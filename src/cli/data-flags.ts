@@ -1,5 +1,6 @@
 import { homedir, tmpdir } from 'node:os';
 import type { Command } from 'commander';
+import { printableLine } from '../formats/text/printable.js';
 import { resolveCacheDir } from '../sources/data/cache-dir.js';
 import { type DataFlags, type DataOptions, resolveDataOptions } from '../sources/data/data-options.js';
 
@@ -15,7 +16,8 @@ export function withDataFlags(command: Command): Command {
 /** Progress on stderr: a rewritten status line on a terminal, plain lines otherwise (never on stdout). */
 export function stderrProgress(): (message: string) => void {
   const tty = process.stderr.isTTY === true;
-  return (message) => {
+  return (raw) => {
+    const message = printableLine(raw);
     const counts = /^(.*?)(\d+)\/(\d+)(.*)$/.exec(message);
     if (!tty) {
       if (!counts) process.stderr.write(`${message}\n`);
@@ -44,8 +46,9 @@ export function writeNotes(outcome: {
   readonly warnings?: readonly string[];
   readonly notes?: readonly string[];
 }): void {
-  for (const w of outcome.warnings ?? []) process.stderr.write(`kgap: warning: ${w}\n`);
-  for (const n of outcome.notes ?? []) process.stderr.write(`kgap: ${n}\n`);
+  // Warnings quote inputs (paths, Makefile lines, record text): one line each, no control characters.
+  for (const w of outcome.warnings ?? []) process.stderr.write(`kgap: warning: ${printableLine(w)}\n`);
+  for (const n of outcome.notes ?? []) process.stderr.write(`kgap: ${printableLine(n)}\n`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { printableLine, printableOutput } from '../formats/text/printable.js';
 import type { ActionRunner } from './command.js';
 import { commands } from './commands/index.js';
 import { type CommandResult, EXIT, type ExitCode, InvalidInput, UserError } from './errors.js';
@@ -7,18 +8,31 @@ import { flagOfField } from './options.js';
 /** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
 function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
   // Below the CLI an input error names the use-case's field (`asOf`); the user typed a flag (`--as-of`).
+  // Messages echo input (paths, versions): one line, control characters shown as escapes.
   if (error instanceof InvalidInput)
-    return { code: EXIT.usage, message: `kgap: ${flagOfField(error.field)} ${error.problem}` };
-  if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${error.message}` };
+    return { code: EXIT.usage, message: `kgap: ${flagOfField(error.field)} ${printableLine(error.problem)}` };
+  if (error instanceof UserError) return { code: EXIT.usage, message: `kgap: ${printableLine(error.message)}` };
   if (error instanceof CommanderError) return { code: EXIT.usage, message: '' };
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { code: EXIT.internal, message: `kgap: internal error (this is a bug, please report it):\n${detail}` };
 }
 
+// A reader that stops early (`kgap status | head -1`) closes stdout: end quietly with 0, as `cat` would, never with
+// a trace (exit 1 means "threshold met" in kgap's contract).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
 async function writeStdout(text: string): Promise<void> {
   if (text === '') return;
+  // Control characters never reach a terminal from records or inputs (ESC would rewrite it): docs/security.md.
+  const safe = printableOutput(text);
   await new Promise<void>((resolve, reject) => {
-    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+    process.stdout.write(safe, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(EXIT.ok);
+      return err ? reject(err) : resolve();
+    });
   });
 }
 

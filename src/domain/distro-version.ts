@@ -8,7 +8,7 @@ export type UpstreamVersionResult =
 // Debian and Ubuntu ABI names such as 6.1.0-47-amd64 or 5.15.0-91-generic keep the sublevel at 0: the real
 // stable update is elsewhere (/proc/version, /proc/version_signature), so X.Y.0-N-flavour is never trusted.
 const ABI_RE = /^(\d+\.\d+)\.0-\d+/;
-const PREFIX_RE = /^v?(\d+\.\d+(?:\.\d+)?(?:\.\d+)?(?:-rc\d+)?)(?:[-+~_](.*))?$/;
+const PREFIX_RE = /^v?(\d{1,6}\.\d{1,6}(?:\.\d{1,6})?(?:\.\d{1,6})?(?:-rc\d{1,6})?)(?:[-+~_]([\x21-\x7e]*))?$/;
 
 /**
  * Reads an upstream version from a user or distro string: `6.1.170`, `6.1.170-3` (Debian package),

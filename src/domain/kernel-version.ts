@@ -13,7 +13,8 @@ export type KernelVersion = {
   readonly rc: number | null;
 };
 
-const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-rc(\d+))?$/;
+// At most six digits a number: 6.1.99999999999999999999 is no version (it was once printed as 6.1.1e20).
+const VERSION_RE = /^v?(\d{1,6})\.(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?:-rc(\d{1,6}))?$/;
 
 // The vulns data names a few thousand distinct versions ~100,000 times: parse each once (values are immutable).
 const parsed = new Map<string, KernelVersion | null>();

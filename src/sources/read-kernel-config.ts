@@ -1,14 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { type KernelConfig, looksLikeKernelConfig, parseKernelConfig } from '../domain/kernel-config.js';
 import { UserError } from '../domain/user-error.js';
+import { gunzipBounded, isGzip, readBoundedBytes } from './io/read-bounded.js';
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-/** True when the bytes start with the gzip magic number. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-}
+export { isGzip };
 
 /**
  * Decodes `.config` bytes, plain or gzip (`/proc/config.gz`), and parses them. Throws a one-line UserError for
@@ -17,13 +11,12 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function decodeKernelConfig(bytes: Uint8Array, source: string): KernelConfig {
   let text: string;
   if (isGzip(bytes)) {
-    try {
-      text = gunzipSync(bytes).toString('utf8');
-    } catch (error) {
-      throw new UserError(
-        `${source} looks gzip-compressed but does not decompress (${(error as Error).message}); pass the plain .config or an intact config.gz`,
+    // Under the input limit: a gzip bomb stops at KGAP_MAX_INPUT_BYTES instead of filling memory.
+    const damaged = (reason: string) =>
+      new UserError(
+        `${source} looks gzip-compressed but does not decompress (${reason}); pass the plain .config or an intact config.gz`,
       );
-    }
+    text = gunzipBounded(bytes, source, { field: 'config', damaged }).toString('utf8');
   } else if (source.endsWith('.gz')) {
     throw new UserError(`${source} is named .gz but is not gzip data; pass the plain .config or an intact config.gz`);
   } else {
@@ -36,9 +29,10 @@ export function decodeKernelConfig(bytes: Uint8Array, source: string): KernelCon
   return config;
 }
 
-/** The raw bytes of a config file; a missing or unreadable file is a UserError. */
+/** The raw bytes of a config file, under the input limit; a missing or unreadable file is a UserError. */
 export async function readConfigBytes(path: string): Promise<Uint8Array> {
-  return readFile(path).catch((e: NodeJS.ErrnoException) => {
+  return readBoundedBytes(path, { field: 'config' }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read kernel config ${path} (${e.code ?? e.message})`);
   });
 }

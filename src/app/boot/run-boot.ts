@@ -17,6 +17,7 @@ import { readKernelImage } from '../../sources/boot/read-kernel-image.js';
 import { planQemuArgs, type QemuRun, runQemu } from '../../sources/boot/run-qemu.js';
 import { writeBootResults } from '../../sources/boot/write-boot-results.js';
 import { writeInitramfs } from '../../sources/boot/write-initramfs.js';
+import { guardCache } from '../../sources/data/cache-fault.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
 import { parseResults } from '../../sources/results/result-formats.js';
 import { type BootInput, requireTimeoutSeconds } from './boot-input.js';
@@ -53,14 +54,19 @@ export async function runBoot(input: BootInput): Promise<BootRun> {
   const files = await readGuestFiles({ input, arch: image.arch, xz: tools.xz });
   const guestChecks = planGuestChecks({ expectRelease, console: CONSOLE_DEVICE[image.arch], modules: files.modules });
   const guestRun = input.run === undefined ? null : { command: input.run };
-  const initramfs = await writeInitramfs({
-    busyboxPath: tools.busybox,
-    initScript: renderInitScript(guestChecks, guestRun),
-    extraFiles: files.files,
-    cacheDir: input.cacheDir,
-  });
+  // The initramfs and the extracted vmlinux live in the cache: its faults are one line naming it.
+  const initramfs = await guardCache(input.cacheDir, () =>
+    writeInitramfs({
+      busyboxPath: tools.busybox,
+      initScript: renderInitScript(guestChecks, guestRun),
+      extraFiles: files.files,
+      cacheDir: input.cacheDir,
+    }),
+  );
   progress(`initramfs ${initramfs.path}${initramfs.cached ? ' (cached)' : ''}`);
-  let { path: kernelPath, booted } = await chooseBootImage({ file: kernelFile, input, xz: tools.xz });
+  let { path: kernelPath, booted } = await guardCache(input.cacheDir, () =>
+    chooseBootImage({ file: kernelFile, input, xz: tools.xz }),
+  );
   const commandLine = [`console=${CONSOLE_DEVICE[image.arch]}`, 'panic=-1', input.append ?? ''].join(' ').trim();
   const boot = (kernel: string): Promise<QemuRun> => {
     progress(`booting ${kernel} (${image.arch}, timeout ${timeoutSeconds} s)`);

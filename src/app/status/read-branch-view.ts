@@ -8,7 +8,7 @@ import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
 import { readIndexMeta } from '../../sources/vulns/index-store.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readIndex, requireIndexSource } from '../../sources/vulns/read-index.js';
 
 // One file per branch, made on the first query of that branch at an index commit: the records that affect some
 // release of the branch (with what a finding shows) and their verdict spans.
@@ -93,6 +93,7 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
   const branch = branchOf(v);
   const meta = await readIndexMeta(data.cacheDir);
   if (meta) {
+    requireIndexSource(meta.source, data);
     const text = await readFile(fileFor(data.cacheDir, branch), 'utf8').catch(() => null);
     if (text !== null) {
       try {

@@ -1,4 +1,5 @@
 import type { CveDetail } from '../../analysis/exposure/plan-cve-detail.js';
+import { printableLine } from '../text/printable.js';
 import { renderTextTable } from '../text/text-table.js';
 
 export const CVE_FORMATS = ['table', 'json'] as const;
@@ -17,7 +18,7 @@ function verdictLine(detail: CveDetail): string | null {
 function renderText(detail: CveDetail): string {
   const r = detail.record;
   const lines = [
-    `${r.id}: ${r.title}`,
+    `${r.id}: ${printableLine(r.title)}`,
     `CVSS: ${r.cvss ? `${r.cvss.score} ${r.cvss.severity} (${r.cvss.vector})` : 'not scored'}`,
     `Published: ${r.published}; last modified: ${r.modified}`,
     `Mainline fix: ${r.fixShas.join(', ') || 'unknown'}`,
@@ -44,7 +45,8 @@ function renderJson(detail: CveDetail): string {
     schemaVersion: 1,
     id: r.id,
     title: r.title,
-    cvss: r.cvss,
+    // Keys written out one by one: the order is the contract, whichever path built the record (fresh or cached).
+    cvss: r.cvss === null ? null : { score: r.cvss.score, severity: r.cvss.severity, vector: r.cvss.vector },
     published: r.published,
     modified: r.modified,
     fixCommits: r.fixShas,

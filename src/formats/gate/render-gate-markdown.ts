@@ -1,23 +1,22 @@
 import type { TestChange } from '../../domain/gate-assessment.js';
 import type { GateView } from '../../domain/gate-view.js';
-import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, type MarkdownCell, markdownCode, renderMarkdownTable } from '../text/markdown.js';
 import { truncate } from '../text/text-table.js';
 
 /** Long lists are cut in a PR comment; the JSON report has everything. */
 const MAX_ROWS = 50;
 
-function section(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+function section(title: string, header: readonly string[], rows: readonly (readonly MarkdownCell[])[]): string[] {
   if (rows.length === 0) return [];
   const shown = rows.slice(0, MAX_ROWS);
   const more = rows.length > MAX_ROWS ? [`\n… and ${rows.length - MAX_ROWS} more (see --format json)`] : [];
   return [`### ${title} (${rows.length})`, '', renderMarkdownTable(header, shown), ...more, ''];
 }
 
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
+// Test names and signatures as code spans: shown literally (`<script>` as written, not `&lt;script&gt;`).
+const code = (text: string): MarkdownCell => ({ code: text });
 
-function changeRows(list: readonly TestChange[]): string[][] {
+function changeRows(list: readonly TestChange[]): MarkdownCell[][] {
   return list.map((c) => [
     code(c.test),
     c.baseline,
@@ -37,8 +36,8 @@ export function renderGateMarkdown(view: GateView): string {
   const lines = [
     `## kgap gate: ${a.verdict === 'go' ? 'GO' : 'NO-GO'}`,
     '',
-    `Baseline ${code(view.baselinePath)}: ${a.baseline.runs.length} run(s), ${a.baseline.tests} tests, ` +
-      `${a.baseline.consoleLogs.length} console log(s). Candidate ${code(view.candidatePath)}: ` +
+    `Baseline ${markdownCode(view.baselinePath)}: ${a.baseline.runs.length} run(s), ${a.baseline.tests} tests, ` +
+      `${a.baseline.consoleLogs.length} console log(s). Candidate ${markdownCode(view.candidatePath)}: ` +
       `${a.candidate.runs.length} run(s), ${a.candidate.tests} tests, ${a.candidate.consoleLogs.length} console log(s).`,
     '',
     ...a.reasons.map((r) => `- ${escapeMarkdownCell(r)}`),

@@ -1,4 +1,5 @@
 import type { GateView } from '../../domain/gate-view.js';
+import { printableLine } from '../text/printable.js';
 import { renderTextTable, truncate } from '../text/text-table.js';
 
 /** Plain text for a terminal: verdict, reasons, one row per finding (blocking kinds first). */
@@ -20,7 +21,7 @@ export function renderGateTable(view: GateView): string {
     `verdict: ${a.verdict}`,
     `baseline:  ${view.baselinePath} (${a.baseline.runs.length} run(s), ${a.baseline.tests} tests)`,
     `candidate: ${view.candidatePath} (${a.candidate.runs.length} run(s), ${a.candidate.tests} tests)`,
-    ...a.reasons.map((r) => `- ${r}`),
+    ...a.reasons.map((r) => `- ${printableLine(r)}`),
   ];
   const table = rows.length > 0 ? ['', renderTextTable(['finding', 'test', 'change', 'detail'], rows)] : [];
   return `${[...head, ...table].join('\n')}\n`;

@@ -14,9 +14,14 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML/SVG element content and quoted attribute values. */
+/**
+ * Escapes text for HTML/SVG element content and quoted attribute values. Control characters other than tab and
+ * line breaks are not allowed in HTML: they become U+FFFD (an ESC in a CVE title must not reach a page).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return text
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
 }
 
 /** True for a value built by `html`. */

@@ -1,11 +1,13 @@
 import { RELEVANCE_SCHEMA_VERSION, type RelevanceReport } from '../../analysis/relevance/relevance-report.js';
-import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, markdownCode, renderMarkdownTable } from '../text/markdown.js';
+import { printableLine } from '../text/printable.js';
 import { renderTextTable } from '../text/text-table.js';
 
 export const RELEVANCE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type RelevanceFormat = (typeof RELEVANCE_FORMATS)[number];
 
-const subject = (r: RelevanceReport): string => (r.cve === null ? 'the given files' : `${r.cve.id}: ${r.cve.title}`);
+const subject = (r: RelevanceReport): string =>
+  r.cve === null ? 'the given files' : `${r.cve.id}: ${printableLine(r.cve.title)}`;
 const fileRows = (r: RelevanceReport): string[][] =>
   r.relevance.files.map((f) => [f.path, f.status, f.module ?? '', f.reason]);
 
@@ -20,8 +22,8 @@ export function renderRelevanceTable(r: RelevanceReport): string {
   const lines = [
     subject(r),
     `Relevance: ${r.relevance.status.toUpperCase()}${r.relevance.justification ? ` (VEX: ${r.relevance.justification})` : ''}`,
-    `Why: ${r.relevance.reason}`,
-    `Config: ${r.config.path} (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'}); source: ${r.source.path} (${r.source.version ?? 'version unknown'})${decidedBy(r, (x) => x)}`,
+    `Why: ${printableLine(r.relevance.reason)}`,
+    `Config: ${printableLine(r.config.path)} (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'}); source: ${printableLine(r.source.path)} (${r.source.version ?? 'version unknown'})${decidedBy(r, printableLine)}`,
     '',
     renderTextTable(['FILE', 'STATUS', 'MODULE', 'REASON'], fileRows(r)),
   ];
@@ -36,8 +38,8 @@ export function renderRelevanceMarkdown(r: RelevanceReport): string {
     '',
     `- **Status:** ${r.relevance.status}${r.relevance.justification ? ` (VEX justification \`${r.relevance.justification}\`)` : ''}`,
     `- **Why:** ${escapeMarkdownCell(r.relevance.reason)}`,
-    `- **Config:** \`${r.config.path}\` (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'})`,
-    `- **Source:** \`${r.source.path}\` (${r.source.version ?? 'version unknown'})${decidedBy(r, (x) => `\`${x}\``).replace(/^;/, ',')}`,
+    `- **Config:** ${markdownCode(r.config.path)} (${r.config.version ?? 'no version header'}, ${r.config.arch ?? 'arch unknown'})`,
+    `- **Source:** ${markdownCode(r.source.path)} (${r.source.version ?? 'version unknown'})${decidedBy(r, markdownCode).replace(/^;/, ',')}`,
     ...r.warnings.map((w) => `- **Warning:** ${escapeMarkdownCell(w)}`),
     '',
     renderMarkdownTable(['File', 'Status', 'Module', 'Reason'], fileRows(r)),

@@ -1,5 +1,11 @@
-/** Renders rows as aligned plain-text columns (the last column is not padded). */
-export function renderTextTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+import { printableCell } from './printable.js';
+
+/**
+ * Renders rows as aligned plain-text columns (the last column is not padded). Every cell is one line with no
+ * control characters (printable.ts): a title cannot forge a row or rewrite the terminal.
+ */
+export function renderTextTable(header: readonly string[], cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((r) => r.map(printableCell));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { InvalidInput } from '../../domain/invalid-input.js';
+import { readBoundedBytes } from '../io/read-bounded.js';
 import { describeForeignImage } from './foreign-image.js';
 import { isArm64Image, type KernelImage, parseKernelImage } from './kernel-image.js';
 
@@ -38,7 +39,7 @@ export async function readKernelImage(path: string, field = 'kernel'): Promise<K
   if (info === null || !info.isFile()) {
     throw new InvalidInput(field, `${path} does not exist; ${WHAT_TO_PASS}`);
   }
-  const bytes = await readFile(path);
+  const bytes = await readBoundedBytes(path, { field, limit: 'kernelImageBytes' });
   const image = parseKernelImage(bytes) ?? parseGzippedImage(bytes);
   if (image === null) {
     const what = describeForeignImage(bytes);

@@ -4,11 +4,10 @@
  * directory (from the matching linux-image package); `.ko.xz` and `.ko.gz` are decompressed on the host because
  * busybox's insmod takes plain ELF objects.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { type BootArch, ELF_MACHINE, elfMachineName } from '../../domain/boot-arch.js';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { gunzipBounded, readBoundedBytes } from '../io/read-bounded.js';
 import { elfMachine } from './image-bytes.js';
 import { type ModuleLoad, parseModulesDep, planModuleLoads } from './parse-modules-dep.js';
 import { runXzDecompress } from './run-xz.js';
@@ -17,9 +16,9 @@ import type { InitramfsFile } from './write-initramfs.js';
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 async function readKo(path: string, xz: string | null): Promise<Uint8Array> {
-  const raw = await readFile(path);
+  const raw = await readBoundedBytes(path, { field: 'modulesDir', limit: 'kernelImageBytes' });
   if (path.endsWith('.ko')) return raw;
-  if (path.endsWith('.ko.gz')) return gunzipSync(raw);
+  if (path.endsWith('.ko.gz')) return gunzipBounded(raw, path, { field: 'modulesDir', limit: 'kernelImageBytes' });
   if (path.endsWith('.ko.xz')) {
     if (xz === null) throw new UserError(`${path} is XZ-compressed and xz is not installed; apt-get install xz-utils`);
     return runXzDecompress(raw, xz);
@@ -47,7 +46,13 @@ export async function readModuleFiles(options: {
       "is needed to load modules: the kernel's lib/modules/<release> directory (from its linux-image package)",
     );
   }
-  const depText = await readFile(join(options.modulesDir, 'modules.dep'), 'utf8').catch(() => null);
+  const depText = await readBoundedBytes(join(options.modulesDir, 'modules.dep'), { field: 'modulesDir' }).then(
+    (b) => b.toString('utf8'),
+    (e: unknown) => {
+      if (e instanceof InvalidInput) throw e;
+      return null;
+    },
+  );
   if (depText === null) {
     throw new InvalidInput(
       'modulesDir',

@@ -1,20 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
+import { readBoundedText } from '../io/read-bounded.js';
 import { type DebianChangelog, parseDebianChangelog } from './parse-debian-changelog.js';
 
 /** Reads a Debian changelog, plain or gzip-compressed (`changelog.Debian.gz`, detected by its magic bytes). */
 export async function readChangelog(path: string): Promise<DebianChangelog> {
-  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+  // Bounded, compressed or not (a changelog of /dev/zero, a gzip bomb): docs/security.md, "Limits".
+  const text = await readBoundedText(path, { field: 'changelog', gzip: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof UserError) throw e;
     throw new InvalidInput('changelog', `${path}: cannot read it (${e.code ?? e.message})`);
   });
-  let data: Buffer = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      data = gunzipSync(bytes);
-    } catch (error) {
-      throw new UserError(`${path} is a damaged gzip file (${(error as Error).message})`);
-    }
-  }
-  return parseDebianChangelog(data.toString('utf8'), path);
+  return parseDebianChangelog(text, path);
 }

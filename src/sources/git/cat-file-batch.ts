@@ -1,25 +1,34 @@
-import { spawn } from 'node:child_process';
+import { limitOf } from '../io/input-limits.js';
 import type { GitLocation } from './run-git.js';
-import { GitError } from './run-git.js';
+import { GitError, spawnGit } from './run-git.js';
 
 /**
  * Reads many blobs through one `git cat-file --batch` process: one process for all objects, not one per file.
- * `onBlob` receives each object's id and content in request order; missing objects get `null`.
+ * `onBlob` receives each object's id and content in request order; missing objects, and objects larger than
+ * `KGAP_MAX_RECORD_BYTES` (passed over without being held in memory), get `null`.
  */
 export function readBlobs(
   where: GitLocation,
   oids: readonly string[],
   onBlob: (oid: string, content: Buffer | null) => void,
 ): Promise<void> {
+  const max = limitOf('recordBytes');
   return new Promise((resolve, reject) => {
-    const args = where.gitDir ? [`--git-dir=${where.gitDir}`, 'cat-file', '--batch'] : ['cat-file', '--batch'];
-    const child = spawn('git', args, { cwd: where.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnGit(where, ['cat-file', '--batch'], 'pipe');
     let buf: Buffer = Buffer.alloc(0);
     let expecting: { oid: string; size: number } | null = null;
+    // Bytes of an over-limit object still to pass over (plus its trailing newline).
+    let skipping = 0;
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
       for (;;) {
+        if (skipping > 0) {
+          const n = Math.min(skipping, buf.length);
+          skipping -= n;
+          buf = buf.subarray(n);
+          if (skipping > 0) break;
+        }
         if (expecting === null) {
           const nl = buf.indexOf(10);
           if (nl === -1) break;
@@ -30,7 +39,13 @@ export function readBlobs(
             onBlob(parts[0] ?? '', null);
             continue;
           }
-          expecting = { oid: parts[0] ?? '', size: Number(parts[2]) };
+          const size = Number(parts[2]);
+          if (!(size <= max)) {
+            onBlob(parts[0] ?? '', null);
+            skipping = (Number.isFinite(size) ? size : 0) + 1;
+            continue;
+          }
+          expecting = { oid: parts[0] ?? '', size };
         }
         if (buf.length < expecting.size + 1) break;
         onBlob(expecting.oid, buf.subarray(0, expecting.size));
@@ -38,13 +53,15 @@ export function readBlobs(
         expecting = null;
       }
     });
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stderr?.on('data', (b: Buffer) => {
+      if (err.length < 64) err.push(b);
+    });
     child.on('error', (e) => reject(new GitError(['cat-file'], null, `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve();
       else reject(new GitError(['cat-file', '--batch'], code, Buffer.concat(err).toString('utf8')));
     });
-    child.stdin.on('error', () => {});
-    child.stdin.end(oids.length ? `${oids.join('\n')}\n` : '');
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(oids.length ? `${oids.join('\n')}\n` : '');
   });
 }

@@ -1,26 +1,28 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { KernelConfig } from '../../domain/kernel-config.js';
+import { readBoundedText } from '../io/read-bounded.js';
 import { readKernelConfig } from '../read-kernel-config.js';
 import { findRunningConfig, type SystemRoots } from '../system/find-running-config.js';
 import { parseCmdline, parseSysctl } from './parse-runtime.js';
 
-async function readText(path: string, what: string): Promise<string> {
-  return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+async function readText(path: string, what: string, field: string): Promise<string> {
+  return readBoundedText(path, { field }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read ${what} ${path} (${e.code ?? e.message})`);
   });
 }
 
 /** Reads a saved `/proc/cmdline`. */
 export async function readCmdline(path: string): Promise<ReadonlyMap<string, string>> {
-  return parseCmdline(await readText(path, 'kernel command line'));
+  return parseCmdline(await readText(path, 'kernel command line', 'cmdline'));
 }
 
 /** Reads saved `sysctl -a` output. */
 export async function readSysctl(path: string): Promise<ReadonlyMap<string, string>> {
-  return parseSysctl(await readText(path, 'sysctl values'));
+  return parseSysctl(await readText(path, 'sysctl values', 'sysctl'));
 }
 
 /**
@@ -63,10 +65,10 @@ export async function readRunningInputs(options: {
 }): Promise<{ config: KernelConfig; cmdline: ReadonlyMap<string, string>; sysctl: ReadonlyMap<string, string> }> {
   const { procDir } = options;
   const config = await readKernelConfig(await findRunningKernelConfig(options));
-  const cmdline = parseCmdline(await readText(join(procDir, 'cmdline'), 'kernel command line'));
+  const cmdline = parseCmdline(await readText(join(procDir, 'cmdline'), 'kernel command line', 'running'));
   const sysctl = new Map<string, string>();
   for (const key of options.sysctlKeys) {
-    const text = await readFile(join(procDir, 'sys', ...key.split('.')), 'utf8').catch(() => null);
+    const text = await readBoundedText(join(procDir, 'sys', ...key.split('.')), { field: 'running' }).catch(() => null);
     if (text !== null) sysctl.set(key, text.trim().replace(/\s+/g, ' '));
   }
   return { config, cmdline, sysctl };

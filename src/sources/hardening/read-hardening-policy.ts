@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { dayProblem, isDay } from '../../domain/day.js';
 import { CHECK_TYPES, PROFILES, SOURCES } from '../../domain/hardening-check.js';
 import type { HardeningPolicy } from '../../domain/hardening-policy.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /** A real calendar day (2026-02-30 is not one), refused with the message every command gives for a bad day. */
 const day = z.string().refine(isDay, { error: (issue) => dayProblem(String(issue.input)) });
@@ -45,7 +45,8 @@ export function parseHardeningPolicy(text: string, source: string, field = 'poli
 
 /** Reads and validates a policy file. */
 export async function readHardeningPolicy(path: string, field = 'policy'): Promise<HardeningPolicy> {
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+  const text = await readBoundedText(path, { field }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof InvalidInput) throw e;
     throw new InvalidInput(field, `${path}: cannot read the file (${e.code ?? e.message})`);
   });
   return parseHardeningPolicy(text, path, field);

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { InvalidInput } from '../../domain/invalid-input.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /**
  * Reads a `--built-files` list: one `.o` or source path per line, relative to the build (or source) root, as
@@ -7,7 +7,8 @@ import { InvalidInput } from '../../domain/invalid-input.js';
  * call every file not built.
  */
 export async function readBuiltFiles(path: string): Promise<ReadonlySet<string>> {
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+  const text = await readBoundedText(path, { field: 'builtFiles' }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof InvalidInput) throw e;
     throw new InvalidInput('builtFiles', `${path}: cannot read it (${e.code ?? e.message})`);
   });
   const entries = parseBuiltFiles(text);

@@ -1,15 +1,18 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { parseKernelMakefile } from '../../domain/kernel-makefile.js';
 import type { ParsedMakefile } from '../../domain/makefile-ast.js';
+import { guardCache } from '../data/cache-fault.js';
+import { limitOf } from '../io/input-limits.js';
 import { extractSourceTarball, isSourceTarball } from './extract-source-tarball.js';
 import { type KbuildSnapshot, readKbuildCache, writeKbuildCache } from './kbuild-cache.js';
 import { parseMakefile } from './parse-makefile.js';
 import { readSourceIncludes } from './read-source-includes.js';
+import { readTreeFileSync } from './read-tree-file.js';
 import { walkSourceTree } from './walk-source-tree.js';
 
 export type ReadKbuildOptions = {
@@ -23,7 +26,6 @@ export type ReadKbuildOptions = {
 // Build files of kernel code. tools/ and Documentation/ have their own make systems; scripts/ holds kbuild itself.
 const MAKEFILE_RE = /(^|\/)(Makefile|Kbuild)[^/]*$/;
 const NOT_KBUILD_RE = /^(tools|Documentation|scripts)\//;
-const MAX_MAKEFILE_BYTES = 2_000_000;
 
 /**
  * Reads a kernel source tree's Kbuild files (a directory, or a tarball extracted once into the cache). A missing
@@ -33,17 +35,25 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
   const st = await stat(source).catch(() => null);
   if (st === null) return emptyModel(source, `source ${source} does not exist`);
   let root = source;
+  const skipped: string[] = [];
   if (st.isFile()) {
     if (!isSourceTarball(source)) {
       throw new InvalidInput('source', `${source} is a file; give a kernel source directory or a .tar(.xz|.gz) of one`);
     }
-    root = await extractSourceTarball(
-      source,
-      options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache'),
-      options.progress,
-    ).catch((error: unknown) => {
-      throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const into = options.cacheDir ?? join(options.tmpDir ?? tmpdir(), 'kgap-cache');
+    const extracted = await guardCache(into, () => extractSourceTarball(source, into, options.progress)).catch(
+      (error: unknown) => {
+        if (error instanceof UserError) throw error; // a limit, a damaged archive, a cache fault: already one line
+        throw new UserError(`cannot extract ${source}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    root = extracted.root;
+    if (extracted.skipped.length > 0) {
+      const shown = extracted.skipped.slice(0, 3).join(', ');
+      skipped.push(
+        `${source}: ${extracted.skipped.length} members are not regular files or have unsafe names and were not extracted: ${shown}${extracted.skipped.length > 3 ? ', …' : ''}`,
+      );
+    }
   } else if (!st.isDirectory()) {
     throw new InvalidInput('source', `${source} is neither a directory nor a tarball`);
   }
@@ -52,15 +62,15 @@ export async function readKbuildModel(source: string, options: ReadKbuildOptions
   // ALL-FILES.txt, which reads as fast as the cache would (measured: docs/performance.md, "Relevance").
   const kbuildOnly = existsSync(join(root, 'ALL-FILES.txt'));
   const cacheDir = kbuildOnly ? null : (options.cacheDir ?? null);
-  const snapshot =
-    (cacheDir && (await readKbuildCache(cacheDir, root))) || (await snapshotTree(root, cacheDir !== null));
+  const snapshot = (cacheDir && (await readKbuildCache(cacheDir, root))) || (await snapshotTree(root));
   if (cacheDir && !snapshot.fromCache) await writeKbuildCache(cacheDir, root, snapshot);
   // A full tree also gives its #include lines: what decides headers. A Kbuild-only extract has no C to read.
   const includes =
     kbuildOnly || snapshot.files === null
       ? null
       : await readSourceIncludes(root, snapshot.files, cacheDir, options.progress);
-  return { ...modelFrom(source, snapshot), includes };
+  const withSkipped = skipped.length ? { ...snapshot, problems: [...skipped, ...snapshot.problems] } : snapshot;
+  return { ...modelFrom(source, withSkipped), includes };
 }
 
 function emptyModel(source: string, problem: string): KbuildModel {
@@ -71,10 +81,13 @@ function emptyModel(source: string, problem: string): KbuildModel {
  * Lists the tree (ALL-FILES.txt when the tree is a Kbuild-only extract) and reads every kernel Kbuild file.
  * Synchronous reads: ~2,700 small files are read faster this way than through the thread pool.
  */
-async function snapshotTree(root: string, withStats: boolean): Promise<KbuildSnapshot> {
+async function snapshotTree(root: string): Promise<KbuildSnapshot> {
   const problems: string[] = [];
+  const maxMakefile = limitOf('kbuildFileBytes');
   // A Kbuild-only extract lists the full tree in ALL-FILES.txt: no walk needed (and the walk would miss files).
-  const allFiles = await readFile(join(root, 'ALL-FILES.txt'), 'utf8').catch(() => null);
+  const list = readTreeFileSync(root, 'ALL-FILES.txt', limitOf('inputBytes'));
+  const allFiles = list.ok ? list.text : null;
+  if (!list.ok && !list.missing) problems.push(list.problem);
   let files: readonly string[];
   if (allFiles !== null) {
     files = allFiles
@@ -90,24 +103,10 @@ async function snapshotTree(root: string, withStats: boolean): Promise<KbuildSna
   const makefiles: (readonly [string, string, number, number])[] = [];
   for (const name of files) {
     if (!MAKEFILE_RE.test(name) || NOT_KBUILD_RE.test(name)) continue;
-    try {
-      // mtime and size only matter to the cache's freshness check: skip the stat when there is no cache.
-      const s = withStats ? statSync(join(root, name)) : null;
-      if (s !== null && (!s.isFile() || s.size > MAX_MAKEFILE_BYTES)) {
-        if (s.isFile()) problems.push(`${name}: larger than ${MAX_MAKEFILE_BYTES} bytes, skipped`);
-        continue;
-      }
-      const text = readFileSync(join(root, name), 'utf8');
-      if (text.length > MAX_MAKEFILE_BYTES) {
-        problems.push(`${name}: larger than ${MAX_MAKEFILE_BYTES} bytes, skipped`);
-        continue;
-      }
-      makefiles.push([name, text, s?.mtimeMs ?? 0, s?.size ?? text.length]);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && allFiles !== null) continue; // listed but not extracted (a Kbuild-only tarball)
-      problems.push(`${name}: ${code ?? String(error)}`);
-    }
+    // Only regular files inside the tree, under the size limit (read-tree-file.ts says why).
+    const read = readTreeFileSync(root, name, maxMakefile);
+    if (read.ok) makefiles.push([name, read.text, read.mtimeMs, read.size]);
+    else if (!(read.missing && allFiles !== null)) problems.push(read.problem); // listed, not extracted: fine
   }
   return { fromCache: false, files, makefiles, problems };
 }

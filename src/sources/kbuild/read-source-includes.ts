@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../data/write-atomic.js';
+import { limitOf } from '../io/input-limits.js';
 import { parseIncludeDirectives } from './parse-include-directives.js';
+import { readTreeFileSync } from './read-tree-file.js';
 
 /** Files whose `#include` lines kgap reads: kernel C, assembly and headers (tools/ and docs build nothing in). */
 export const INCLUDE_SCAN_RE = /^(?!tools\/|Documentation\/).*\.(c|h|S|inc)$/;
@@ -57,13 +59,10 @@ export async function readSourceIncludes(
       continue;
     }
     changed = true;
-    let text: string;
-    try {
-      text = readFileSync(join(root, f), 'latin1');
-    } catch {
-      continue;
-    }
-    entries.push([f, st.mtimeMs, st.size, parseIncludeDirectives(text)]);
+    // Only regular files inside the tree (a link out of it, a device or a FIFO is never read): read-tree-file.ts.
+    const read = readTreeFileSync(root, f, limitOf('inputBytes'));
+    if (!read.ok) continue;
+    entries.push([f, st.mtimeMs, st.size, parseIncludeDirectives(read.text)]);
   }
   if (cacheDir !== null && changed) {
     await writeFileAtomic(cacheFile(cacheDir, root), JSON.stringify({ schema: SCHEMA, root, entries })).catch(

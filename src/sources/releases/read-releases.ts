@@ -1,9 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../domain/invalid-input.js';
+import { describeLimit } from '../../domain/limits.js';
 import { buildReleaseTable, type ReleaseTable } from '../../domain/release.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
+import { limitOf } from '../io/input-limits.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 // Validating 4,800 entries with zod costs more than a warm `kgap status` may spend (zod alone takes ~80 ms to
 // load), so the validated pairs are kept in the cache, keyed by the source file's identity, and zod is loaded only
@@ -54,6 +57,20 @@ export async function readReleases(
   return { ...buildReleaseTable(mine).table, newestDate };
 }
 
+/** A download's body under the input limit (a server that never stops sending is cut off). */
+async function boundedBody(response: Response, location: string): Promise<string> {
+  const max = limitOf('inputBytes');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.length;
+    if (size > max)
+      throw new UserError(`${location} sends more than ${describeLimit('inputBytes', max)} of release dates`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readReleaseEntries(location: string, cacheDir: string, refresh: boolean): Promise<[string, string][]> {
   if (!isUrl(location)) {
     const st = await stat(location).catch((e: NodeJS.ErrnoException) => {
@@ -64,7 +81,8 @@ async function readReleaseEntries(location: string, cacheDir: string, refresh: b
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
     const known = refresh ? null : await readValidated(cacheDir, key);
     if (known) return known;
-    const text = await readFile(location, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    const text = await readBoundedText(location, { field: 'releases' }).catch((e: NodeJS.ErrnoException) => {
+      if (e instanceof UserError) throw e;
       throw new UserError(
         `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
       );
@@ -82,7 +100,7 @@ async function readReleaseEntries(location: string, cacheDir: string, refresh: b
   try {
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
+    const text = await boundedBody(response, location);
     const entries = await validate(text, location, cacheDir, key);
     await writeFileAtomic(downloaded, text);
     return entries;

@@ -65,3 +65,28 @@ describe('readXmlEvents', () => {
     assert.equal(decodeXmlEntities('&#65;&#x42;&nbsp;&#0;'), 'AB&nbsp;&#0;');
   });
 });
+
+describe('parseJunit on deep nesting', () => {
+  const nested = (n: number) =>
+    `<testsuites>${'<testsuite name="s">'.repeat(n)}<testcase name="t"/>${'</testsuite>'.repeat(n)}</testsuites>`;
+  it('names a test by its suites up to maxDepth, then says the rest was left out', () => {
+    const run = parseJunit(nested(5), { source: 'x', maxDepth: 3 });
+    assert.deepEqual(summary(run), ['s/s/s/t pass']);
+    assert.deepEqual(run.problems, [
+      '<testsuite> nested deeper than 3 levels: deeper suite names are left out of test ids',
+    ]);
+    assert.deepEqual(parseJunit(nested(3), { source: 'x', maxDepth: 3 }).problems, []);
+  });
+  it('is linear: 8x the nesting costs about 8x the time, not 64x', () => {
+    const time = (n: number) => {
+      const xml = nested(n);
+      const t = performance.now();
+      parseJunit(xml, { source: 'x' });
+      return performance.now() - t;
+    };
+    time(20_000); // warm up
+    const small = Math.max(time(20_000), 1);
+    const large = time(160_000);
+    assert.ok(large < small * 24, `${Math.round(small)} ms for 20,000 levels, ${Math.round(large)} ms for 160,000`);
+  });
+});

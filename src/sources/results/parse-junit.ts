@@ -23,15 +23,21 @@ const RANK: Readonly<Record<TestStatus, number>> = {
   error: 5,
 };
 
-/** Parses a JUnit XML report. Never throws. */
-export function parseJunit(text: string, options: { source: string }): ResultRun {
+/** Suites nested deeper than this do not add to test ids (KGAP_MAX_XML_DEPTH's default; docs/security.md). */
+export const DEFAULT_MAX_SUITE_DEPTH = 256;
+
+/**
+ * Parses a JUnit XML report. Never throws. Linear in the input: the id prefix is a stack kept as suites open and
+ * close, and suites nested deeper than `maxDepth` are counted but add nothing to ids (40,000 nested suites once
+ * took 24 s when every open and close copied the stack; a hostile report is now one problem line).
+ */
+export function parseJunit(text: string, options: { readonly source: string; readonly maxDepth?: number }): ResultRun {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_SUITE_DEPTH;
   const tests: TestResult[] = [];
-  const suites: string[] = [];
-  // The id prefix of the current suite nesting, rebuilt only when a suite opens or closes.
-  let prefix: string[] = [];
-  const rebuild = (): void => {
-    prefix = suites.filter((s) => s !== '');
-  };
+  // Per open suite: whether it pushed a name onto `prefix` (unnamed and too-deep suites do not).
+  const suites: boolean[] = [];
+  const prefix: string[] = [];
+  let tooDeep = false;
   let current: Case | null = null;
   let depth = 0;
   const finish = (c: Case): void => {
@@ -44,8 +50,11 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
       if (!e.empty) depth++;
       if (e.name === 'testsuite') {
         if (!e.empty) {
-          suites.push(e.attrs.get('name')?.trim() ?? '');
-          rebuild();
+          const name = e.attrs.get('name')?.trim() ?? '';
+          const named = name !== '' && suites.length < maxDepth;
+          if (suites.length >= maxDepth) tooDeep = true;
+          suites.push(named);
+          if (named) prefix.push(name);
         }
       } else if (e.name === 'testcase') {
         const status = (e.attrs.get('status') ?? e.attrs.get('result') ?? '').toLowerCase();
@@ -62,8 +71,7 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
     } else if (e.kind === 'close') {
       depth--;
       if (e.name === 'testsuite') {
-        suites.pop();
-        rebuild();
+        if (suites.pop()) prefix.pop();
       } else if (e.name === 'testcase' && current !== null) {
         finish(current);
         current = null;
@@ -78,6 +86,8 @@ export function parseJunit(text: string, options: { source: string }): ResultRun
   if (!complete || depth > 0) endedEarly = 'XML ends before its closing tags (report truncated)';
   // A testcase cut off by the truncation has no known outcome: it is left out, not counted as a pass.
   if (current !== null) problems.push(`testcase ${(current as Case).id} is incomplete`);
+  if (tooDeep)
+    problems.push(`<testsuite> nested deeper than ${maxDepth} levels: deeper suite names are left out of test ids`);
   return { source: options.source, format: 'junit', tests, endedEarly, problems };
 }
 

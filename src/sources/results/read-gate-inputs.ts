@@ -2,9 +2,10 @@
  * The gate's inputs from files: the two sides (directories or files of results) and the known-issues file. Bad
  * input is an `InvalidInput` naming the use-case field (`baseline`, `candidate`, `knownIssues`), never a verdict.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import type { KnownIssue, LkftKnownIssues } from '../../domain/known-issue.js';
+import { readBoundedText } from '../io/read-bounded.js';
 import { parseKnownIssues } from './parse-known-issues.js';
 import { looksLikeLkftKnownIssues, parseLkftKnownIssues } from './parse-lkft-known-issues.js';
 import { type ResultsDir, readResultsDir } from './read-results-dir.js';
@@ -14,7 +15,7 @@ export async function readGateSide(path: string, field: string): Promise<Results
   if ((await stat(path).catch(() => null)) === null) {
     throw new InvalidInput(field, `${path}: no such file or directory; pass a directory of test results`);
   }
-  const side = await readResultsDir(path);
+  const side = await readResultsDir(path, field);
   if (side.runs.length === 0 && side.consoleLogs.length === 0) {
     throw new InvalidInput(
       field,
@@ -31,11 +32,13 @@ export type KnownIssuesFile =
 
 /**
  * Reads and validates a known-issues file, in kgap's JSON (schema in docs/gate.md) or LKFT's YAML (a top-level
- * `projects:` list), told apart by content.
+ * `projects:` list), told apart by content; read under the input size limit.
  */
 export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<KnownIssuesFile> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) throw new InvalidInput(field, `${path}: cannot read the file`);
+  const text = await readBoundedText(path, { field }).catch((e: NodeJS.ErrnoException) => {
+    if (e instanceof InvalidInput) throw e;
+    throw new InvalidInput(field, `${path}: cannot read the file (${e.code ?? e.message})`);
+  });
   if (!text.trimStart().startsWith('{') && looksLikeLkftKnownIssues(text)) {
     const { problems, ...lkft } = parseLkftKnownIssues(text);
     if (problems.length > 0) {

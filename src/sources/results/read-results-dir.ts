@@ -5,11 +5,13 @@
  * only when the directory holds no dedicated results file, so `boot.ktap` and the `console.log` it was
  * taken from are not counted twice.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { type Crash, mergeCrashes } from '../../domain/crash.js';
 import type { GateEvidence } from '../../domain/gate-evidence.js';
 import type { ResultRun } from '../../domain/test-result.js';
+import { limitOf } from '../io/input-limits.js';
+import { readBoundedBytes } from '../io/read-bounded.js';
 import { parseCrashes } from './parse-crashes.js';
 import { detectResultFormat, parseResults } from './result-formats.js';
 import { isGenericLog, resultsFileRole } from './results-file-role.js';
@@ -39,8 +41,13 @@ function isBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8192).includes(0);
 }
 
-/** Reads a results directory or file. Throws (ENOENT etc.) only when `path` itself cannot be read. */
-export async function readResultsDir(path: string): Promise<ResultsDir> {
+/**
+ * Reads a results directory or file. Throws (ENOENT etc.) only when `path` itself cannot be read; a file over the
+ * input limit is an InvalidInput naming `field`. Only regular files are read (the listing skips links, FIFOs and
+ * devices).
+ */
+export async function readResultsDir(path: string, field = 'results'): Promise<ResultsDir> {
+  const maxDepth = limitOf('xmlDepth');
   const info = await stat(path);
   const root = info.isDirectory() ? path : dirname(path);
   const files = info.isDirectory() ? await listFiles(root, root) : [basename(path)];
@@ -51,13 +58,13 @@ export async function readResultsDir(path: string): Promise<ResultsDir> {
   for (const rel of files) {
     const role = resultsFileRole(rel);
     if (role === 'skip') continue;
-    const buffer = await readFile(join(root, rel));
+    const buffer = await readBoundedBytes(join(root, rel), { field });
     if (isBinary(buffer)) {
       ignored.push(rel);
       continue;
     }
     const text = buffer.toString('utf8');
-    const run = role === 'results' ? parseResults(text, { source: rel }) : null;
+    const run = role === 'results' ? parseResults(text, { source: rel, maxDepth }) : null;
     if (run !== null) runs.push(run);
     else if (role === 'console' || isGenericLog(rel)) {
       consoleLogs.push(rel);
@@ -66,7 +73,7 @@ export async function readResultsDir(path: string): Promise<ResultsDir> {
   }
   if (runs.length === 0) {
     for (const rel of consoleLogs) {
-      const text = await readFile(join(root, rel), 'utf8');
+      const text = (await readBoundedBytes(join(root, rel), { field })).toString('utf8');
       if (detectResultFormat(text) === 'ktap')
         runs.push(parseResults(text, { source: rel, format: 'ktap' }) as ResultRun);
     }

@@ -14,7 +14,7 @@ export type ResultParser = {
   /** True when `text` looks like this format. Cheap: runs on every file of a results directory. */
   readonly detect: (text: string) => boolean;
   /** Never throws: unusable input yields problems or an empty run. */
-  readonly parse: (text: string, options: { source: string }) => ResultRun;
+  readonly parse: (text: string, options: { source: string; maxDepth?: number }) => ResultRun;
 };
 
 const HEAD = 64 * 1024;
@@ -54,7 +54,13 @@ export function detectResultFormat(text: string): ResultFormat | null {
 }
 
 /** Detects the format and parses; null when `text` is in no known results format. Never throws. */
-export function parseResults(text: string, options: { source: string; format?: ResultFormat }): ResultRun | null {
+export function parseResults(
+  text: string,
+  options: { source: string; format?: ResultFormat; maxDepth?: number },
+): ResultRun | null {
   const format = options.format ?? detectResultFormat(text);
-  return format === null ? null : resultParsers[format].parse(text, { source: options.source });
+  const { source, maxDepth } = options;
+  return format === null
+    ? null
+    : resultParsers[format].parse(text, maxDepth === undefined ? { source } : { source, maxDepth });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+
 import { join } from 'node:path';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /** Where the running system keeps its kernel facts: `/proc` and `/boot`, or other trees for tests and containers. */
 export type SystemRoots = { readonly procDir: string; readonly bootDir: string };
@@ -20,7 +21,9 @@ export async function findRunningConfig(roots: SystemRoots, fallbackRelease: str
   const gz = join(roots.procDir, 'config.gz');
   if (existsSync(gz)) return gz;
   const osrelease = (
-    await readFile(join(roots.procDir, 'sys/kernel/osrelease'), 'utf8').catch(() => fallbackRelease)
+    await readBoundedText(join(roots.procDir, 'sys/kernel/osrelease'), { field: 'running' }).catch(
+      () => fallbackRelease,
+    )
   ).trim();
   const boot = join(roots.bootDir, `config-${osrelease}`);
   return existsSync(boot) ? boot : null;

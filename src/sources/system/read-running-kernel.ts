@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import type { RunningKernelFacts } from '../../domain/distro-version.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /**
  * Reads what the running system says about its kernel. `procRoot` (default /proc, or $KGAP_PROC_ROOT) lets tests
@@ -10,7 +10,7 @@ import type { RunningKernelFacts } from '../../domain/distro-version.js';
 export async function readRunningKernelFacts(
   procRoot = process.env.KGAP_PROC_ROOT ?? '/proc',
 ): Promise<RunningKernelFacts> {
-  const read = (name: string) => readFile(join(procRoot, name), 'utf8').catch(() => undefined);
+  const read = (name: string) => readBoundedText(join(procRoot, name), { field: 'running' }).catch(() => undefined);
   const [procVersion, versionSignature, osrelease] = await Promise.all([
     read('version'),
     read('version_signature'),

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { GitError, type GitLocation, runGit } from '../git/run-git.js';
+import { GitError, type GitLocation, runGit, spawnGit } from '../git/run-git.js';
 
 /** Which of these full commit ids exist as commits in the repository (one `git cat-file --batch-check`). */
 export async function readExistingCommits(where: GitLocation, ids: readonly string[]): Promise<Set<string>> {
@@ -40,21 +39,26 @@ export async function readTouchedDirs(where: GitLocation, commits: readonly stri
 export function readPatchIds(where: GitLocation, commits: readonly string[]): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (commits.length === 0) return Promise.resolve(result);
-  const env = { ...process.env, GIT_FLUSH: '0', LC_ALL: 'C' };
+  // spawnGit adds --no-textconv --no-ext-diff to `log`: the tree's own diff drivers never run (docs/security.md).
   return new Promise((resolve, reject) => {
-    const log = spawn('git', ['log', '-p', '--no-color', '--no-walk=unsorted', '--stdin', '--format=commit %H'], {
-      cwd: where.cwd,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const pid = spawn('git', ['patch-id', '--stable'], { cwd: where.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const log = spawnGit(
+      where,
+      ['log', '-p', '--no-color', '--no-walk=unsorted', '--stdin', '--format=commit %H'],
+      'pipe',
+    );
+    const pid = spawnGit(where, ['patch-id', '--stable'], 'pipe');
     const err: Buffer[] = [];
     let out = '';
-    log.stdout.pipe(pid.stdin);
-    log.stderr.on('data', (b: Buffer) => err.push(b));
-    pid.stderr.on('data', (b: Buffer) => err.push(b));
-    pid.stdout.setEncoding('utf8');
-    pid.stdout.on('data', (chunk: string) => {
+    if (log.stdout && pid.stdin) log.stdout.pipe(pid.stdin);
+    pid.stdin?.on('error', () => {});
+    log.stderr?.on('data', (b: Buffer) => {
+      if (err.length < 64) err.push(b);
+    });
+    pid.stderr?.on('data', (b: Buffer) => {
+      if (err.length < 64) err.push(b);
+    });
+    pid.stdout?.setEncoding('utf8');
+    pid.stdout?.on('data', (chunk: string) => {
       out += chunk;
     });
     let logCode: number | null = null;
@@ -74,7 +78,7 @@ export function readPatchIds(where: GitLocation, commits: readonly string[]): Pr
       }
       resolve(result);
     });
-    log.stdin.on('error', () => {});
-    log.stdin.end(`${commits.join('\n')}\n`);
+    log.stdin?.on('error', () => {});
+    log.stdin?.end(`${commits.join('\n')}\n`);
   });
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { InvalidInput } from '../../domain/invalid-input.js';
 import { makefileUpstream } from '../../domain/kernel-makefile.js';
 import { recordCommitIds, ShaPrefixIndex } from '../../domain/record-commits.js';
 import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
-import { runGit } from '../git/run-git.js';
+import { GitError, runGit } from '../git/run-git.js';
 import { normalizeSubject } from './parse-commit-markers.js';
 import { dirOf, readExistingCommits, readPatchIds, readTouchedDirs } from './read-patch-ids.js';
 import { readTreeHistory } from './read-tree-history.js';
@@ -130,6 +131,18 @@ async function readUnmarkedBackports(
  * `git rev-parse` calls and a file read.
  */
 export async function readTreeScan(options: TreeScanOptions): Promise<{ scan: TreeScan; cached: boolean }> {
+  try {
+    return await scanTree(options);
+  } catch (error) {
+    // The tree is input: git failing on it (a damaged object, an output over its limit, a stall) is the tree's
+    // problem, said in one line, not an internal error.
+    if (error instanceof GitError)
+      throw new InvalidInput('tree', `${options.path}: git cannot read it (${error.message})`);
+    throw error;
+  }
+}
+
+async function scanTree(options: TreeScanOptions): Promise<{ scan: TreeScan; cached: boolean }> {
   const repo = await readTreeRepo(options);
   const vulnsCommit = options.index.vulnsCommit;
   const file = cacheFile(options.cacheDir, repo, vulnsCommit);
@@ -165,6 +178,7 @@ export async function readTreeScan(options: TreeScanOptions): Promise<{ scan: Tr
     vendorCommits,
     upstreamFixesAvailable: unmarked.available,
   };
-  await writeFileAtomic(file, JSON.stringify(scan));
+  // A cache that cannot be written (read-only, full) costs the next run a rescan, not this run its answer.
+  await writeFileAtomic(file, JSON.stringify(scan)).catch(() => undefined);
   return { scan, cached: false };
 }

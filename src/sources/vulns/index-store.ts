@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CveRecord, Cvss, DyadEntry, Severity } from '../../domain/cve.js';
 import { INDEX_SCHEMA_VERSION, type VulnsIndex } from '../../domain/vulns-index.js';
+import { cacheUnusable } from '../data/cache-fault.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 
 // On disk the index is three files: a small header (what `sync` compares), the records without commit ids (all that
@@ -71,6 +72,42 @@ export async function writeIndex(cacheDir: string, index: VulnsIndex): Promise<v
   await writeFileAtomic(join(cacheDir, RECORDS_FILE), JSON.stringify({ ...tag, columns }));
   await writeFileAtomic(join(cacheDir, COMMITS_FILE), JSON.stringify({ ...tag, commits }));
   await writeFileAtomic(join(cacheDir, META_FILE), `${JSON.stringify(meta, null, 1)}\n`);
+}
+
+/**
+ * Refuses a cache where something other than a file stands at an index file's name (a directory, say): the
+ * rebuild would fail on every run after ten seconds of work. kgap removes nothing it did not write.
+ */
+export async function requireIndexFiles(cacheDir: string): Promise<void> {
+  for (const name of [META_FILE, RECORDS_FILE, COMMITS_FILE]) {
+    const path = join(cacheDir, name);
+    const st = await lstat(path).catch(() => null);
+    if (st !== null && !st.isFile()) throw cacheUnusable(cacheDir, path, `${name} is not a file; remove it`);
+  }
+}
+
+/** The commit a records or commits file is tagged with, read from its first bytes (not the whole file). */
+async function readTag(path: string): Promise<string | null> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return null;
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return /^\{"vulnsCommit":"([0-9a-f]{40})"/.exec(head.toString('latin1', 0, bytesRead))?.[1] ?? null;
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * True when the records and commits files belong to the header's commit. A sync killed between writing them and
+ * the header leaves them from another commit: `sync` must then rebuild, not say "already up to date".
+ */
+export async function indexFilesMatch(cacheDir: string, commit: string): Promise<boolean> {
+  const tags = await Promise.all([readTag(join(cacheDir, RECORDS_FILE)), readTag(join(cacheDir, COMMITS_FILE))]);
+  return tags.every((t) => t === commit);
 }
 
 /** The index header, or null when there is no usable index. */

@@ -1,15 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { isUrl } from '../data/data-options.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { GitError, runGit } from '../git/run-git.js';
+import { readBoundedText } from '../io/read-bounded.js';
 
 /** kgap's own bare copy of the vulns repository, and the commit it now points at. */
 export type VulnsMirror = { readonly gitDir: string; readonly head: string; readonly headDate: string };
 
 const SHA_RE = /^[0-9a-f]{40}$/;
+
+// The source's files are input: read under the limit, and a FIFO or device reads as nothing.
+const readRepoFile = (path: string) =>
+  readBoundedText(path, { field: 'vulnsRepo' }).catch((e: unknown) => {
+    if (e instanceof InvalidInput) throw e;
+    return '';
+  });
 
 /** The objects directory and HEAD commit of a local clone, read from files so a copy without refs/ still works. */
 export async function readLocalRepo(path: string): Promise<{ objects: string; head: string }> {
@@ -18,12 +26,12 @@ export async function readLocalRepo(path: string): Promise<{ objects: string; he
   if (!existsSync(objects) || !statSync(objects).isDirectory()) {
     throw new InvalidInput('vulnsRepo', `${path} is not a git repository; give a clone of the kernel CNA vulns repo`);
   }
-  const headText = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+  const headText = (await readRepoFile(join(gitDir, 'HEAD'))).trim();
   if (SHA_RE.test(headText)) return { objects, head: headText };
   const ref = /^ref: (\S+)$/.exec(headText)?.[1] ?? 'refs/heads/master';
-  const loose = (await readFile(join(gitDir, ref), 'utf8').catch(() => '')).trim();
+  const loose = ref.split('/').includes('..') ? '' : (await readRepoFile(join(gitDir, ref))).trim();
   if (SHA_RE.test(loose)) return { objects, head: loose };
-  const packed = await readFile(join(gitDir, 'packed-refs'), 'utf8').catch(() => '');
+  const packed = await readRepoFile(join(gitDir, 'packed-refs'));
   for (const line of packed.split('\n')) {
     const [sha, name] = line.split(' ');
     if (name === ref && sha && SHA_RE.test(sha)) return { objects, head: sha };
@@ -31,26 +39,50 @@ export async function readLocalRepo(path: string): Promise<{ objects: string; he
   throw new UserError(`${path}: cannot find the commit of ${ref}; is it a complete clone of the vulns repo?`);
 }
 
-async function ensureBareRepo(gitDir: string): Promise<void> {
+/** True when git accepts the cached mirror as a repository (an emptied HEAD, say, makes it refuse). */
+async function mirrorUsable(gitDir: string): Promise<boolean> {
+  if (!existsSync(gitDir)) return false;
+  return runGit({ gitDir }, ['rev-parse', '--git-dir']).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function ensureBareRepo(gitDir: string, progress: ((message: string) => void) | null): Promise<void> {
+  // The mirror is kgap's own copy: a damaged one is rebuilt (from the source, or through alternates at no cost),
+  // never blamed on the source.
+  if (existsSync(gitDir) && !(await mirrorUsable(gitDir))) {
+    progress?.(`vulns: the cached mirror ${gitDir} is damaged, rebuilding it`);
+    await rm(gitDir, { recursive: true, force: true });
+  }
   if (existsSync(join(gitDir, 'HEAD'))) return;
   const tmp = `${gitDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  await runGit({}, ['init', '--quiet', '--bare', tmp]);
-  await rename(tmp, gitDir);
+  try {
+    await runGit({}, ['init', '--quiet', '--bare', tmp]);
+    await rename(tmp, gitDir);
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**
  * Points the mirror at the source's newest commit. A local source is used in place through git alternates (no
  * copy: a 14,600-record history is shared, not duplicated); a URL is cloned once, then fetched incrementally.
  */
-export async function syncVulnsMirror(cacheDir: string, source: string): Promise<VulnsMirror> {
+export async function syncVulnsMirror(
+  cacheDir: string,
+  source: string,
+  progress: ((message: string) => void) | null = null,
+): Promise<VulnsMirror> {
   const gitDir = join(cacheDir, 'vulns.git');
   await mkdir(cacheDir, { recursive: true });
-  const before = existsSync(join(gitDir, 'HEAD'))
+  const before = (await mirrorUsable(gitDir))
     ? (await runGit({ gitDir }, ['rev-parse', '--verify', '-q', 'refs/heads/master']).catch(() => '')).trim()
     : '';
   if (isUrl(source)) {
-    await ensureBareRepo(gitDir);
+    await ensureBareRepo(gitDir, progress);
     try {
       await runGit({ gitDir }, ['fetch', '--quiet', '--no-tags', source, '+HEAD:refs/heads/master']);
     } catch (error) {
@@ -61,7 +93,7 @@ export async function syncVulnsMirror(cacheDir: string, source: string): Promise
     if (!existsSync(source))
       throw new InvalidInput('vulnsRepo', `${source} does not exist; give a clone of the kernel CNA vulns repo`);
     const local = await readLocalRepo(source);
-    await ensureBareRepo(gitDir);
+    await ensureBareRepo(gitDir, progress);
     await writeFileAtomic(join(gitDir, 'objects', 'info', 'alternates'), `${local.objects}\n`);
     try {
       await runGit({ gitDir }, ['update-ref', 'refs/heads/master', local.head]);
