@@ -160,10 +160,7 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
       await fi.commit({
         ref: 'refs/heads/master',
         message: message('Initial import', []),
-        changes: [
-          { path: 'Makefile', content: makefileOf(v, 0) },
-          ...shared.map((_, k) => initialModel.change(k)),
-        ],
+        changes: [{ path: 'Makefile', content: makefileOf(v, 0) }, ...shared.map((_, k) => initialModel.change(k))],
       });
       first = false;
     }
@@ -207,7 +204,11 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
   const stableMarks = new Map<string, string>();
   const stableTagMark = new Map<number, string>();
   const fillerMarks = new Map<string, string>();
-  const writeStable = async (range: { first: number; last: number }, from: string, shaOf: (e: StableEdit) => string) => {
+  const writeStable = async (
+    range: { first: number; last: number },
+    from: string,
+    shaOf: (e: StableEdit) => string,
+  ) => {
     let parent: string | undefined = from;
     const commit = async (msg: string, changes: FileChange[]) => {
       const mark = await fi.commit({ ref: stableRef, from: parent, message: msg, changes });
@@ -287,7 +288,12 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
       const p = placed.get(c.upstream) as Placement;
       const mark = await vcommit(caseMessage(c, p, shaMap.get(c.upstream) as string), caseChanges(c, p));
       vendorMarks.set(c.case, mark);
-      written.push({ mark, kind: c.case, subject: placedSubject(p), expect: caseExpect(c, stableCopies.has(c.upstream)) });
+      written.push({
+        mark,
+        kind: c.case,
+        subject: placedSubject(p),
+        expect: caseExpect(c, stableCopies.has(c.upstream)),
+      });
     }
     for (const patch of patchPlan.patches) {
       const c = planPatchCommit(patch, vendorModel, shaOfEdit);
@@ -378,7 +384,14 @@ export function selectRecords(
  * 2,000 stable commits between v6.1.110 and v6.1.130).
  */
 export const SIZES = {
-  small: { every: 25, mainlineFillers: 2_000, stableFillers: 5, sharedFiles: 40, sharedFunctions: 16, vendorPatches: 60 },
+  small: {
+    every: 25,
+    mainlineFillers: 2_000,
+    stableFillers: 5,
+    sharedFiles: 40,
+    sharedFunctions: 16,
+    vendorPatches: 60,
+  },
   '100k': {
     every: 1,
     mainlineFillers: 80_000,

@@ -156,11 +156,15 @@ export function planPatches(o: {
   take('identical', (list) => laterOf(list).length === 1);
   take('marked', (list) => laterOf(list).length >= 1);
   take('conflict', (list) => laterOf(list).length >= 1);
-  take('clean-shared', (list, idx) => laterOf(list).length === 0 && filesChangedAfter.has(Math.floor(idx / o.functions)));
+  take(
+    'clean-shared',
+    (list, idx) => laterOf(list).length === 0 && filesChangedAfter.has(Math.floor(idx / o.functions)),
+  );
   const revertable = (list: readonly StableEdit[]) => laterOf(list).length === 0 && list.length > 0;
   take('revert-base', revertable);
   take('revert-pair', revertable);
-  for (let index = 0; index < o.counts.own; index++) patches.push({ kind: 'own', index, slot: null, line: null, stable: null });
+  for (let index = 0; index < o.counts.own; index++)
+    patches.push({ kind: 'own', index, slot: null, line: null, stable: null });
   patches.sort((a, b) => hash(`${a.kind}-${a.index}`) - hash(`${b.kind}-${b.index}`) || a.index - b.index);
   return { edits, reverts, patches };
 }

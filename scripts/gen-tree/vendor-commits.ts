@@ -1,7 +1,7 @@
 import { message, placedFile, placedSubject } from './commit-text.js';
 import type { FileChange } from './fast-import.js';
-import type { Placement } from './plan-placements.js';
 import type { PlanKind, PlanPatch, StableEdit } from './plan-patches.js';
+import type { Placement } from './plan-placements.js';
 import type { ScenarioCase } from './plan-scenarios.js';
 import type { SharedFile, SourceModel } from './source-model.js';
 
