@@ -14,6 +14,7 @@ const ENTRIES: Record<string, readonly string[]> = {
   'api/gate': ['runGate', 'runGateKernels', 'gateFormats', 'RESULT_FORMATS'],
   'api/boot': ['runBoot', 'runBootPair', 'bootFormats'],
   'api/analytics': ['runLag', 'runExposure', 'runDiff', 'runSimulate', 'lagFormats'],
+  'api/plan': ['runPlan', 'planFormats', 'PLAN_FORMATS', 'renderPlanJson', 'PATCH_FATES'],
 };
 const INTERNALS = ['spanAt', 'spanOf', 'findingOf', 'renderNewcCpio', 'planRecordSpans', 'readBranchView'];
 

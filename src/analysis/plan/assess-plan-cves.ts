@@ -55,7 +55,14 @@ export function assessPlanCves(input: PlanCvesInput): PlanCves {
     if (!atTarget.affected && now.verdict === 'fixed' && now.vendorFix && assessVersion(record, input.base).affected)
       alreadyFixedByVendor.push(record.id);
     if (nowAffected === after && !nowAffected) continue;
-    const fixedOnBranch = nowAffected && !after ? stableFixAfter(record, input.base) : atTarget.fixedOnBranch;
+    // Closed: the first branch release after the base with the fix; open: the first after the target (the version
+    // rule's answer when it says affected, else the dyad's, for a bug only a carried vendor patch keeps).
+    const fixedOnBranch =
+      nowAffected && !after
+        ? stableFixAfter(record, input.base)
+        : atTarget.affected
+          ? atTarget.fixedOnBranch
+          : stableFixAfter(record, input.target);
     const cve: PlanCve = {
       id: record.id,
       title: record.title,

@@ -52,11 +52,16 @@ export function assessVendorPatches(input: VendorPatchesInput): { patches: Vendo
   const fates = { upstream: 0, clean: 0, conflict: 0, 'vendor-revert': 0 };
   const patches = input.vendor.map((commit): VendorPatch => {
     const origin = input.origins.get(commit.sha) ?? { kind: 'replay', hint: null };
-    const base = { commit: commit.sha, subject: commit.subject, files: commit.files };
-    if (origin.kind === 'upstream') {
-      fates.upstream++;
-      return { ...base, fate: 'upstream', conflicts: [], evidence: origin.evidence, reapplies: null };
-    }
+    const make = (
+      fate: VendorPatch['fate'],
+      conflicts: PatchConflict[],
+      evidence: PatchEvidence,
+      reapplies: VendorPatch['reapplies'] = null,
+    ): VendorPatch => {
+      fates[fate]++;
+      return { commit: commit.sha, subject: commit.subject, fate, files: commit.files, conflicts, evidence, reapplies };
+    };
+    if (origin.kind === 'upstream') return make('upstream', [], origin.evidence);
     const merge = input.merges.get(commit.sha);
     if (!merge) throw new Error(`no merge result for vendor patch ${commit.sha}`);
     const conflicts: PatchConflict[] = merge.conflicts.map((c) => ({
@@ -65,35 +70,25 @@ export function assessVendorPatches(input: VendorPatchesInput): { patches: Vendo
       hunks: input.hunks.get(`${merge.tree}:${c.path}`) ?? [],
       stableCommits: touches.get(c.path) ?? [],
     }));
-    if (origin.kind === 'vendor-revert') {
-      fates['vendor-revert']++;
-      return {
-        ...base,
-        fate: 'vendor-revert',
-        conflicts,
-        evidence: origin.evidence,
-        reapplies: merge.clean ? 'clean' : 'conflict',
-      };
-    }
+    if (origin.kind === 'vendor-revert')
+      return make('vendor-revert', conflicts, origin.evidence, merge.clean ? 'clean' : 'conflict');
     const hint = origin.hint ? `; ${origin.hint}` : '';
-    let evidence: PatchEvidence;
-    if (merge.clean) {
-      fates.clean++;
-      evidence = {
+    if (merge.clean)
+      return make('clean', conflicts, {
         kind: 'merge',
         commits: [],
         detail: `merges cleanly onto ${input.target} and the patches before it${hint}`,
-      };
-    } else {
-      fates.conflict++;
-      const stable = [...new Set(conflicts.flatMap((c) => c.stableCommits.map((s) => s.commit)))];
-      evidence = {
-        kind: 'merge',
-        commits: stable,
-        detail: `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in conflict on ${input.target} (${conflicts.map((c) => `${c.file}: ${c.kind}`).join(', ')}), ${stable.length ? `changed by ${stable.map(short).join(', ')}` : 'changed by no stable commit of the range: it depends on an earlier vendor patch that is upstream or in conflict'}${hint}`,
-      };
-    }
-    return { ...base, fate: merge.clean ? 'clean' : 'conflict', conflicts, evidence, reapplies: null };
+      });
+    const stable = [...new Set(conflicts.flatMap((c) => c.stableCommits.map((s) => s.commit)))];
+    const files = conflicts.map((c) => `${c.file}: ${c.kind}`).join(', ');
+    const by = stable.length
+      ? `changed by ${stable.map(short).join(', ')}`
+      : 'changed by no stable commit of the range: it depends on an earlier vendor patch that is upstream or in conflict';
+    return make('conflict', conflicts, {
+      kind: 'merge',
+      commits: stable,
+      detail: `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in conflict on ${input.target} (${files}), ${by}${hint}`,
+    });
   });
   return { patches, fates };
 }
