@@ -12,6 +12,17 @@ export type PatchMerge = {
   readonly types: ReadonlyMap<string, string>;
 };
 
+/** A conflicted region of a merged file: its lines, and the target's and the merge base's sides of it. */
+export type ConflictRegion = {
+  readonly start: number;
+  readonly end: number;
+  readonly ours: readonly string[];
+  readonly base: readonly string[];
+};
+
+/** The lines a commit added to and removed from a file. */
+export type LineChanges = { readonly added: readonly string[]; readonly removed: readonly string[] };
+
 export type VendorPatchesInput = {
   /** Oldest first. */
   readonly vendor: readonly PlanCommit[];
@@ -19,10 +30,45 @@ export type VendorPatchesInput = {
   /** The merge of every patch whose origin is not `upstream`. */
   readonly merges: ReadonlyMap<string, PatchMerge>;
   /** Conflicted regions, keyed `tree:path`. */
-  readonly hunks: ReadonlyMap<string, readonly { readonly start: number; readonly end: number }[]>;
+  readonly hunks: ReadonlyMap<string, readonly ConflictRegion[]>;
+  /** The lines the stable commits of the range changed in the conflicted files: commit -> path -> lines. */
+  readonly changedLines: ReadonlyMap<string, ReadonlyMap<string, LineChanges>>;
   readonly range: readonly RangeCommit[];
   readonly target: string;
 };
+
+// Lines that say something (not a brace, a blank or `return ret;`-sized noise shared by every function).
+const telling = (line: string) => line.trim().length >= 12 && /[A-Za-z0-9_]/.test(line);
+
+/**
+ * The stable commits that changed a conflict's lines (pure): one whose added lines are on the target's side of a
+ * conflicted region, or whose removed lines are on the merge base's side. When no line tells (a delete, a file git
+ * could not merge line by line), every stable commit that touched the file.
+ */
+export function commitsInConflict(
+  file: string,
+  regions: readonly ConflictRegion[],
+  touching: readonly StableTouch[],
+  changed: ReadonlyMap<string, ReadonlyMap<string, LineChanges>>,
+): StableTouch[] {
+  const ours = new Set(
+    regions
+      .flatMap((r) => r.ours)
+      .filter(telling)
+      .map((l) => l.trim()),
+  );
+  const base = new Set(
+    regions
+      .flatMap((r) => r.base)
+      .filter(telling)
+      .map((l) => l.trim()),
+  );
+  const hits = touching.filter((t) => {
+    const c = changed.get(t.commit)?.get(file);
+    return c !== undefined && (c.added.some((l) => ours.has(l.trim())) || c.removed.some((l) => base.has(l.trim())));
+  });
+  return hits.length > 0 ? hits : [...touching];
+}
 
 /**
  * git's conflict type in short (`content`, `add/add`, `modify/delete`, `rename/delete`, …). git's type token says
@@ -64,12 +110,15 @@ export function assessVendorPatches(input: VendorPatchesInput): { patches: Vendo
     if (origin.kind === 'upstream') return make('upstream', [], origin.evidence);
     const merge = input.merges.get(commit.sha);
     if (!merge) throw new Error(`no merge result for vendor patch ${commit.sha}`);
-    const conflicts: PatchConflict[] = merge.conflicts.map((c) => ({
-      file: c.path,
-      kind: conflictKind(merge.types.get(c.path), c.stages),
-      hunks: input.hunks.get(`${merge.tree}:${c.path}`) ?? [],
-      stableCommits: touches.get(c.path) ?? [],
-    }));
+    const conflicts: PatchConflict[] = merge.conflicts.map((c) => {
+      const regions = input.hunks.get(`${merge.tree}:${c.path}`) ?? [];
+      return {
+        file: c.path,
+        kind: conflictKind(merge.types.get(c.path), c.stages),
+        hunks: regions.map((r) => ({ start: r.start, end: r.end })),
+        stableCommits: commitsInConflict(c.path, regions, touches.get(c.path) ?? [], input.changedLines),
+      };
+    });
     if (origin.kind === 'vendor-revert')
       return make('vendor-revert', conflicts, origin.evidence, merge.clean ? 'clean' : 'conflict');
     const hint = origin.hint ? `; ${origin.hint}` : '';

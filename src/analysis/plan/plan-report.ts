@@ -33,7 +33,10 @@ export type PatchConflict = {
   readonly kind: string;
   /** 1-based line ranges in the file as merged, conflict markers included. */
   readonly hunks: readonly { readonly start: number; readonly end: number }[];
-  /** Stable commits between base and target that touched the file, oldest first. */
+  /**
+   * Stable commits between base and target that changed the conflicted lines (their added lines are the target's
+   * side, or their removed lines the base's), oldest first; every one that touched the file when no line tells.
+   */
   readonly stableCommits: readonly StableTouch[];
 };
 

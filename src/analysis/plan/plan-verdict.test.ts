@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { conflictKind } from './assess-vendor-patches.js';
+import { commitsInConflict, conflictKind } from './assess-vendor-patches.js';
 import type { CveCount, VendorPatch } from './plan-report.js';
 import { shellWord } from './plan-test-steps.js';
 import { planVerdict } from './plan-verdict.js';
@@ -67,6 +67,33 @@ describe('small rules', () => {
     assert.equal(conflictKind('CONFLICT (modify/delete)', [1, 3]), 'modify/delete');
     assert.equal(conflictKind(undefined, [1, 2]), 'modify/delete');
     assert.equal(conflictKind('CONFLICT (rename/delete)', [1, 2]), 'rename/delete');
+  });
+  it('commitsInConflict: the stable commits whose lines are on the target or base side of the region', () => {
+    const touch = (commit: string) => ({ commit, subject: commit, release: '6.1.120' });
+    const region = {
+      start: 1,
+      end: 7,
+      ours: ['\treturn f(dev, x | 0x1bc4, 12);'],
+      base: ['\treturn f(dev, x | 0x884, 12);'],
+    };
+    const changed = new Map([
+      ['a', new Map([['k.c', { added: ['\treturn f(dev, x | 0x884, 12);'], removed: ['\treturn f(dev, x, 12);'] }]])],
+      [
+        'b',
+        new Map([
+          ['k.c', { added: ['\treturn f(dev, x | 0x1bc4, 12);'], removed: ['\treturn f(dev, x | 0x884, 12);'] }],
+        ]),
+      ],
+      ['c', new Map([['k.c', { added: ['\treturn g(dev, x, 3);'], removed: ['\treturn g(dev, 0, 3);'] }]])],
+    ]);
+    const got = commitsInConflict('k.c', [region], [touch('a'), touch('b'), touch('c')], changed);
+    assert.deepEqual(
+      got.map((t) => t.commit),
+      ['a', 'b'],
+    );
+    // No telling line (a closing brace): every commit that touched the file.
+    const brace = { start: 1, end: 5, ours: ['}'], base: [] };
+    assert.equal(commitsInConflict('k.c', [brace], [touch('a'), touch('c')], changed).length, 2);
   });
   it('subsystemOf: the top-level directory most files are in', () => {
     assert.equal(subsystemOf(['net/core/dev.c', 'net/ipv4/tcp.c', 'include/net/sock.h']), 'net');

@@ -4,6 +4,7 @@ import type { FateCounts, VendorPatch } from '../../analysis/plan/plan-report.js
 import type { RangeCommit } from '../../analysis/plan/summarize-stable-fixes.js';
 import type { PlanCommit } from '../../domain/plan-commit.js';
 import { runGit } from '../../sources/git/run-git.js';
+import { readChangedLines } from '../../sources/plan/read-changed-lines.js';
 import { readConflictHunks } from '../../sources/plan/read-conflict-hunks.js';
 import { isAncestor, type PlanRepos } from '../../sources/plan/read-plan-repos.js';
 import { runMergeChain } from '../../sources/plan/run-merge-chain.js';
@@ -76,11 +77,16 @@ export async function decidePatches(o: {
       r.clean ? [] : r.conflicts.map((c) => [r.tree, c.path] as const),
     );
     const hunks = await readConflictHunks(scratch, conflicted);
+    // Which stable commits changed the conflicted lines: the lines each one changed in those files.
+    const paths = new Set(conflicted.map(([, path]) => path));
+    const touching = range.filter((r) => r.commit.files.some((f) => paths.has(f))).map((r) => r.commit.sha);
+    const changedLines = await readChangedLines(repos.stable, touching, [...paths]);
     const { patches, fates } = assessVendorPatches({
       vendor,
       origins,
       merges: chain.results,
       hunks,
+      changedLines,
       range,
       target,
     });

@@ -44,11 +44,23 @@ describe('parseMergeTree', () => {
 });
 
 describe('parseConflictMarkers', () => {
-  it('finds each region from <<<<<<< to >>>>>>>, 1-based', () => {
+  it("finds each region from <<<<<<< to >>>>>>>, 1-based, with the target's and the base's sides", () => {
     const text = ['a', '<<<<<<< ours', 'x', '=======', 'y', '>>>>>>> theirs', 'b', '<<<<<<< o', 'z'].join('\n');
     assert.deepEqual(parseConflictMarkers(text), [
-      { start: 2, end: 6 },
-      { start: 8, end: 9 },
+      { start: 2, end: 6, ours: ['x'], base: [] },
+      { start: 8, end: 9, ours: ['z'], base: [] },
+    ]);
+    const diff3 = [
+      '<<<<<<< c4213e4',
+      '\treturn f(x | 0x1bc4);',
+      '||||||| a703dca',
+      '\treturn f(x | 0x884);',
+      '=======',
+      '\treturn q(x);',
+      '>>>>>>> a52a71b',
+    ];
+    assert.deepEqual(parseConflictMarkers(diff3.join('\n')), [
+      { start: 1, end: 7, ours: ['\treturn f(x | 0x1bc4);'], base: ['\treturn f(x | 0x884);'] },
     ]);
     assert.deepEqual(parseConflictMarkers('no markers\n<<<<<<<not a marker\n'), []);
   });

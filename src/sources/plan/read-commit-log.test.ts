@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseChangedLines } from './read-changed-lines.js';
 import { parseCommitLog } from './read-commit-log.js';
 
 const A = 'a'.repeat(40);
@@ -25,5 +26,14 @@ describe('parseCommitLog', () => {
     assert.deepEqual(merge?.parents, [A, UP]);
     assert.deepEqual(merge?.files, []);
     assert.deepEqual(revert?.reverts, [A.slice(0, 12)]);
+  });
+});
+
+describe('parseChangedLines', () => {
+  it('keeps the added and removed lines per file of `git log -p -U0`, not the headers', () => {
+    const text = `\u001e${A}\n\ndiff --git a/k/r.c b/k/r.c\nindex 1..2 100644\n--- a/k/r.c\n+++ b/k/r.c\n@@ -5 +5 @@ f()\n-\treturn f(x);\n+\treturn g(x);\n--- not a header\ndiff --git a/n.c b/n.c\nnew file mode 100644\n--- /dev/null\n+++ b/n.c\n@@ -0,0 +1 @@\n+int n;\n`;
+    const got = parseChangedLines(text).get(A);
+    assert.deepEqual(got?.get('k/r.c'), { added: ['\treturn g(x);'], removed: ['\treturn f(x);', '-- not a header'] });
+    assert.deepEqual(got?.get('n.c'), { added: ['int n;'], removed: [] });
   });
 });

@@ -21,8 +21,10 @@ export async function runPatchMerge(scratch: GitLocation, tree: string, patch: C
   const helper = (
     await runGit(scratch, ['hash-object', '-t', 'commit', '-w', '--stdin'], helperCommit(tree, patch.parent))
   ).trim();
-  // --stdin: one merge per input line and exit 0 whether it conflicts or not (the status is in the output).
-  const out = await runGit(scratch, ['merge-tree', '--write-tree', '--stdin'], `${helper} ${patch.sha}\n`);
+  // --stdin: one merge per input line and exit 0 whether it conflicts or not (the status is in the output). diff3
+  // markers keep the base's side of a conflict, which tells the stable commits that changed it apart.
+  const args = ['-c', 'merge.conflictStyle=diff3', 'merge-tree', '--write-tree', '--stdin'];
+  const out = await runGit(scratch, args, `${helper} ${patch.sha}\n`);
   return parseMergeTree(out);
 }
 
