@@ -77,11 +77,17 @@ describe('small rules', () => {
       base: ['\treturn f(dev, x | 0x884, 12);'],
     };
     const changed = new Map([
-      ['a', new Map([['k.c', { added: ['\treturn f(dev, x | 0x884, 12);'], removed: ['\treturn f(dev, x, 12);'] }]])],
+      // 6.1.111 changed the base's line, 6.1.120 changed it again into the target's.
+      [
+        'a',
+        new Map([
+          ['k.c', { added: ['\treturn f(dev, x | 0x999, 12);'], removed: ['\treturn f(dev, x | 0x884, 12);'] }],
+        ]),
+      ],
       [
         'b',
         new Map([
-          ['k.c', { added: ['\treturn f(dev, x | 0x1bc4, 12);'], removed: ['\treturn f(dev, x | 0x884, 12);'] }],
+          ['k.c', { added: ['\treturn f(dev, x | 0x1bc4, 12);'], removed: ['\treturn f(dev, x | 0x999, 12);'] }],
         ]),
       ],
       ['c', new Map([['k.c', { added: ['\treturn g(dev, x, 3);'], removed: ['\treturn g(dev, 0, 3);'] }]])],
