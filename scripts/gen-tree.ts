@@ -403,7 +403,7 @@ export const SIZES = {
   '1m': {
     every: 1,
     mainlineFillers: 960_000,
-    stableFillers: 48,
+    stableFillers: 56,
     sharedFiles: 200,
     sharedFunctions: 24,
     vendorPatches: 300,
