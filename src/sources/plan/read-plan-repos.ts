@@ -35,6 +35,15 @@ export type PlanReposInput = {
   readonly stableTree: string | null;
 };
 
+/** Refuses a git older than 2.38: `git merge-tree --write-tree` (a merge without a work tree) came with 2.38. */
+export async function checkGitVersion(): Promise<void> {
+  const text = (await runGit({}, ['version'])).trim();
+  const m = /(\d+)\.(\d+)/.exec(text);
+  const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (major < 2 || (major === 2 && minor < 38))
+    throw new UserError(`kgap plan needs git 2.38 or newer (for git merge-tree --write-tree); this is ${text}`);
+}
+
 /** True when `a` is an ancestor of (or equal to) `b`. */
 export async function isAncestor(where: GitLocation, a: string, b: string): Promise<boolean> {
   try {
@@ -85,6 +94,7 @@ async function openStableClone(dir: string): Promise<GitLocation> {
  * Reads refs only: never the working tree. Bad input is a one-line `InvalidInput`/`UserError`.
  */
 export async function readPlanRepos(input: PlanReposInput): Promise<PlanRepos> {
+  await checkGitVersion();
   const tree = await readTreeRepo({ path: input.path, rev: input.rev, upstreamRef: input.upstreamRef });
   if (tree.shallow)
     throw new UserError(
