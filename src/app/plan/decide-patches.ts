@@ -4,9 +4,10 @@ import type { FateCounts, VendorPatch } from '../../analysis/plan/plan-report.js
 import type { RangeCommit } from '../../analysis/plan/summarize-stable-fixes.js';
 import type { PlanCommit } from '../../domain/plan-commit.js';
 import { runGit } from '../../sources/git/run-git.js';
+import { isAncestor } from '../../sources/plan/read-branch-tags.js';
 import { readChangedLines } from '../../sources/plan/read-changed-lines.js';
 import { readConflictHunks } from '../../sources/plan/read-conflict-hunks.js';
-import { isAncestor, type PlanRepos } from '../../sources/plan/read-plan-repos.js';
+import type { PlanRepos } from '../../sources/plan/read-plan-repos.js';
 import { runMergeChain } from '../../sources/plan/run-merge-chain.js';
 import { withScratchRepo } from '../../sources/plan/scratch-repo.js';
 import { writePlanBranch } from '../../sources/plan/write-plan-branch.js';

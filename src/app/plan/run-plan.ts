@@ -5,13 +5,14 @@
  * output.
  */
 import { assessPlanCves } from '../../analysis/plan/assess-plan-cves.js';
-import type { PlanHardening, PlanReport } from '../../analysis/plan/plan-report.js';
+import { planNotes } from '../../analysis/plan/plan-notes.js';
+import type { PlanReport } from '../../analysis/plan/plan-report.js';
 import { planTestSteps } from '../../analysis/plan/plan-test-steps.js';
 import { planVerdict } from '../../analysis/plan/plan-verdict.js';
 import { planRangeReleases, summarizeStableFixes } from '../../analysis/plan/summarize-stable-fixes.js';
 import { requireDay } from '../../domain/day.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
-import { branchOf, compareKernelVersions, formatKernelVersion } from '../../domain/kernel-version.js';
+import { branchOf, formatKernelVersion } from '../../domain/kernel-version.js';
 import { branchReleases } from '../../domain/release.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { readCommitLog } from '../../sources/plan/read-commit-log.js';
@@ -19,7 +20,7 @@ import { readPlanRepos } from '../../sources/plan/read-plan-repos.js';
 import { requireRelease } from '../diff/run-diff.js';
 import { readTreeExposure } from '../status/read-tree-exposure.js';
 import { decidePatches } from './decide-patches.js';
-import { readPlanHardening } from './read-plan-hardening.js';
+import { type PlanBuild, readPlanBuild } from './read-plan-build.js';
 
 export type PlanInput = {
   /** The vendor tree (a git clone with the stable tags) and the revision to plan from. */
@@ -32,12 +33,7 @@ export type PlanInput = {
   /** A linux-stable clone holding the target, when the tree does not; null: the tree itself. */
   readonly stableTree: string | null;
   /** The product build, for relevance and hardening; null: neither. */
-  readonly build: {
-    readonly config: string;
-    /** The source tree the config builds (directory or tarball); null: the tree's directory. */
-    readonly source: string | null;
-    readonly builtFiles?: string | undefined;
-  } | null;
+  readonly build: PlanBuild | null;
   /** Write the rebased branch under this name (only when every patch is upstream or clean); null: do not. */
   readonly writeBranch: string | null;
   readonly data: DataOptions;
@@ -92,32 +88,15 @@ export async function runPlan(input: PlanInput): Promise<PlanOutcome> {
     progress,
   });
   const tree = await exposure;
-  const warnings: string[] = [];
-  const notes: string[] = [];
-  let judge = null;
-  let hardening: PlanHardening | null = null;
-  if (input.build) {
-    const { readRelevanceContext } = await import('../relevance/read-relevance-context.js');
-    const context = await readRelevanceContext({
-      config: input.build.config,
-      source: input.build.source ?? input.tree,
-      builtFiles: input.build.builtFiles,
-      cacheDir: input.data.cacheDir,
-      tmpDir: input.tmpDir,
-      progress,
-    });
-    warnings.push(...context.warnings);
-    judge = context.judge;
-    const h = await readPlanHardening({
-      config: input.build.config,
-      base: repos.base.version,
-      target: repos.target.version,
-      data: input.data,
-      asOf: input.asOf,
-    });
-    hardening = h.hardening;
-    warnings.push(...h.warnings);
-  }
+  const { judge, hardening, warnings } = await readPlanBuild({
+    build: input.build,
+    tree: input.tree,
+    base: repos.base.version,
+    target: repos.target.version,
+    data: input.data,
+    tmpDir: input.tmpDir,
+    asOf: input.asOf,
+  });
   const fates = new Map(decision.patches.map((p) => [p.commit, p.fate]));
   const cves = assessPlanCves({
     records: tree.index.records,
@@ -129,17 +108,14 @@ export async function runPlan(input: PlanInput): Promise<PlanOutcome> {
   });
   const stableFixes = summarizeStableFixes(range, tree.index.records, branch);
   const merges = vendorLog.length - vendor.length;
-  if (merges > 0)
-    notes.push(
-      `${merges} merge commit${merges === 1 ? '' : 's'} in ${repos.base.tag}..${input.rev} ${merges === 1 ? 'is' : 'are'} not a patch and not replayed`,
-    );
-  if (tree.scan.base.makefileVersion !== formatKernelVersion(repos.base.version))
-    notes.push(`the Makefile says ${tree.scan.base.makefile}; the base is the release tag ${repos.base.tag}`);
-  const latest = branchReleases(tree.releases, branch).at(-1) ?? null;
-  if (latest && compareKernelVersions(repos.target.version, latest.version) > 0)
-    notes.push(
-      `${targetName} is newer than the release data (latest ${latest.name}) and the CVE data may not know its fixes yet`,
-    );
+  const notes = planNotes({
+    merges,
+    range: `${repos.base.tag}..${input.rev}`,
+    makefile: { text: tree.scan.base.makefile, version: tree.scan.base.makefileVersion },
+    base: repos.base,
+    target: repos.target.version,
+    latest: branchReleases(tree.releases, branch).at(-1) ?? null,
+  });
   const from = {
     version: formatKernelVersion(repos.base.version),
     tag: repos.base.tag,

@@ -47,6 +47,9 @@ export async function readChangedLines(
     '-p',
     '-U0',
     '--no-color',
+    // The diff git computes itself: no external diff program, no textconv filter a repository's config could name.
+    '--no-ext-diff',
+    '--no-textconv',
     '--no-renames',
     '--no-walk=unsorted',
     '--stdin',
