@@ -410,14 +410,40 @@ export const SIZES = {
   },
 } as const;
 
+/**
+ * The options of a preset size, from all the records with commit ids: 6.1 up to 6.1.130, the vendor branch on
+ * v6.1.110 (the CLI, the bench and the tests build the same trees from this).
+ */
+export function presetOptions(
+  size: keyof typeof SIZES,
+  o: { readonly outDir: string; readonly records: readonly CveRecord[]; readonly releaseNames: readonly string[] },
+): GenTreeOptions {
+  const preset = SIZES[size];
+  const prefer = ['CVE-2025-21629', 'CVE-2022-48628'];
+  return {
+    outDir: o.outDir,
+    records: selectRecords(o.records, { every: preset.every, prefer }),
+    releaseNames: o.releaseNames,
+    branch: '6.1',
+    stableUpTo: 130,
+    vendorBase: 110,
+    mainlineFillers: preset.mainlineFillers,
+    stableFillers: preset.stableFillers,
+    vendorOnly: 12,
+    prefer,
+    sharedFiles: preset.sharedFiles,
+    sharedFunctions: preset.sharedFunctions,
+    vendorPatches: preset.vendorPatches,
+  };
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const arg = (name: string, fallback: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
   };
   const size = arg('size', 'small') as keyof typeof SIZES;
-  const preset = SIZES[size];
-  if (!preset) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  if (!SIZES[size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const { resolveDataOptions } = await import('../src/sources/data/data-options.js');
   const { readIndex } = await import('../src/sources/vulns/read-index.js');
   const { readReleases } = await import('../src/sources/releases/read-releases.js');
@@ -426,22 +452,18 @@ async function main(argv: readonly string[]): Promise<void> {
     readIndex(data, { withCommits: true }),
     readReleases(data.releases, data.cacheDir),
   ]);
-  const prefer = ['CVE-2025-21629', 'CVE-2022-48628'];
   const started = performance.now();
-  const result = await generateTree({
+  const options = presetOptions(size, {
     outDir: resolve(arg('out', '/tmp/kgap-gen-tree')),
-    records: selectRecords(index.records, { every: preset.every, prefer }),
+    records: index.records,
     releaseNames: [...releases.byName.keys()],
-    branch: arg('branch', '6.1'),
-    stableUpTo: Number(arg('stable-up-to', '130')),
-    vendorBase: Number(arg('vendor-base', '110')),
-    mainlineFillers: preset.mainlineFillers,
-    stableFillers: preset.stableFillers,
-    vendorOnly: 12,
-    prefer,
-    sharedFiles: preset.sharedFiles,
-    sharedFunctions: preset.sharedFunctions,
-    vendorPatches: Number(arg('vendor-patches', String(preset.vendorPatches))),
+  });
+  const result = await generateTree({
+    ...options,
+    branch: arg('branch', options.branch),
+    stableUpTo: Number(arg('stable-up-to', String(options.stableUpTo))),
+    vendorBase: Number(arg('vendor-base', String(options.vendorBase))),
+    vendorPatches: Number(arg('vendor-patches', String(options.vendorPatches))),
   });
   process.stderr.write(
     `gen-tree: ${result.commits} commits in ${((performance.now() - started) / 1000).toFixed(1)} s: tree ${result.treeDir}, vulns ${result.vulnsDir}\n`,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runPlan } from '../src/api/plan.js';
 import { resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
-import { ensurePlanTree, fateMismatches } from './helpers/plan-tree.js';
+import { ensurePlanTree, fateMismatches, planInput } from './helpers/plan-tree.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
 
 const enabled = process.env.KGAP_BIG_TREES === '1';
@@ -35,18 +35,7 @@ describe('kgap plan on big generated trees', () => {
         {},
         null,
       );
-      const { report } = await runPlan({
-        tree: t.tree,
-        rev: 'HEAD',
-        to: 'latest',
-        upstreamRef: null,
-        stableTree: null,
-        build: null,
-        writeBranch: null,
-        data,
-        tmpDir: scratch,
-        asOf: '2026-08-21',
-      });
+      const { report } = await runPlan(planInput(t.tree, data, scratch));
       assert.deepEqual(fateMismatches(report.vendorPatches, t.patches), []);
       assert.equal(report.vendorPatches.length, 300);
       for (const fate of ['upstream', 'clean', 'conflict', 'vendor-revert'] as const)

@@ -9,13 +9,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type GenTreeResult, generateTree, selectRecords } from '../scripts/gen-tree.js';
-import type { PlanReport } from '../src/api/plan.js';
+import { type GenTreeResult, generateTree, presetOptions } from '../scripts/gen-tree.js';
+import type { PlanInput, PlanReport } from '../src/api/plan.js';
 import { planFormats, runPlan } from '../src/api/plan.js';
 import { type DataOptions, resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
 import { readStoredIndex } from '../src/sources/vulns/index-store.js';
 import { assertGolden } from './helpers/golden.js';
 import { naiveCherryPicks } from './helpers/naive-cherry-pick.js';
+import { planInput } from './helpers/plan-tree.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -28,44 +29,23 @@ let gen: GenTreeResult;
 let data: DataOptions;
 let env: Record<string, string> = {};
 let full: PlanReport;
-const PREFER = ['CVE-2025-21629', 'CVE-2022-48628'];
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
-const plan = (tree: string, to = '6.1.130', extra: Partial<Parameters<typeof runPlan>[0]> = {}) =>
-  runPlan({
-    tree,
-    rev: 'HEAD',
-    to,
-    upstreamRef: null,
-    stableTree: null,
-    build: null,
-    writeBranch: null,
-    data,
-    tmpDir: scratch,
-    asOf: '2026-08-21',
-    ...extra,
-  });
+const plan = (tree: string, to = '6.1.130', extra: Partial<PlanInput> = {}) =>
+  runPlan(planInput(tree, data, scratch, { to, ...extra }));
 
 before(async () => {
   if (real === null || shared === null) return;
   const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
   assert.ok(withCommits, 'the real index has commit ids');
-  gen = await generateTree({
-    outDir: join(scratch, 'gen'),
-    records: selectRecords(withCommits.records, { every: 25, prefer: PREFER }),
-    releaseNames: [...real.releases.byName.keys()],
-    branch: '6.1',
-    stableUpTo: 130,
-    vendorBase: 110,
-    mainlineFillers: 2000,
-    stableFillers: 5,
-    vendorOnly: 12,
-    prefer: PREFER,
-    sharedFiles: 40,
-    sharedFunctions: 16,
-    vendorPatches: 60,
-  });
+  gen = await generateTree(
+    presetOptions('small', {
+      outDir: join(scratch, 'gen'),
+      records: withCommits.records,
+      releaseNames: [...real.releases.byName.keys()],
+    }),
+  );
   const releases = join(shared, 'linux-kernel-releases.json');
   env = { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases };
   data = resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null);

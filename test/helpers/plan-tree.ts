@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorPatchFact } from '../../scripts/gen-tree/vendor-commits.js';
-import { generateTree, SIZES, selectRecords } from '../../scripts/gen-tree.js';
+import { generateTree, presetOptions } from '../../scripts/gen-tree.js';
+import type { PlanInput } from '../../src/app/plan/run-plan.js';
+import type { DataOptions } from '../../src/sources/data/data-options.js';
 import { readStoredIndex } from '../../src/sources/vulns/index-store.js';
 import { realIndex } from './real-index.js';
 
@@ -28,28 +30,31 @@ export async function ensurePlanTree(size: '100k' | '1m'): Promise<PlanTree | nu
     if (!real) return null;
     const index = await readStoredIndex(real.cacheDir, { withCommits: true });
     if (!index) throw new Error('the real index has no commit ids');
-    const prefer = ['CVE-2025-21629', 'CVE-2022-48628'];
-    const preset = SIZES[size];
     const t = performance.now();
-    await generateTree({
-      outDir: dir,
-      records: selectRecords(index.records, { every: preset.every, prefer }),
-      releaseNames: [...real.releases.byName.keys()],
-      branch: '6.1',
-      stableUpTo: 130,
-      vendorBase: 110,
-      mainlineFillers: preset.mainlineFillers,
-      stableFillers: preset.stableFillers,
-      vendorOnly: 12,
-      prefer,
-      sharedFiles: preset.sharedFiles,
-      sharedFunctions: preset.sharedFunctions,
-      vendorPatches: preset.vendorPatches,
-    });
+    await generateTree(
+      presetOptions(size, { outDir: dir, records: index.records, releaseNames: [...real.releases.byName.keys()] }),
+    );
     genSeconds = (performance.now() - t) / 1000;
   }
   const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) as { patches: VendorPatchFact[] };
   return { dir, tree: join(dir, 'linux'), vulns: join(dir, 'vulns'), patches: scenario.patches, genSeconds };
+}
+
+/** A plan's input with what tests do not vary: HEAD, no config, no branch written, a fixed day. */
+export function planInput(tree: string, data: DataOptions, tmpDir: string, extra: Partial<PlanInput> = {}): PlanInput {
+  return {
+    tree,
+    rev: 'HEAD',
+    to: 'latest',
+    upstreamRef: null,
+    stableTree: null,
+    build: null,
+    writeBranch: null,
+    data,
+    tmpDir,
+    asOf: '2026-08-21',
+    ...extra,
+  };
 }
 
 /** The vendor patches whose planned fate (or evidence) is not the one the generator planted. */

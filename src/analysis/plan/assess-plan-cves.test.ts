@@ -3,39 +3,13 @@ import { describe, it } from 'node:test';
 import type { CveRecord } from '../../domain/cve.js';
 import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
 import type { Backport, TreeScan } from '../../domain/tree-scan.js';
-import { parseDyad } from '../../sources/vulns/parse-dyad.js';
 import { assessTreeCve } from '../tree/assess-tree-cve.js';
+import { CVE_2022_48628, CVE_2025_21629 } from '../tree/real-records.test-helper.js';
 import type { TreeVerdict } from '../tree/tree-evidence.js';
 import { planTreeLookup } from '../tree/tree-lookup.js';
 import { assessPlanCves } from './assess-plan-cves.js';
 import type { PatchFate } from './plan-report.js';
 
-// Real .dyad contents (vulns repo, cve/published/2025/CVE-2025-21629.dyad, 2022/CVE-2022-48628.dyad).
-function record(id: string, dyad: string, sha1: string): CveRecord {
-  return {
-    id,
-    title: `fix for ${id}`,
-    published: '2025-01-01',
-    modified: '2025-01-01',
-    cvss: null,
-    dyad: parseDyad(dyad).entries,
-    fixShas: [sha1],
-    vulnerableShas: [],
-    programFiles: ['net/core/dev.c'],
-  };
-}
-const CVE_2025_21629 = record(
-  'CVE-2025-21629',
-  `6.1.116:a84978a9cda68f0afe3f01d476c68db21526baf1:6.1.124:ac9cfef69565021c9e1022a493a9c40b03e2caf9
-6.12:04c20a9356f283da623903e81e7c6d5df7e4dc3c:6.13:68e068cabd2c6c533ef934c2e5151609cf6ecc6d`,
-  '68e068cabd2c6c533ef934c2e5151609cf6ecc6d',
-);
-const CVE_2022_48628 = record(
-  'CVE-2022-48628',
-  `2.6.34:2f2dc053404febedc9c273452d9d518fb31fde72:6.1.56:89744b64914426cbabceb3d8a149176b5dafdfb5
-2.6.34:2f2dc053404febedc9c273452d9d518fb31fde72:6.6:e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd`,
-  'e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd',
-);
 const V = (s: string) => parseKernelVersion(s) as KernelVersion;
 const VENDOR = 'aaaa000000000000000000000000000000000001';
 const REVERT = 'bbbb000000000000000000000000000000000002';
