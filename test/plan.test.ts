@@ -362,6 +362,7 @@ describe('kgap plan: bad input, one line each', () => {
     );
     userError(['--tree', gen.treeDir, '--to', 'banana'], /--to takes a release like 6\.1\.170/);
     userError(['--tree', gen.treeDir, '--to', '6.1.130', '--rev', 'nope'], /--rev "nope" is not a commit/);
+    userError(['--tree', gen.treeDir, '--to', 'latest', '--rev', 'v6.1.130'], /is on the newest release it knows/);
   });
   it('a target on another line of history than the base', { skip }, () => {
     const clone = join(scratch, 'other-line');

@@ -37,6 +37,19 @@ export function renderPlanHtml(r: PlanReport): string {
 <details><summary>Still open (${r.cves.stillOpen.length})</summary>${cveTable(r.cves.stillOpen)}</details>`,
     },
     {
+      heading: 'Hardening',
+      body: r.hardening
+        ? renderHtmlTable(
+            ['Change', 'Option', 'Detail'],
+            [
+              ...r.hardening.changes.map((c) => [c.kind, c.option, `${c.from} → ${c.to}`]),
+              ...r.hardening.gained.map((g) => ['gained', g.option, `since ${g.since}`]),
+              ...r.hardening.laterGain.map((g) => ['needs a newer branch', g.option, `since ${g.since}`]),
+            ],
+          )
+        : html`<p>No config given.</p>`,
+    },
+    {
       heading: 'Test plan',
       body: html`<ol>${r.testPlan.map((s) => html`<li>${s.purpose}<br><code>${s.command}</code></li>`)}</ol>`,
     },

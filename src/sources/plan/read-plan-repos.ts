@@ -39,7 +39,9 @@ export async function checkGitVersion(): Promise<void> {
   const m = /(\d+)\.(\d+)/.exec(text);
   const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
   if (major < 2 || (major === 2 && minor < 38))
-    throw new UserError(`kgap plan needs git 2.38 or newer, for a merge without a work tree (git merge-tree --write-tree), not ${text}`);
+    throw new UserError(
+      `kgap plan needs git 2.38 or newer, for a merge without a work tree (git merge-tree --write-tree), not ${text}`,
+    );
 }
 
 async function objectDir(where: GitLocation): Promise<string> {
