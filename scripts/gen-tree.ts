@@ -7,6 +7,11 @@
  * writes a vulns-shaped repository whose records name the generated commits: point `--vulns-repo` at it.
  *
  *   node dist/scripts/gen-tree.js --out DIR [--size small|100k|1m] [--branch 6.1] [--stable-up-to 130] [--vendor-base 110]
+ *     [--vendor-patches N]
+ *
+ * Stable filler commits edit functions of "shared" source files (real paths from the records) in place, and with
+ * `vendorPatches` the vendor branch carries patches of every `kgap plan` fate (scripts/gen-tree/plan-patches.ts);
+ * `scenario.json` lists each vendor commit with the fate `kgap plan` must give it against the newest stable release.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +20,20 @@ import { pathToFileURL } from 'node:url';
 import type { CveRecord } from '../src/domain/cve.js';
 import { formatKernelVersion, type KernelVersion } from '../src/domain/kernel-version.js';
 import { fakeSha, fillerMessage, makefile, message, placedFile, placedSubject } from './gen-tree/commit-text.js';
-import { FastImport } from './gen-tree/fast-import.js';
+import { FastImport, type FileChange } from './gen-tree/fast-import.js';
+import { type PatchCounts, patchCountsFor, planPatches, type StableEdit } from './gen-tree/plan-patches.js';
 import { type Placement, planMainlineReleases, planPlacements } from './gen-tree/plan-placements.js';
 import { planScenarios, type ScenarioCase } from './gen-tree/plan-scenarios.js';
+import { pickSharedFiles, SourceModel } from './gen-tree/source-model.js';
+import {
+  caseChanges,
+  caseExpect,
+  caseMessage,
+  type ExpectedFate,
+  GKH,
+  planPatchCommit,
+  type VendorPatchFact,
+} from './gen-tree/vendor-commits.js';
 import { writeVulnsRepo } from './gen-tree/write-vulns-repo.js';
 
 export type GenTreeOptions = {
@@ -36,6 +52,17 @@ export type GenTreeOptions = {
   readonly vendorOnly: number;
   /** Records to prefer for the vendor cases (e.g. CVE-2025-21629). */
   readonly prefer?: readonly string[];
+  /**
+   * Shared source files (real paths from the records) that stable fillers and vendor patches edit in place, and
+   * functions per file (defaults 40 and 16).
+   */
+  readonly sharedFiles?: number;
+  readonly sharedFunctions?: number;
+  /**
+   * Vendor commits in all, for `kgap plan`: beyond the tree-mode cases and `vendorOnly`, patches of every fate
+   * (scripts/gen-tree/plan-patches.ts) make up the rest. Default: none beyond those.
+   */
+  readonly vendorPatches?: number;
 };
 
 export type GenTreeResult = {
@@ -47,6 +74,8 @@ export type GenTreeResult = {
   readonly cases: readonly ScenarioCase[];
   /** Real commit id -> generated commit id. */
   readonly shaMap: ReadonlyMap<string, string>;
+  /** Every vendor commit (oldest first) with its expected `kgap plan` fate against the newest stable release. */
+  readonly patches: readonly VendorPatchFact[];
 };
 
 const START = 1113690000; // 2005-04-16, the first commit of Linux's git history
@@ -71,6 +100,26 @@ function makefileOf(v: KernelVersion, sublevel: number) {
   return a === 2 ? makefile(2, 6, c) : makefile(a, b, sublevel);
 }
 
+/** A stable filler's prose: a few real-looking sentences, varied by position. */
+function stableBody(n: number, i: number): string {
+  const lines = [
+    'The error path returned without dropping the reference taken above.',
+    'A concurrent caller could observe the object before it was initialised.',
+    'The length from the device was trusted without a bounds check.',
+    'The allocation can fail under memory pressure; handle it.',
+  ];
+  return lines[(n * 7 + i) % lines.length] as string;
+}
+
+/** Plan patches per kind: the vendor commits asked for beyond the tree-mode cases and the vendor-only ones. */
+function vendorPatchCounts(o: GenTreeOptions, cases: readonly ScenarioCase[]): PatchCounts {
+  const withCommit = cases.filter((c) => c.case !== 'intro-absent');
+  const reverts = withCommit.some((c) => c.case === 'reverted') ? 1 : 0;
+  const planted = withCommit.length + reverts + o.vendorOnly + 1; // + the defconfig commit
+  const extra = o.vendorBase === null || o.vendorPatches === undefined ? 0 : o.vendorPatches - planted;
+  return patchCountsFor(Math.max(0, extra));
+}
+
 /** Builds the trees and the matching vulns repository under `outDir` (replaced). */
 export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
   rmSync(o.outDir, { recursive: true, force: true });
@@ -82,6 +131,11 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
   const mainline = byVersion(placed.values(), 'mainline');
   const stable = byVersion(placed.values(), 'stable');
   const gitDir = join(treeDir, '.git');
+  const functions = o.sharedFunctions ?? 16;
+  const shared = pickSharedFiles(
+    o.records.flatMap((r) => r.programFiles),
+    o.sharedFiles ?? 40,
+  );
 
   // Phase 1: mainline.
   let fi = new FastImport(treeDir, join(gitDir, 'marks-1'), START);
@@ -90,6 +144,7 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
   const perRelease = Math.max(0, Math.floor(o.mainlineFillers / Math.max(1, releases.length)));
   let filler = 0;
   let first = true;
+  const initialModel = SourceModel.initial(shared, functions);
   const place = async (
     ref: string,
     p: Placement,
@@ -105,7 +160,7 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
       await fi.commit({
         ref: 'refs/heads/master',
         message: message('Initial import', []),
-        changes: [{ path: 'Makefile', content: makefileOf(v, 0) }],
+        changes: [{ path: 'Makefile', content: makefileOf(v, 0) }, ...shared.map((_, k) => initialModel.change(k))],
       });
       first = false;
     }
@@ -129,144 +184,183 @@ export async function generateTree(o: GenTreeOptions): Promise<GenTreeResult> {
   for (const [sha, mark] of markOf) shaMap.set(sha, marks1.get(mark) as string);
   const branchRelease = marks1.get(releaseMark.get(o.branch) as string) as string;
 
-  // Phase 2: the stable branch, and the vendor branch's backports.
-  fi = new FastImport(treeDir, join(gitDir, 'marks-2'), fi.clock + 86_400);
+  // Phase 2a: the stable branch up to the vendor base (its filler commits edit the shared files).
   const stableRef = `refs/heads/linux-${o.branch}.y`;
   const branchV = releases.find((v) => formatKernelVersion(v) === o.branch) as KernelVersion;
-  let from: string | undefined = branchRelease;
-  const stableMarks = new Map<string, string>();
-  const stableTagMark = new Map<number, string>();
-  for (let n = 1; n <= o.stableUpTo; n++) {
-    for (let i = 0; i < o.stableFillers; i++) {
-      const up = fakeSha(`stable-${n}-${i}`);
-      await fi.commit({
-        ref: stableRef,
-        from,
-        message: message(
-          `net: stable fix ${n}.${i}`,
-          [`commit ${up} upstream.`, '', 'Backport of an unrelated fix.'],
-          ['Signed-off-by: Greg Kroah-Hartman <gregkh@linuxfoundation.org>'],
-        ),
-      });
-      from = undefined;
-    }
-    for (const p of stable.get(`${o.branch}.${n}`) ?? []) {
-      const up = p.upstream ? placed.get(p.upstream) : undefined;
-      const upSha = p.upstream ? shaMap.get(p.upstream) : undefined;
-      const lines = upSha
-        ? [`commit ${upSha} upstream.`, '', `Backport for ${p.record.id}.`]
-        : [`Stable-only change for ${p.record.id}.`];
-      const mark = await fi.commit({
-        ref: stableRef,
-        from,
-        message: message(up ? placedSubject(up) : placedSubject(p), lines, [
-          'Signed-off-by: Greg Kroah-Hartman <gregkh@linuxfoundation.org>',
-        ]),
-        changes: [up ? placedFile(up) : placedFile(p)],
-      });
-      from = undefined;
-      stableMarks.set(p.sha, mark);
-    }
-    const mark = await fi.commit({
-      ref: stableRef,
-      from,
-      message: `Linux ${o.branch}.${n}\n`,
-      changes: [{ path: 'Makefile', content: makefileOf(branchV, n) }],
-    });
-    from = undefined;
-    stableTagMark.set(n, mark);
-    await fi.reset(`refs/tags/v${o.branch}.${n}`, mark);
-  }
+  const split = o.vendorBase ?? o.stableUpTo;
+  const model = SourceModel.initial(shared, functions);
   const cases =
     o.vendorBase === null
       ? []
       : planScenarios(o.records, placed, { branch: o.branch, vendorBase: o.vendorBase, prefer: o.prefer ?? [] });
+  const patchPlan = planPatches({
+    files: shared,
+    functions,
+    upTo: o.stableUpTo,
+    fillers: o.stableFillers,
+    base: split,
+    counts: vendorPatchCounts(o, cases),
+  });
+  const stableMarks = new Map<string, string>();
+  const stableTagMark = new Map<number, string>();
+  const fillerMarks = new Map<string, string>();
+  const writeStable = async (
+    range: { first: number; last: number },
+    from: string,
+    shaOf: (e: StableEdit) => string,
+  ) => {
+    let parent: string | undefined = from;
+    const commit = async (msg: string, changes: FileChange[]) => {
+      const mark = await fi.commit({ ref: stableRef, from: parent, message: msg, changes });
+      parent = undefined;
+      return mark;
+    };
+    for (let n = range.first; n <= range.last; n++) {
+      for (let i = 0; i < o.stableFillers; i++) {
+        const edit = patchPlan.edits.get(`${n}.${i}`);
+        if (edit) model.set(edit.slot, edit.after);
+        const subject = edit?.subject ?? `net: stable fix ${n}.${i}`;
+        const up = edit?.upstream ?? fakeSha(`stable-${n}-${i}`);
+        const body = [`commit ${up} upstream.`, '', stableBody(n, i)];
+        const mark = await commit(message(subject, body, GKH), edit ? [model.change(edit.slot.file)] : []);
+        fillerMarks.set(`${n}.${i}`, mark);
+      }
+      for (const r of patchPlan.reverts.filter((x) => x.n === n)) {
+        model.set(r.of.slot, r.of.before);
+        const lines = [`This reverts commit ${shaOf(r.of)}.`, '', 'It causes a regression on some boards.'];
+        await commit(message(`Revert "${r.of.subject}"`, lines, GKH), [model.change(r.of.slot.file)]);
+      }
+      for (const p of stable.get(`${o.branch}.${n}`) ?? []) {
+        const up = p.upstream ? placed.get(p.upstream) : undefined;
+        const upSha = p.upstream ? shaMap.get(p.upstream) : undefined;
+        const lines = upSha
+          ? [`commit ${upSha} upstream.`, '', `Backport for ${p.record.id}.`]
+          : [`Stable-only change for ${p.record.id}.`];
+        const msg = message(up ? placedSubject(up) : placedSubject(p), lines, GKH);
+        stableMarks.set(p.sha, await commit(msg, [up ? placedFile(up) : placedFile(p)]));
+      }
+      const mark = await commit(`Linux ${o.branch}.${n}\n`, [{ path: 'Makefile', content: makefileOf(branchV, n) }]);
+      stableTagMark.set(n, mark);
+      await fi.reset(`refs/tags/v${o.branch}.${n}`, mark);
+    }
+  };
+  fi = new FastImport(treeDir, join(gitDir, 'marks-2a'), fi.clock + 86_400);
+  await writeStable({ first: 1, last: split }, branchRelease, () => {
+    throw new Error('a stable revert before the vendor base');
+  });
+  commits += fi.commits;
+  const marks2a = await fi.finish();
+  const shaOfEdit = (e: StableEdit) => marks2a.get(fillerMarks.get(`${e.n}.${e.i}`) as string) as string;
+  const baseSha = split === 0 ? branchRelease : (marks2a.get(stableTagMark.get(split) as string) as string);
+  for (const [sha, mark] of stableMarks) if (!shaMap.has(sha)) shaMap.set(sha, marks2a.get(mark) as string);
+  // The vendor's copy of the shared files is the base's.
+  const vendorModel = model.clone();
+
+  // Phase 2b: the stable branch past the vendor base, and the vendor branch on the base.
+  fi = new FastImport(treeDir, join(gitDir, 'marks-2b'), fi.clock + 86_400);
+  stableMarks.clear();
+  await writeStable({ first: split + 1, last: o.stableUpTo }, baseSha, shaOfEdit);
   const vendorRef = o.vendorBase === null ? null : 'refs/heads/vendor';
   const vendorMarks = new Map<ScenarioCase['case'], string>();
+  const written: { mark: string; kind: VendorPatchFact['kind']; subject: string; expect: ExpectedFate }[] = [];
   if (vendorRef && o.vendorBase !== null) {
-    let vfrom: string | undefined = stableTagMark.get(o.vendorBase) ?? branchRelease;
-    const vcommit = async (msg: string, changes: { path: string; content: string }[]) => {
+    let vfrom: string | undefined = baseSha;
+    const vcommit = async (msg: string, changes: FileChange[]) => {
       const mark = await fi.commit({ ref: vendorRef, from: vfrom, message: msg, changes });
       vfrom = undefined;
       return mark;
     };
+    const vendorOnly = async (subject: string, path: string, content: string) => {
+      const mark = await vcommit(message(subject, ['Vendor-only change.']), [{ path, content }]);
+      written.push({ mark, kind: 'vendor-only', subject, expect: { fate: 'clean', evidence: null } });
+      return mark;
+    };
     const half = Math.ceil(o.vendorOnly / 2);
     for (let i = 0; i < half; i++)
-      await vcommit(message(`ANDROID: vendor: board support part ${i}`, ['Vendor-only change.']), [
-        { path: `drivers/vendor/board-${i}.c`, content: `int board_${i};\n` },
-      ]);
+      await vendorOnly(`ANDROID: vendor: board support part ${i}`, `drivers/vendor/board-${i}.c`, `int board_${i};\n`);
+    const stableCopies = new Set(
+      [...placed.values()]
+        .filter((q) => q.line === 'stable' && q.upstream && (q.version?.sublevel ?? 0) > split)
+        .map((q) => q.upstream as string),
+    );
     for (const c of cases) {
       if (c.case === 'intro-absent') continue;
       const p = placed.get(c.upstream) as Placement;
-      const up = shaMap.get(c.upstream) as string;
-      const file = placedFile(p);
-      const subject = placedSubject(p);
-      const gkh = ['Signed-off-by: Vendor Engineer <eng@vendor.example>'];
-      const msg =
-        c.case === 'stable-marker' || c.case === 'reverted' || c.case === 'intro-backport'
-          ? message(subject, [`commit ${up} upstream.`, '', 'Backported ahead of stable.'], gkh)
-          : c.case === 'cherry-pick'
-            ? message(subject, ['Needed for the product.', '', `(cherry picked from commit ${up})`], gkh)
-            : c.case === 'android'
-              ? message(
-                  `UPSTREAM: ${subject}`,
-                  ['Bug: 123456789', '', `(cherry picked from commit ${up})`],
-                  ['Change-Id: I0123456789abcdef', ...gkh],
-                )
-              : c.case === 'trailer'
-                ? message(subject, ['Picked from upstream.'], [`Upstream-Commit: ${up}`, ...gkh])
-                : c.case === 'squash' || c.case === 'intro-squash'
-                  ? message('vendor: pull in pending fixes', ['Squashed from the vendor queue.'], gkh)
-                  : message(subject, ['Adapted to the vendor tree.'], gkh);
-      const changes = c.case === 'subject' ? [{ path: file.path, content: `${file.content}/* adapted */\n` }] : [file];
-      vendorMarks.set(c.case, await vcommit(msg, changes));
+      const mark = await vcommit(caseMessage(c, p, shaMap.get(c.upstream) as string), caseChanges(c, p));
+      vendorMarks.set(c.case, mark);
+      written.push({
+        mark,
+        kind: c.case,
+        subject: placedSubject(p),
+        expect: caseExpect(c, stableCopies.has(c.upstream)),
+      });
     }
-    const tipMark = await vcommit(message('vendor: update defconfig', ['Vendor-only change.']), [
-      { path: 'arch/arm64/configs/vendor_defconfig', content: 'CONFIG_VENDOR=y\n' },
-    ]);
+    for (const patch of patchPlan.patches) {
+      const c = planPatchCommit(patch, vendorModel, shaOfEdit);
+      const mark = await vcommit(c.message, c.changes);
+      written.push({ mark, kind: patch.kind, subject: c.subject, expect: c.expect });
+    }
+    const tipMark = await vendorOnly(
+      'vendor: update defconfig',
+      'arch/arm64/configs/vendor_defconfig',
+      'CONFIG_VENDOR=y\n',
+    );
     vendorMarks.set('intro-absent', tipMark);
   }
   commits += fi.commits;
   const marks2 = await fi.finish();
   for (const [sha, mark] of stableMarks) if (!shaMap.has(sha)) shaMap.set(sha, marks2.get(mark) as string);
+  const patches: VendorPatchFact[] = written.map((w) => ({
+    sha: marks2.get(w.mark) as string,
+    kind: w.kind,
+    subject: w.subject,
+    expect: w.expect,
+  }));
 
   // Phase 3: the revert of a vendor backport (it names the backport's id), and the rest of the vendor-only commits.
   if (vendorRef) {
     fi = new FastImport(treeDir, join(gitDir, 'marks-3'), fi.clock + 86_400 * 30);
     let vfrom: string | undefined = marks2.get(vendorMarks.get('intro-absent') as string);
+    const late: { mark: string; kind: VendorPatchFact['kind']; subject: string; expect: ExpectedFate }[] = [];
     const reverted = cases.find((c) => c.case === 'reverted');
     const backport = reverted ? marks2.get(vendorMarks.get('reverted') as string) : undefined;
     if (reverted && backport) {
       const p = placed.get(reverted.upstream) as Placement;
-      await fi.commit({
+      const subject = `Revert "${placedSubject(p)}"`;
+      const mark = await fi.commit({
         ref: vendorRef,
         from: vfrom,
-        message: message(`Revert "${placedSubject(p)}"`, [
+        message: message(subject, [
           `This reverts commit ${backport}.`,
           '',
           'Breaks the product; revert until it is sorted.',
         ]),
         changes: [{ path: placedFile(p).path, delete: true }],
       });
+      late.push({ mark, kind: 'revert-of-backport', subject, expect: { fate: 'vendor-revert', evidence: null } });
       vfrom = undefined;
     }
     for (let i = Math.ceil(o.vendorOnly / 2); i < o.vendorOnly; i++) {
-      await fi.commit({
+      const subject = `vendor: thermal tuning ${i}`;
+      const mark = await fi.commit({
         ref: vendorRef,
         from: vfrom,
-        message: message(`vendor: thermal tuning ${i}`, ['Vendor-only change.']),
+        message: message(subject, ['Vendor-only change.']),
         changes: [{ path: `drivers/vendor/thermal-${i}.c`, content: `int thermal_${i};\n` }],
       });
+      late.push({ mark, kind: 'vendor-only', subject, expect: { fate: 'clean', evidence: null } });
       vfrom = undefined;
     }
     commits += fi.commits;
-    await fi.finish();
+    const marks3 = await fi.finish();
+    for (const w of late)
+      patches.push({ sha: marks3.get(w.mark) as string, kind: w.kind, subject: w.subject, expect: w.expect });
   }
   execFileSync('git', ['-C', treeDir, 'symbolic-ref', 'HEAD', vendorRef ?? stableRef]);
 
   const vulnsDir = join(o.outDir, 'vulns');
   await writeVulnsRepo(vulnsDir, o.records, (sha) => shaMap.get(sha) ?? sha, START + 86_400 * 7000);
-  const result = { treeDir, vulnsDir, commits, stableRef, vendorRef, cases, shaMap };
+  const result = { treeDir, vulnsDir, commits, stableRef, vendorRef, cases, shaMap, patches };
   writeFileSync(
     join(o.outDir, 'scenario.json'),
     `${JSON.stringify({ ...result, shaMap: undefined, records: o.records.length }, null, 2)}\n`,
@@ -285,11 +379,63 @@ export function selectRecords(
   return records.filter((r, i) => options.prefer.includes(r.id) || (r.dyad.length > 0 && i % options.every === 0));
 }
 
+/**
+ * Tree sizes. `vendorPatches`: vendor commits in all (`kgap plan`'s bench asks for 300 on the 1M tree, with about
+ * 2,000 stable commits between v6.1.110 and v6.1.130).
+ */
 export const SIZES = {
-  small: { every: 25, mainlineFillers: 2_000, stableFillers: 5 },
-  '100k': { every: 1, mainlineFillers: 80_000, stableFillers: 20 },
-  '1m': { every: 1, mainlineFillers: 960_000, stableFillers: 40 },
+  small: {
+    every: 25,
+    mainlineFillers: 2_000,
+    stableFillers: 5,
+    sharedFiles: 40,
+    sharedFunctions: 16,
+    vendorPatches: 60,
+  },
+  '100k': {
+    every: 1,
+    mainlineFillers: 80_000,
+    stableFillers: 20,
+    sharedFiles: 150,
+    sharedFunctions: 24,
+    vendorPatches: 300,
+  },
+  '1m': {
+    every: 1,
+    mainlineFillers: 960_000,
+    stableFillers: 56,
+    sharedFiles: 200,
+    sharedFunctions: 24,
+    vendorPatches: 300,
+  },
 } as const;
+
+/**
+ * The options of a preset size, from all the records with commit ids: 6.1 up to 6.1.130, the vendor branch on
+ * v6.1.110 (the CLI, the bench and the tests build the same trees from this).
+ */
+export function presetOptions(
+  size: keyof typeof SIZES,
+  o: { readonly outDir: string; readonly records: readonly CveRecord[]; readonly releaseNames: readonly string[] },
+): GenTreeOptions {
+  const preset = SIZES[size];
+  const prefer = ['CVE-2025-21629', 'CVE-2022-48628'];
+  return {
+    outDir: o.outDir,
+    records: selectRecords(o.records, { every: preset.every, prefer }),
+    releaseNames: o.releaseNames,
+    branch: '6.1',
+    stableUpTo: 130,
+    vendorBase: 110,
+    mainlineFillers: preset.mainlineFillers,
+    stableFillers: preset.stableFillers,
+    vendorOnly: 12,
+    prefer,
+    sharedFiles: preset.sharedFiles,
+    sharedFunctions: preset.sharedFunctions,
+    vendorPatches: preset.vendorPatches,
+  };
+}
 
 async function main(argv: readonly string[]): Promise<void> {
   const arg = (name: string, fallback: string) => {
@@ -297,8 +443,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
   };
   const size = arg('size', 'small') as keyof typeof SIZES;
-  const preset = SIZES[size];
-  if (!preset) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  if (!SIZES[size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const { resolveDataOptions } = await import('../src/sources/data/data-options.js');
   const { readIndex } = await import('../src/sources/vulns/read-index.js');
   const { readReleases } = await import('../src/sources/releases/read-releases.js');
@@ -307,19 +452,18 @@ async function main(argv: readonly string[]): Promise<void> {
     readIndex(data, { withCommits: true }),
     readReleases(data.releases, data.cacheDir),
   ]);
-  const prefer = ['CVE-2025-21629', 'CVE-2022-48628'];
   const started = performance.now();
-  const result = await generateTree({
+  const options = presetOptions(size, {
     outDir: resolve(arg('out', '/tmp/kgap-gen-tree')),
-    records: selectRecords(index.records, { every: preset.every, prefer }),
+    records: index.records,
     releaseNames: [...releases.byName.keys()],
-    branch: arg('branch', '6.1'),
-    stableUpTo: Number(arg('stable-up-to', '130')),
-    vendorBase: Number(arg('vendor-base', '110')),
-    mainlineFillers: preset.mainlineFillers,
-    stableFillers: preset.stableFillers,
-    vendorOnly: 12,
-    prefer,
+  });
+  const result = await generateTree({
+    ...options,
+    branch: arg('branch', options.branch),
+    stableUpTo: Number(arg('stable-up-to', String(options.stableUpTo))),
+    vendorBase: Number(arg('vendor-base', String(options.vendorBase))),
+    vendorPatches: Number(arg('vendor-patches', String(options.vendorPatches))),
   });
   process.stderr.write(
     `gen-tree: ${result.commits} commits in ${((performance.now() - started) / 1000).toFixed(1)} s: tree ${result.treeDir}, vulns ${result.vulnsDir}\n`,

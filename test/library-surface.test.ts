@@ -22,6 +22,7 @@ const ENTRIES: Record<string, readonly string[]> = {
   'api/boot': ['runBoot', 'runBootPair', 'bootFormats', 'BOOT_ARCHES'],
   'api/analytics': ['runLag', 'runExposure', 'runDiff', 'runSimulate', 'lagFormats'],
   'api/vex': ['runVexDiff', 'vexDiffFormats', 'planVexStatements', 'parseVexDocument', 'VEX_CHANGE_KINDS'],
+  'api/plan': ['runPlan', 'planFormats', 'PLAN_FORMATS', 'renderPlanJson', 'PATCH_FATES'],
 };
 const INTERNALS = ['spanAt', 'spanOf', 'findingOf', 'renderNewcCpio', 'planRecordSpans', 'readBranchView'];
 

@@ -22,7 +22,7 @@ export function treeBaseVersion(scan: TreeScan): KernelVersion | null {
 }
 
 /** The first release on the base's branch that has a fix, after the base (what stable would bring). */
-function stableFixAfter(record: CveRecord, base: KernelVersion): string | null {
+export function stableFixAfter(record: CveRecord, base: KernelVersion): string | null {
   const later = record.dyad
     .map((d) => (d.fixVersion ? parseKernelVersion(d.fixVersion) : null))
     .filter(

@@ -1,8 +1,10 @@
 import type { ExposureReport } from '../../analysis/exposure/assess-exposure.js';
 import { assessTree } from '../../analysis/tree/assess-tree.js';
 import type { TreeVerdict } from '../../analysis/tree/tree-evidence.js';
+import type { ReleaseTable } from '../../domain/release.js';
 import type { TreeScan } from '../../domain/tree-scan.js';
 import { UserError } from '../../domain/user-error.js';
+import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import { readTreeScan } from '../../sources/tree/read-tree-scan.js';
@@ -15,6 +17,9 @@ export type TreeExposure = {
   /** True when the scan came from the cache (unchanged revision and data). */
   readonly cached: boolean;
   readonly indexProblems: number;
+  /** The index (with commit ids) and release table the verdicts were made from. */
+  readonly index: VulnsIndex;
+  readonly releases: ReleaseTable;
 };
 
 /**
@@ -44,5 +49,5 @@ export async function readTreeExposure(options: {
     throw new UserError(`the tree's Makefile says "${scan.base.makefile}", which is not an upstream kernel version`);
   }
   const { report, verdicts } = assessTree(index, releases, { ...scan, rev: options.rev });
-  return { report, verdicts, scan, cached, indexProblems: index.problems.length };
+  return { report, verdicts, scan, cached, indexProblems: index.problems.length, index, releases };
 }

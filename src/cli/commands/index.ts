@@ -13,6 +13,7 @@ export const commands: readonly { readonly name: string; readonly load: () => Pr
   { name: 'lag', load: async () => (await import('./lag.js')).lagCommand },
   { name: 'exposure', load: async () => (await import('./exposure.js')).exposureCommand },
   { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
+  { name: 'plan', load: async () => (await import('./plan.js')).planCommand },
   { name: 'simulate', load: async () => (await import('./simulate.js')).simulateCommand },
   { name: 'boot', load: async () => (await import('./boot.js')).bootCommand },
   { name: 'gate', load: async () => (await import('./gate.js')).gateCommand },

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CveRecord } from '../../domain/cve.js';
+import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import type { Backport, TreeScan } from '../../domain/tree-scan.js';
+import { assessTreeCve } from '../tree/assess-tree-cve.js';
+import { CVE_2022_48628, CVE_2025_21629 } from '../tree/real-records.test-helper.js';
+import type { TreeVerdict } from '../tree/tree-evidence.js';
+import { planTreeLookup } from '../tree/tree-lookup.js';
+import { assessPlanCves } from './assess-plan-cves.js';
+import type { PatchFate } from './plan-report.js';
+
+const V = (s: string) => parseKernelVersion(s) as KernelVersion;
+const VENDOR = 'aaaa000000000000000000000000000000000001';
+const REVERT = 'bbbb000000000000000000000000000000000002';
+const mark = (ref: string): Backport => ({
+  commit: VENDOR,
+  ref,
+  match: { via: 'marker', style: 'stable' },
+  vendor: true,
+});
+
+function verdictOf(r: CveRecord, base: string, parts: Partial<TreeScan>): TreeVerdict {
+  const scan: TreeScan = {
+    schemaVersion: 1,
+    rev: 'HEAD',
+    revSha: 'f'.repeat(40),
+    vulnsCommit: 'e'.repeat(40),
+    shallow: false,
+    base: { makefile: base, makefileVersion: base, tag: `v${base}` },
+    historyCommits: 1000,
+    historyComplete: true,
+    upstream: null,
+    present: ['2f2dc053404febedc9c273452d9d518fb31fde72'],
+    backports: [],
+    reverts: [],
+    vendorCommits: [],
+    upstreamFixesAvailable: 0,
+    ...parts,
+  };
+  return assessTreeCve(r, V(base), planTreeLookup(scan));
+}
+
+const cases: {
+  name: string;
+  record: CveRecord;
+  base: string;
+  target: string;
+  scan: Partial<TreeScan>;
+  fate?: [string, PatchFate];
+  want: string;
+}[] = [
+  {
+    name: 'the target has the fix the tree lacks: closed',
+    record: CVE_2022_48628,
+    base: '6.1.50',
+    target: '6.1.60',
+    scan: {},
+    want: 'closed 6.1.56',
+  },
+  {
+    name: 'the vendor backported the fix the target has: already fixed, not closed again',
+    record: CVE_2022_48628,
+    base: '6.1.50',
+    target: '6.1.60',
+    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')] },
+    fate: [VENDOR, 'upstream'],
+    want: 'already',
+  },
+  {
+    name: 'a vendor backport that carries over keeps a fix the target lacks',
+    record: CVE_2022_48628,
+    base: '6.1.50',
+    target: '6.1.55',
+    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')] },
+    fate: [VENDOR, 'clean'],
+    want: 'none',
+  },
+  {
+    name: 'a fix the vendor reverted: closed only if the revert is dropped',
+    record: CVE_2022_48628,
+    base: '6.1.50',
+    target: '6.1.60',
+    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')], reverts: [[VENDOR, REVERT]] },
+    fate: [REVERT, 'vendor-revert'],
+    want: 'closed 6.1.56 closed only if vendor revert bbbb00000000 is dropped',
+  },
+  {
+    name: 'CVE-2025-21629: a stable commit brings the bug in (6.1.116): introduced at 6.1.120',
+    record: CVE_2025_21629,
+    base: '6.1.110',
+    target: '6.1.120',
+    scan: {},
+    want: 'introduced 6.1.124',
+  },
+  {
+    name: 'CVE-2025-21629: the vendor backported the bug, the target has its fix: closed (tree-aware)',
+    record: CVE_2025_21629,
+    base: '6.1.110',
+    target: '6.1.130',
+    scan: { backports: [mark('04c20a9356f283da623903e81e7c6d5df7e4dc3c')] },
+    fate: [VENDOR, 'upstream'],
+    want: 'closed 6.1.124',
+  },
+  {
+    name: 'CVE-2025-21629: the vendor backport of the bug carries over to 6.1.115: still open',
+    record: CVE_2025_21629,
+    base: '6.1.110',
+    target: '6.1.115',
+    scan: { backports: [mark('04c20a9356f283da623903e81e7c6d5df7e4dc3c')] },
+    fate: [VENDOR, 'clean'],
+    want: 'stillOpen 6.1.124 vendor patch aaaa00000000 brings the bug and carries over',
+  },
+];
+
+describe('assessPlanCves', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const now = new Map([[c.record.id, verdictOf(c.record, c.base, c.scan)]]);
+      const r = assessPlanCves({
+        records: [c.record],
+        now,
+        base: V(c.base),
+        target: V(c.target),
+        fates: new Map(c.fate ? [c.fate] : []),
+        judge: null,
+      });
+      const lists = { closed: r.closed, introduced: r.introduced, stillOpen: r.stillOpen };
+      const found = Object.entries(lists).find(([, l]) => l.length > 0);
+      const got = found
+        ? [found[0], found[1][0]?.fixedOnBranch, found[1][0]?.note].filter(Boolean).join(' ')
+        : r.alreadyFixedByVendor.length
+          ? 'already'
+          : 'none';
+      assert.equal(got, c.want);
+    });
+  }
+  it('splits the counts by relevance with a judge', () => {
+    const now = new Map([[CVE_2022_48628.id, verdictOf(CVE_2022_48628, '6.1.50', {})]]);
+    const r = assessPlanCves({
+      records: [CVE_2022_48628],
+      now,
+      base: V('6.1.50'),
+      target: V('6.1.60'),
+      fates: new Map(),
+      judge: () => ({ status: 'built', reason: 'test', justification: null, files: [] }),
+    });
+    assert.deepEqual(r.counts.closed, { total: 1, built: 1, notBuilt: 0, unknown: 0 });
+    assert.equal(r.closed[0]?.relevance, 'built');
+  });
+});
