@@ -107,8 +107,27 @@ export function findingOf(
   };
 }
 
-/** Sorts in place: most severe first, then by CVSS score, then by id (numeric); each id's key computed once. */
+/**
+ * The order of findings: most severe first, then by CVSS score, then by id (numeric). On records too (a finding's
+ * severity and score are its record's), so a cache can store records in finding order.
+ */
+export function compareByFindingOrder(
+  a: { readonly id: string; readonly severity: Severity | null; readonly cvss: number | null },
+  b: { readonly id: string; readonly severity: Severity | null; readonly cvss: number | null },
+): number {
+  const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
+  if (bySeverity !== 0) return bySeverity;
+  const byScore = (b.cvss ?? -1) - (a.cvss ?? -1);
+  return byScore !== 0 ? byScore : cveKey(a.id) - cveKey(b.id);
+}
+
+/** Sorts in place by `compareByFindingOrder`, each id's key computed once; input already in order costs one pass. */
 export function sortFindings(findings: Finding[]): void {
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++) {
+    sorted = compareByFindingOrder(findings[i - 1] as Finding, findings[i] as Finding) <= 0;
+  }
+  if (sorted) return;
   const keys = new Map(findings.map((f) => [f, cveKey(f.id)]));
   findings.sort((a, b) => {
     const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
@@ -119,8 +138,9 @@ export function sortFindings(findings: Finding[]): void {
 }
 
 function cveKey(id: string): number {
-  const [, year = 0, num = 0] = id.split('-').map(Number);
-  return year * 10_000_000 + num;
+  // CVE-YYYY-N…: year and number without splitting into arrays (called for every finding of a warm query).
+  const dash = id.indexOf('-', 4);
+  return Number(id.slice(4, dash)) * 10_000_000 + Number(id.slice(dash + 1));
 }
 
 /** Which published CVEs does version V carry, and how far behind its branch is it? Pure. */

@@ -2,8 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BranchView } from '../../analysis/exposure/assess-branch-exposure.js';
 import { AFFECTEDNESS_RULES_VERSION } from '../../analysis/exposure/assess-version.js';
-import { type BranchEntry, planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
-import type { CveRecord, Severity } from '../../domain/cve.js';
+import {
+  decodeBranchView,
+  encodeBranchView,
+  type StoredBranchView,
+} from '../../analysis/exposure/branch-view-codec.js';
+import { planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
+import type { CveRecord } from '../../domain/cve.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
@@ -11,79 +16,11 @@ import { readIndexMeta } from '../../sources/vulns/index-store.js';
 import { readIndex, requireIndexSource } from '../../sources/vulns/read-index.js';
 
 // One file per branch, made on the first query of that branch at an index commit: the records that affect some
-// release of the branch (with what a finding shows) and their verdict spans.
-const fileFor = (cacheDir: string, branch: string) => join(cacheDir, `branch-${branch}-v1.json`);
-
-type StoredView = {
-  /** AFFECTEDNESS_RULES_VERSION the verdicts were made with. */
-  rules: number;
-  vulnsCommit: string;
-  vulnsCommitDate: string;
-  source: string;
-  totals: { records: number; recordProblems: number };
-  /** id, title, published, `score|severity|vector` or "", program files joined by "\n" */
-  records: [string, string, string, string, string][];
-  /** record, fixedUpstream or "", spans as [from, to or -1, fixedOnBranch or "", ambiguousReason or "", rule] */
-  entries: [number, string, [number, number, string, string, string][]][];
-};
-
-function toStored(view: BranchView): StoredView {
-  return {
-    rules: AFFECTEDNESS_RULES_VERSION,
-    ...view.index,
-    totals: view.totals,
-    records: view.records.map((r) => [
-      r.id,
-      r.title,
-      r.published,
-      r.cvss ? `${r.cvss.score}|${r.cvss.severity}|${r.cvss.vector}` : '',
-      r.programFiles.join('\n'),
-    ]),
-    entries: view.entries.map((e) => [
-      e.record,
-      e.fixedUpstream ?? '',
-      e.spans.map((s) => [s.from, s.to ?? -1, s.fixedOnBranch ?? '', s.ambiguousReason ?? '', s.rule]),
-    ]),
-  } as StoredView;
-}
-
-/** The view restricted to the records that affect the release at `sublevel` (the others are never built). */
-function fromStored(s: StoredView, sublevel: number): BranchView {
-  const none: readonly string[] = [];
-  const hit = s.entries.filter(([, , spans]) =>
-    spans.some(([from, to]) => sublevel >= from && (to === -1 || sublevel < to)),
-  );
-  const records: CveRecord[] = hit.map(([record]) => {
-    const [id, title, published, cvssText, files] = s.records[record] as StoredView['records'][number];
-    const [score = '0', severity = 'none', vector = ''] = cvssText.split('|');
-    return {
-      id,
-      title,
-      published,
-      modified: '',
-      cvss: cvssText === '' ? null : { score: Number(score), severity: severity as Severity, vector },
-      dyad: [],
-      fixShas: none,
-      vulnerableShas: none,
-      programFiles: files === '' ? none : files.split('\n'),
-    };
-  });
-  const entries: BranchEntry[] = hit.map(([, fixedUpstream, spans], i) => ({
-    record: i,
-    fixedUpstream: fixedUpstream || null,
-    spans: spans.map(([from, to, fixedOnBranch, ambiguousReason, rule]) => ({
-      from,
-      to: to === -1 ? null : to,
-      fixedOnBranch: fixedOnBranch || null,
-      // An ambiguous verdict always has its reason (assessVersion), so "" stands for "not ambiguous".
-      ambiguous: ambiguousReason !== '',
-      ambiguousReason: ambiguousReason || null,
-      rule: rule as BranchEntry['spans'][number]['rule'],
-    })),
-  }));
-  const { totals, vulnsCommit, vulnsCommitDate, source } = s;
-  return { index: { schemaVersion: 1, vulnsCommit, vulnsCommitDate, source }, totals, records, entries };
-}
+// release of the branch (with what a finding shows) and their verdict spans. A warm `status` reads it whole, so it
+// is laid out for reading fast: the records are one string of lines (one JSON string parses at copy speed; only the
+// lines of the hits are split into fields), stored in finding order (most severe first), so the findings of a
+// release come out sorted.
+const fileFor = (cacheDir: string, branch: string) => join(cacheDir, `branch-${branch}-v2.json`);
 
 /**
  * The verdicts of every record along V's branch: from the cache when it matches the index commit, else computed
@@ -97,13 +34,13 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
     const text = await readFile(fileFor(data.cacheDir, branch), 'utf8').catch(() => null);
     if (text !== null) {
       try {
-        const stored = JSON.parse(text) as StoredView;
+        const stored = JSON.parse(text) as StoredBranchView;
         if (
           stored.rules === AFFECTEDNESS_RULES_VERSION &&
           stored.vulnsCommit === meta.vulnsCommit &&
           stored.source === meta.source
         )
-          return fromStored(stored, v.sublevel);
+          return decodeBranchView(stored, v.sublevel);
       } catch {
         // A torn or foreign file: recompute below.
       }
@@ -128,6 +65,6 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
     records,
     entries: all.map((e) => ({ ...e, record: keep.get(e.record) as number })),
   };
-  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(toStored(view))).catch(() => undefined);
+  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(encodeBranchView(view))).catch(() => undefined);
   return view;
 }
