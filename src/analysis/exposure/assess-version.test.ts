@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { REAL_DYADS as DYADS } from '../../../test/helpers/real-dyads.js';
+import { parseKernelVersion } from '../../domain/kernel-version.js';
 import { parseDyad } from '../../sources/vulns/parse-dyad.js';
 import { assessVersion } from './assess-version.js';
 
