@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assessVersion } from '../src/analysis/exposure/assess-version.js';
-import { assessTreeCve } from '../src/analysis/tree/assess-tree-cve.js';
-import { recordCommitSet } from '../src/analysis/tree/tree-carriers.js';
-import { planTreeLookup } from '../src/analysis/tree/tree-lookup.js';
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { readStoredIndex } from '../src/sources/vulns/index-store.js';
-import { plainTreeScan, planCommitPlaces } from './helpers/plain-tree-scan.js';
+import { planCommitPlaces } from './helpers/plain-tree-scan.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
+import { compareTreeWithVersion, TREE_AGREEMENT_VERSIONS } from './helpers/tree-agreement.js';
 
 // Tree mode on a plain stable tree must say what version mode says (docs/semantics.md, "Tree mode",
 // consistency), for every record: here the tree is modelled without git (test/helpers/plain-tree-scan.ts), so all
 // 14,626 records are judged at branch positions where introductions are judged one by one — before and after a
 // branch's only fix closes a mainline introduction (CVE-2024-35974 on 6.1), between two introductions with their
 // own fixes (CVE-2025-40237 on 6.6), after a fix from before the fork (CVE-2021-47295, CVE-2025-38585).
-const VERSIONS = ['4.19.250', '5.4.280', '5.10.220', '5.15.160', '6.1.2', '6.1.10', '6.1.170', '6.6.73', '6.6.80'];
-const VERSIONS_ALSO = ['6.6.100', '6.12.50', '6.18.20'];
+// The same figures: `npm run build && node dist/scripts/tree-version-agreement.js [--all]`.
 // Where the tree knows more than the record (docs/semantics.md, "Tree mode", remaining differences): a stable
 // commit another record names is a backport of this record's mainline fix (`fixed`) or introducing commit
 // (`affected`), on a branch this record's dyad has no line for.
@@ -32,27 +28,11 @@ const skip = records === undefined ? REAL_DATA_SKIP_REASON : false;
 
 describe('a plain stable tree at vX.Y.Z agrees with --version X.Y.Z on every record (real data)', () => {
   const places = records ? planCommitPlaces(records) : new Map();
-  for (const version of [...VERSIONS, ...VERSIONS_ALSO]) {
+  for (const version of TREE_AGREEMENT_VERSIONS) {
     it(`${version}: affected, fixing release and ambiguity reason alike`, { skip }, (t) => {
       const v = parseKernelVersion(version);
       assert.ok(v && records);
-      const lookup = planTreeLookup(plainTreeScan(places, v));
-      const differ: string[] = [];
-      const crossRecord: string[] = [];
-      let affected = 0;
-      let ambiguous = 0;
-      for (const r of records) {
-        const byVersion = assessVersion(r, v);
-        const byTree = assessTreeCve(r, v, lookup);
-        const treeAffected = byTree.verdict === 'affected';
-        if (byVersion.affected) affected++;
-        if (byVersion.ambiguous) ambiguous++;
-        if (treeAffected === byVersion.affected && byTree.ambiguousReason === byVersion.ambiguousReason) continue;
-        // The deciding commit is a marker-carrying commit this record does not name: another record's backport.
-        const by = byTree.evidence.commit;
-        if (by !== null && byTree.evidence.kind !== 'fix-commit' && !recordCommitSet(r).has(by)) crossRecord.push(r.id);
-        else differ.push(`${r.id}: tree ${byTree.verdict} (${byTree.evidence.detail}), version ${byVersion.affected}`);
-      }
+      const { affected, ambiguous, crossRecord, differ } = compareTreeWithVersion(records, places, v);
       t.diagnostic(
         `${version}: ${affected} affected (${ambiguous} ambiguous) of ${records.length}; differ: ${crossRecord.length} by another record's backport, ${differ.length} else`,
       );

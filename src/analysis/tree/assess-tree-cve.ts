@@ -50,7 +50,7 @@ export function assessTreeCve(record: CveRecord, base: KernelVersion, tree: Tree
   const aheadOfBase = held.filter((i) => introductionState(i, atBase, b) !== 'closed');
   const closing = (aheadOfBase.length > 0 ? aheadOfBase : held).flatMap((i) => at.closing(i)).sort(byStrength)[0];
   if (closing) return verdict('fixed', plainEvidence(closing), closing.vendor);
-  if (why !== null) return versionRule(record, base, `no introducing commit found, but ${why}`, considered);
+  if (why !== null) return versionRule(record, base, `the tree shows no open introduction, but ${why}`, considered);
   if (b.intros.some((i) => at.hold(i) !== null))
     return versionRule(record, base, 'the tree has the bug and shows no fix, yet the rules close it', considered);
   const intros = [...new Set(record.dyad.flatMap((d) => (d.introSha ? [d.introSha] : [])))];

@@ -65,9 +65,16 @@ export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree
     if (shas.length > 0 && found.every((x) => x !== undefined)) return found as Found[];
     return null;
   };
-  const elsewhere = (i: Introduction) => substitutes(record, i, b).flatMap((sha) => carried(sha, 'fix'));
+  const memo = <T>(f: (i: Introduction) => T) => {
+    const seen = new Map<Introduction, T>();
+    return (i: Introduction): T => {
+      if (!seen.has(i)) seen.set(i, f(i));
+      return seen.get(i) as T;
+    };
+  };
+  const elsewhere = memo((i) => substitutes(record, i, b).flatMap((sha) => carried(sha, 'fix')));
   // Every fix commit that bears on i: its own lines', its closer's, the substitutes.
-  const related = (i: Introduction) => {
+  const related = memo((i) => {
     const closer = i.fixes.length === 0 ? closerOf(i, b) : undefined;
     const shas = [
       ...i.lines.flatMap((d) => (d.fixSha && lineOf(d).fix ? [d.fixSha] : [])),
@@ -75,19 +82,14 @@ export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree
       ...substitutes(record, i, b),
     ];
     return [...new Set(shas)].flatMap((sha) => carried(sha, 'fix')).sort(byStrength);
-  };
-  const holds = new Map<Introduction, IntroHold | null>();
-  const hold = (i: Introduction): IntroHold | null => {
-    let h = holds.get(i);
-    if (h === undefined) {
-      const shas = [...new Set(i.lines.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
-      const found = shas.flatMap((sha) => carried(sha, 'intro').filter((f) => f.undoneBy === null)).sort(byStrength);
-      h = i.intro === null ? { by: 'unknown' } : found[0] ? { by: 'commit', found: found[0] } : null;
-      if (h === null && !complete && base.has(i)) h = { by: 'version' };
-      holds.set(i, h);
-    }
-    return h;
-  };
+  });
+  const hold = memo((i): IntroHold | null => {
+    if (i.intro === null) return { by: 'unknown' };
+    const shas = [...new Set(i.lines.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
+    const found = shas.flatMap((sha) => carried(sha, 'intro').filter((f) => f.undoneBy === null)).sort(byStrength);
+    if (found[0]) return { by: 'commit', found: found[0] };
+    return !complete && base.has(i) ? { by: 'version' } : null;
+  });
   // Incomplete history: a fix release the base has counts when the tree shows no commit of it (nor a revert).
   const hasFix = (i: Introduction, f: KernelVersion) =>
     fixIn(i, f) !== null ||
