@@ -2,7 +2,7 @@
  * Measures how far `kgap status --tree` on a plain stable tree agrees with `kgap status --version` (docs/semantics.md,
  * "Tree mode", consistency), on the shared real data with the tree modelled without git
  * (test/helpers/plain-tree-scan.ts): `node dist/scripts/tree-version-agreement.js` (after `npm run build`) prints the
- * per-version figures of the test; `--all` sweeps every release of the release data (about 25 min on 2 busy cores).
+ * per-version figures of the test; `--all` sweeps every release of the release data (about 30 min on 2 busy cores).
  */
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
 import { readStoredIndex } from '../src/sources/vulns/index-store.js';

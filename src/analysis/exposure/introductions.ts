@@ -77,7 +77,13 @@ export function planIntroductions(dyad: readonly DyadEntry[], v: KernelVersion):
  * it came after every fix on B (a reintroduction) or B has no fix at all (rules 2 and 3).
  */
 export function introductionState(i: Introduction, at: Position, b: BranchIntroductions): IntroductionState {
-  if (!at.has(i) || at.closedElsewhere(i)) return 'closed';
+  if (!at.has(i)) return 'closed';
+  const state = heldState(i, at, b);
+  // Asked last: only the tree answers it, and it costs a look at every other fix the record names.
+  return state !== 'closed' && at.closedElsewhere(i) ? 'closed' : state;
+}
+
+function heldState(i: Introduction, at: Position, b: BranchIntroductions): IntroductionState {
   if (i.fixes.length > 0) {
     const fixesIn = i.fixes.filter((f) => at.hasFix(i, f)).length;
     if (fixesIn === i.fixes.length) return 'closed';

@@ -22,6 +22,9 @@ import { planTreePosition, type TreePosition } from './tree-position.js';
  */
 export function assessTreeCve(record: CveRecord, base: KernelVersion, tree: TreeLookup): TreeVerdict {
   if (record.dyad.length === 0) return versionRule(record, base, 'the record has no .dyad data', []);
+  // A third of the records name no commit the tree has, and no unknown introduction: nothing to judge.
+  if (tree.scan.historyComplete && record.dyad.every((d) => d.introSha) && !touches(record, tree))
+    return introAbsent(record, []);
   const b = planIntroductions(record.dyad, base);
   const at = planTreePosition(record, b, tree);
   const { states, affected, ambiguousReason } = judgeIntroductions(b, at);
@@ -53,14 +56,33 @@ export function assessTreeCve(record: CveRecord, base: KernelVersion, tree: Tree
   if (why !== null) return versionRule(record, base, `the tree shows no open introduction, but ${why}`, considered);
   if (b.intros.some((i) => at.hold(i) !== null))
     return versionRule(record, base, 'the tree has the bug and shows no fix, yet the rules close it', considered);
+  return introAbsent(record, considered);
+}
+
+/** Does the tree carry any commit the record names (ancestor or backport)? */
+function touches(record: CveRecord, tree: TreeLookup): boolean {
+  const carried = (sha: string | null) => sha !== null && (tree.present.has(sha) || tree.backportsOf(sha).length > 0);
+  return record.dyad.some((d) => carried(d.introSha) || carried(d.fixSha)) || record.fixShas.some(carried);
+}
+
+/** `not-affected`: the tree has none of the introductions (complete history). */
+function introAbsent(record: CveRecord, considered: Evidence[]): TreeVerdict {
   const intros = [...new Set(record.dyad.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
-  return verdict('not-affected', {
-    kind: 'intro-absent',
-    commit: null,
-    ref: intros[0] ?? null,
-    confidence: 'high',
-    detail: `no introducing commit (${intros.map(short).join(', ')}) is in the history, nor a backport of one`,
-  });
+  return {
+    id: record.id,
+    verdict: 'not-affected',
+    evidence: {
+      kind: 'intro-absent',
+      commit: null,
+      ref: intros[0] ?? null,
+      confidence: 'high',
+      detail: `no introducing commit (${intros.map(short).join(', ')}) is in the history, nor a backport of one`,
+    },
+    considered,
+    ambiguous: false,
+    ambiguousReason: null,
+    vendorFix: false,
+  };
 }
 
 /** Why introduction `i` keeps the tree affected, as evidence. */

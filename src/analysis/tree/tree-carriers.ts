@@ -39,7 +39,7 @@ export function carriersOf(
   ref: string,
   tree: TreeLookup,
   role: 'fix' | 'intro',
-  recordCommits: ReadonlySet<string>,
+  recordCommits: () => ReadonlySet<string>,
 ): Found[] {
   const found: Found[] = [];
   const what = role === 'fix' ? 'fix' : 'introducing commit';
@@ -55,7 +55,7 @@ export function carriersOf(
     });
   }
   for (const b of tree.backportsOf(ref)) {
-    if (b.commit !== ref && recordCommits.has(b.commit)) continue;
+    if (b.commit !== ref && recordCommits().has(b.commit)) continue;
     const via = b.match.via;
     const kind: EvidenceKind =
       role === 'intro'

@@ -1,4 +1,4 @@
-import type { CveRecord } from '../../domain/cve.js';
+import type { CveRecord, DyadEntry } from '../../domain/cve.js';
 import { compareBranchKeys, compareKernelVersions, type KernelVersion } from '../../domain/kernel-version.js';
 import { releasePosition } from '../exposure/assess-branch-introductions.js';
 import { isMainlineRelease, lineOf, sameBranch } from '../exposure/dyad-line.js';
@@ -34,24 +34,29 @@ export type TreePosition = Position & {
  * nothing, so where the tree shows neither the commit nor a revert of it, the version rule of the base answers.
  */
 export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree: TreeLookup): TreePosition {
-  const own = recordCommitSet(record);
+  let own: Set<string> | null = null;
+  const ownCommits = () => {
+    own ??= recordCommitSet(record);
+    return own;
+  };
   const complete = tree.scan.historyComplete;
   const base = releasePosition(b.branch);
-  const cache = new Map<string, Found[]>();
+  const found = { fix: new Map<string, Found[]>(), intro: new Map<string, Found[]>() };
   const carried = (ref: string, role: 'fix' | 'intro') => {
-    const key = `${role}:${ref}`;
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = carriersOf(ref, tree, role, own).sort(byStrength);
-      cache.set(key, found);
+    let list = found[role].get(ref);
+    if (list === undefined) {
+      list = carriersOf(ref, tree, role, ownCommits).sort(byStrength);
+      found[role].set(ref, list);
     }
-    return found;
+    return list;
   };
+  // Each line's fix, parsed once (an inconsistent one dropped, rule 7).
+  const fixOf = new Map(record.dyad.map((d) => [d, lineOf(d).fix]));
   const accepts = (i: Introduction) => (f: Found) => f.undoneBy === null && (i.fixes.length <= 1 || isStrong(f));
   const fixShas = (lines: Introduction['lines'], f: KernelVersion) => [
     ...new Set(
       lines.flatMap((d) => {
-        const fix = lineOf(d).fix;
+        const fix = fixOf.get(d);
         return d.fixSha && fix && compareKernelVersions(fix, f) === 0 ? [d.fixSha] : [];
       }),
     ),
@@ -72,22 +77,28 @@ export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree
       return seen.get(i) as T;
     };
   };
-  const elsewhere = memo((i) => substitutes(record, i, b).flatMap((sha) => carried(sha, 'fix')));
+  const others = memo((i) => substitutes(record, i, { b, fixOf }));
+  const elsewhere = memo((i) => others(i).flatMap((sha) => carried(sha, 'fix')));
   // Every fix commit that bears on i: its own lines', its closer's, the substitutes.
   const related = memo((i) => {
     const closer = i.fixes.length === 0 ? closerOf(i, b) : undefined;
     const shas = [
-      ...i.lines.flatMap((d) => (d.fixSha && lineOf(d).fix ? [d.fixSha] : [])),
+      ...i.lines.flatMap((d) => (d.fixSha && fixOf.get(d) ? [d.fixSha] : [])),
       ...(closer ? fixCommits(i, closer) : []),
-      ...substitutes(record, i, b),
+      ...others(i),
     ];
     return [...new Set(shas)].flatMap((sha) => carried(sha, 'fix')).sort(byStrength);
   });
   const hold = memo((i): IntroHold | null => {
     if (i.intro === null) return { by: 'unknown' };
-    const shas = [...new Set(i.lines.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
-    const found = shas.flatMap((sha) => carried(sha, 'intro').filter((f) => f.undoneBy === null)).sort(byStrength);
-    if (found[0]) return { by: 'commit', found: found[0] };
+    // The strongest live carrier of any of its introducing commits (a plain loop: asked for every record).
+    let best: Found | undefined;
+    for (const d of i.lines) {
+      if (!d.introSha) continue;
+      const live = carried(d.introSha, 'intro').find((f) => f.undoneBy === null);
+      if (live && (best === undefined || byStrength(live, best) < 0)) best = live;
+    }
+    if (best) return { by: 'commit', found: best };
     return !complete && base.has(i) ? { by: 'version' } : null;
   });
   // Incomplete history: a fix release the base has counts when the tree shows no commit of it (nor a revert).
@@ -109,7 +120,9 @@ export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree
     considered: () => {
       const fixes = new Set(record.fixShas);
       for (const d of record.dyad) if (d.fixSha) fixes.add(d.fixSha);
-      return [...own].flatMap((sha) => carried(sha, fixes.has(sha) ? 'fix' : 'intro')).sort(byStrength);
+      // Most record commits are nowhere in a tree: skip them before building evidence (14,600 records a run).
+      const inTree = [...ownCommits()].filter((sha) => tree.present.has(sha) || tree.backportsOf(sha).length > 0);
+      return inTree.flatMap((sha) => carried(sha, fixes.has(sha) ? 'fix' : 'intro')).sort(byStrength);
     },
   };
 }
@@ -120,20 +133,24 @@ export function planTreePosition(record: CveRecord, b: BranchIntroductions, tree
  * line places. Mainline fixes from before B forked are not among them: B forked with them, the rules judge that
  * (CVE-2025-38585: the 4.18 fix is in every 6.1 tree, yet the 5.8 reintroduction stays open).
  */
-function substitutes(record: CveRecord, i: Introduction, b: BranchIntroductions): string[] {
+function substitutes(
+  record: CveRecord,
+  i: Introduction,
+  { b, fixOf }: { readonly b: BranchIntroductions; readonly fixOf: ReadonlyMap<DyadEntry, KernelVersion | null> },
+): string[] {
   const out: string[] = [];
-  const afterFork = (fix: KernelVersion) =>
-    !isMainlineRelease(fix) || compareBranchKeys(fix.branchKey, b.branch.branchKey) > 0;
+  const newerThanB = (fix: KernelVersion) => compareBranchKeys(fix.branchKey, b.branch.branchKey) > 0;
   for (const d of i.lines) {
-    const fix = lineOf(d).fix;
-    if (d.fixSha && fix && !sameBranch(fix, b.branch) && afterFork(fix)) out.push(d.fixSha);
+    const fix = fixOf.get(d);
+    if (d.fixSha && fix && !sameBranch(fix, b.branch) && (!isMainlineRelease(fix) || newerThanB(fix)))
+      out.push(d.fixSha);
   }
   const named = new Set<string>();
   for (const d of record.dyad) {
     if (!d.fixSha) continue;
     named.add(d.fixSha);
-    const fix = lineOf(d).fix;
-    if (fix && isMainlineRelease(fix) && compareBranchKeys(fix.branchKey, b.branch.branchKey) > 0) out.push(d.fixSha);
+    const fix = fixOf.get(d);
+    if (fix && isMainlineRelease(fix) && newerThanB(fix)) out.push(d.fixSha);
   }
   for (const sha of record.fixShas) if (!named.has(sha)) out.push(sha);
   return [...new Set(out)];
