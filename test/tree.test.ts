@@ -24,6 +24,11 @@ let gen: GenTreeResult;
 let data: DataOptions;
 let env: Record<string, string> = {};
 const PREFER = ['CVE-2025-21629', 'CVE-2022-48628'];
+// Records whose 6.1 verdicts turn on one introduction at a time (docs/semantics.md, rules 1, 3 and 5): a mainline
+// introduction closed by the branch's only fix, an unpaired stable one, a fix from before the fork, a reintroduction.
+const ON_61 = ['CVE-2024-35974', 'CVE-2023-53012', 'CVE-2021-47295', 'CVE-2025-38585', 'CVE-2023-54164'];
+// The same on 6.6: two introductions each with its own fix, and three fixes for one introduction.
+const ON_66 = ['CVE-2025-40237', 'CVE-2023-52920', 'CVE-2025-21629'];
 
 before(async () => {
   if (real === null || shared === null) return;
@@ -32,7 +37,7 @@ before(async () => {
   // A small tree from real records: every 25th record plus the preferred ones, 6.1.1..6.1.130, vendor on 6.1.110.
   gen = await generateTree({
     outDir: join(scratch, 'gen'),
-    records: selectRecords(withCommits.records, { every: 25, prefer: PREFER }),
+    records: selectRecords(withCommits.records, { every: 25, prefer: [...PREFER, ...ON_61] }),
     releaseNames: [...real.releases.byName.keys()],
     branch: '6.1',
     stableUpTo: 130,
@@ -51,6 +56,34 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 const tree = (rev = 'HEAD', upstreamRef: string | null = null) =>
   readTreeExposure({ path: gen.treeDir, rev, upstreamRef, data });
 
+/**
+ * Tree mode at `v<version>` of a generated stable tree against version mode, finding by finding (id, fixing release,
+ * ambiguity and its reason); `must` names findings that have to be among them (`id fixedOnBranch certain|ambiguous`).
+ */
+async function assertConsistent(
+  treeDir: string,
+  d: DataOptions,
+  versions: readonly string[],
+  must: Record<string, readonly string[]>,
+): Promise<void> {
+  const index = await readIndex(d);
+  const releases = await readReleases(d.releases, d.cacheDir);
+  for (const version of versions) {
+    const byTree = (await readTreeExposure({ path: treeDir, rev: `v${version}`, upstreamRef: null, data: d })).report;
+    const byVersion = assessExposure(
+      index,
+      releases,
+      parseKernelVersion(version) as NonNullable<ReturnType<typeof parseKernelVersion>>,
+    );
+    const pick = (fs: typeof byTree.affected) =>
+      fs.map((f) => [f.id, f.fixedOnBranch ?? '-', f.ambiguous ? 'ambiguous' : 'certain', f.ambiguousReason].join(' '));
+    assert.deepEqual(pick(byTree.affected), pick(byVersion.affected), version);
+    assert.ok(byTree.affected.length > 20, `${version}: ${byTree.affected.length} affected`);
+    const found = pick(byTree.affected).map((line) => line.split(' ').slice(0, 3).join(' '));
+    for (const expected of must[version] ?? []) assert.ok(found.includes(expected), `${version}: ${expected}`);
+  }
+}
+
 describe('kgap status --tree on a generated tree', () => {
   it('every planted vendor case gets its verdict and evidence kind', { skip }, async () => {
     const { verdicts } = await tree();
@@ -68,19 +101,13 @@ describe('kgap status --tree on a generated tree', () => {
   });
 
   it('consistency: a plain stable tree at vX.Y.Z says what `--version X.Y.Z` says', { skip }, async () => {
-    const index = await readIndex(data);
-    const releases = await readReleases(data.releases, cacheDir);
-    for (const version of ['6.1.1', '6.1.60', '6.1.110', '6.1.130']) {
-      const byTree = (await tree(`v${version}`)).report;
-      const byVersion = assessExposure(
-        index,
-        releases,
-        parseKernelVersion(version) as NonNullable<ReturnType<typeof parseKernelVersion>>,
-      );
-      const pick = (fs: typeof byTree.affected) => fs.map((f) => [f.id, f.fixedOnBranch, f.ambiguous].join(' '));
-      assert.deepEqual(pick(byTree.affected), pick(byVersion.affected), version);
-      assert.ok(byTree.affected.length > 50, `${version}: ${byTree.affected.length} affected`);
-    }
+    await assertConsistent(gen.treeDir, data, ['6.1.1', '6.1.2', '6.1.10', '6.1.17', '6.1.60', '6.1.110', '6.1.130'], {
+      // Before rules version 4 the tree said "not affected" here: the 5.18 introduction has no 6.1 line of its own.
+      '6.1.10': ['CVE-2024-35974 6.1.17 certain', 'CVE-2021-47295 6.1.18 ambiguous', 'CVE-2025-38585 - certain'],
+      '6.1.2': ['CVE-2023-53012 6.1.9 ambiguous'],
+      '6.1.17': ['CVE-2021-47295 6.1.18 ambiguous'],
+      '6.1.60': ['CVE-2025-38585 - certain'],
+    });
   });
 
   it('consistency through the CLI: the JSON documents differ only by the tree fields', { skip }, () => {
@@ -143,6 +170,50 @@ describe('kgap status --tree on a generated tree', () => {
     assert.equal(again.cached, true);
     assert.ok(performance.now() - started < 1000);
   });
+});
+
+describe('kgap status --tree on a generated 6.6 tree', () => {
+  let tree66: GenTreeResult;
+  let data66: DataOptions;
+  before(async () => {
+    if (real === null || shared === null) return;
+    const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
+    assert.ok(withCommits, 'the real index has commit ids');
+    tree66 = await generateTree({
+      outDir: join(scratch, 'gen-6.6'),
+      records: selectRecords(withCommits.records, { every: 40, prefer: ON_66 }),
+      releaseNames: [...real.releases.byName.keys()],
+      branch: '6.6',
+      stableUpTo: 116,
+      vendorBase: null,
+      mainlineFillers: 500,
+      stableFillers: 2,
+      vendorOnly: 0,
+    });
+    const releases = join(shared, 'linux-kernel-releases.json');
+    data66 = resolveDataOptions(
+      { cacheDir: join(scratch, 'cache-6.6'), vulnsRepo: tree66.vulnsDir, releases },
+      {},
+      null,
+    );
+  });
+
+  it(
+    'consistency: a plain 6.6 tree says what `--version 6.6.N` says, introduction by introduction',
+    { skip },
+    async () => {
+      await assertConsistent(tree66.treeDir, data66, ['6.6.72', '6.6.73', '6.6.80', '6.6.115'], {
+        // Two introductions, each with its own fix: certain at 6.6.80 (the tree used to say ambiguous, and at 6.6.73
+        // affected, counting both fixes against one introduction).
+        '6.6.72': ['CVE-2025-40237 6.6.73 certain'],
+        '6.6.80': ['CVE-2025-40237 6.6.115 certain', 'CVE-2023-52920 6.6.140 ambiguous'],
+      });
+      const at = async (rev: string) =>
+        (await readTreeExposure({ path: tree66.treeDir, rev, upstreamRef: null, data: data66 })).verdicts;
+      assert.equal((await at('v6.6.73')).get('CVE-2025-40237')?.verdict, 'fixed');
+      assert.equal((await at('v6.6.115')).get('CVE-2025-40237')?.verdict, 'fixed');
+    },
+  );
 });
 
 describe('kgap status --tree: bad input', () => {

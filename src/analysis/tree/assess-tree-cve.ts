@@ -1,99 +1,156 @@
-import type { CveRecord, DyadEntry } from '../../domain/cve.js';
-import { branchOf, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
+import type { CveRecord } from '../../domain/cve.js';
+import { branchOf, formatKernelVersion, type KernelVersion } from '../../domain/kernel-version.js';
+import { releasePosition } from '../exposure/assess-branch-introductions.js';
 import { assessVersion } from '../exposure/assess-version.js';
-import type { Evidence, EvidenceKind, TreeVerdict } from './tree-evidence.js';
+import {
+  type Introduction,
+  type IntroductionState,
+  introductionState,
+  judgeIntroductions,
+  planIntroductions,
+} from '../exposure/introductions.js';
+import { byStrength, plainEvidence, short } from './tree-carriers.js';
+import type { Evidence, TreeVerdict } from './tree-evidence.js';
 import type { TreeLookup } from './tree-lookup.js';
+import { planTreePosition, type TreePosition } from './tree-position.js';
 
-type Found = Evidence & { readonly undoneBy: string | null; readonly vendor: boolean };
-
-const RANK: Record<EvidenceKind, number> = {
-  'fix-commit': 0,
-  'backport-marker': 1,
-  'patch-id': 2,
-  subject: 3,
-  reverted: 4,
-  'intro-present': 5,
-  'intro-absent': 6,
-  'no-fix-in-history': 7,
-  'version-rule': 8,
-};
-const short = (sha: string) => sha.slice(0, 12);
-// A few thousand distinct version strings, asked about ~10 times per record: parse each once.
-const branchOfText = new Map<string, string | null>();
-const onBranch = (version: string | null, branch: string) => {
-  if (!version) return false;
-  let b = branchOfText.get(version);
-  if (b === undefined) {
-    const v = parseKernelVersion(version);
-    b = v ? branchOf(v) : null;
-    branchOfText.set(version, b);
+/**
+ * A CVE's verdict for a tree (pure): the introductions of the version rule judged one by one with the tree's
+ * commits (introductions.ts): an introduction is open while the tree has its introducing commit (or a backport of
+ * it) and not the fix that closes it (ancestor, marker, patch-id, subject; not reverted). docs/semantics.md "Tree
+ * mode". On a plain stable tree at vX.Y.Z this is the version rule for X.Y.Z; the evidence says what the tree adds.
+ */
+export function assessTreeCve(record: CveRecord, base: KernelVersion, tree: TreeLookup): TreeVerdict {
+  if (record.dyad.length === 0) return versionRule(record, base, 'the record has no .dyad data', []);
+  // A third of the records name no commit the tree has, and no unknown introduction: nothing to judge.
+  if (tree.scan.historyComplete && record.dyad.every((d) => d.introSha) && !touches(record, tree))
+    return introAbsent(record, []);
+  const b = planIntroductions(record.dyad, base);
+  const at = planTreePosition(record, b, tree);
+  const { states, affected, ambiguousReason } = judgeIntroductions(b, at);
+  const considered = at.considered().map(plainEvidence);
+  const verdict = (v: TreeVerdict['verdict'], evidence: Evidence, vendorFix = false): TreeVerdict => ({
+    id: record.id,
+    verdict: v,
+    evidence,
+    considered,
+    ambiguous: ambiguousReason !== null,
+    ambiguousReason,
+    vendorFix,
+  });
+  const why = whyIncomplete(tree);
+  if (affected) {
+    // The deciding introduction: a plainly open one, else the one the ambiguity is about.
+    const open = states.indexOf('open');
+    const k = open >= 0 ? open : states.findIndex((s) => s !== 'closed');
+    const i = b.intros[k] as Introduction;
+    return verdict('affected', openEvidence(i, states[k] as IntroductionState, at, { why, branch: branchOf(base) }));
   }
-  return b === branch;
-};
-
-/** Every way the tree carries one record commit: as an ancestor, or through a backport (marker, patch-id, subject). */
-function carriers(ref: string, tree: TreeLookup, role: 'fix' | 'intro'): Found[] {
-  const found: Found[] = [];
-  if (tree.present.has(ref)) {
-    const undoneBy = tree.revertOf(ref);
-    found.push({
-      kind: role === 'fix' ? 'fix-commit' : 'intro-present',
-      commit: ref,
-      ref,
-      confidence: 'high',
-      detail: `${role === 'fix' ? 'fix' : 'introducing commit'} ${short(ref)} is an ancestor of the revision`,
-      undoneBy,
-      vendor: false,
-    });
-  }
-  for (const b of tree.backportsOf(ref)) {
-    const via = b.match.via;
-    const kind: EvidenceKind =
-      role === 'intro'
-        ? 'intro-present'
-        : via === 'marker'
-          ? 'backport-marker'
-          : via === 'patch-id'
-            ? 'patch-id'
-            : 'subject';
-    const how =
-      b.match.via === 'marker'
-        ? `a backport marker (${b.match.style}) naming`
-        : via === 'patch-id'
-          ? 'the same patch-id (git patch-id --stable) as'
-          : 'only the same subject line as (weak: the diff was not compared)';
-    found.push({
-      kind,
-      commit: b.commit,
-      ref,
-      confidence: via === 'marker' ? 'high' : via === 'patch-id' ? 'medium' : 'low',
-      detail: `${b.vendor ? 'vendor ' : ''}commit ${short(b.commit)} carries ${how} ${role === 'fix' ? 'fix' : 'introducing commit'} ${short(ref)}`,
-      undoneBy: tree.revertOf(b.commit),
-      vendor: b.vendor,
-    });
-  }
-  return found;
+  // The fix that decides: of an introduction the base release leaves open, when there is one (what the tree adds:
+  // a vendor backport ahead of stable), else of any the tree has.
+  const held = b.intros.filter((i) => at.hold(i) !== null);
+  const atBase = releasePosition(base);
+  const aheadOfBase = held.filter((i) => introductionState(i, atBase, b) !== 'closed');
+  const closing = (aheadOfBase.length > 0 ? aheadOfBase : held).flatMap((i) => at.closing(i)).sort(byStrength)[0];
+  if (closing) return verdict('fixed', plainEvidence(closing), closing.vendor);
+  if (why !== null) return versionRule(record, base, `the tree shows no open introduction, but ${why}`, considered);
+  if (b.intros.some((i) => at.hold(i) !== null))
+    return versionRule(record, base, 'the tree has the bug and shows no fix, yet the rules close it', considered);
+  return introAbsent(record, considered);
 }
 
-const byStrength = (a: Found, b: Found) =>
-  RANK[a.kind] - RANK[b.kind] || Number(a.vendor) - Number(b.vendor) || ((a.commit ?? '') < (b.commit ?? '') ? -1 : 1);
-const plain = ({ undoneBy: _u, vendor: _v, ...e }: Found): Evidence => e;
+/** Does the tree carry any commit the record names (ancestor or backport)? */
+function touches(record: CveRecord, tree: TreeLookup): boolean {
+  const carried = (sha: string | null) => sha !== null && (tree.present.has(sha) || tree.backportsOf(sha).length > 0);
+  return record.dyad.some((d) => carried(d.introSha) || carried(d.fixSha)) || record.fixShas.some(carried);
+}
 
-/** The dyad lines the version rule looks at for this branch (docs/semantics.md, rules 1-3), for introducing commits. */
-function relevantLines(dyad: readonly DyadEntry[], branch: string): readonly DyadEntry[] {
-  const fixLines = dyad.filter((d) => onBranch(d.fixVersion, branch));
-  if (fixLines.length > 0)
-    return [...fixLines, ...dyad.filter((d) => !d.fixVersion && onBranch(d.introVersion, branch))];
-  const introLines = dyad.filter((d) => onBranch(d.introVersion, branch));
-  return introLines.length > 0 ? introLines : dyad;
+/** `not-affected`: the tree has none of the introductions (complete history). */
+function introAbsent(record: CveRecord, considered: Evidence[]): TreeVerdict {
+  const intros = [...new Set(record.dyad.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
+  return {
+    id: record.id,
+    verdict: 'not-affected',
+    evidence: {
+      kind: 'intro-absent',
+      commit: null,
+      ref: intros[0] ?? null,
+      confidence: 'high',
+      detail: `no introducing commit (${intros.map(short).join(', ')}) is in the history, nor a backport of one`,
+    },
+    considered,
+    ambiguous: false,
+    ambiguousReason: null,
+    vendorFix: false,
+  };
+}
+
+/** Why introduction `i` keeps the tree affected, as evidence. */
+function openEvidence(
+  i: Introduction,
+  state: IntroductionState,
+  at: TreePosition,
+  { why, branch }: { readonly why: string | null; readonly branch: string },
+): Evidence {
+  const hold = at.hold(i);
+  const fixes = at.branchFixes(i);
+  const missing = fixes
+    .filter((f) => !f.in)
+    .map((f) => `${formatKernelVersion(f.release)}: ${f.shas.map(short).join(', ')}`)
+    .join('; ');
+  const absent =
+    fixes.length === 0
+      ? `${branch} lists no fix for it, and no backport of a fix is in the tree${why ? ` (${why})` : ''}`
+      : `the fix that closes it on ${branch} (${missing}) is not in the tree, nor a backport of it${why ? ` (${why})` : ''}`;
+  const uncertain = state === 'open' ? '' : `; ambiguous (docs/semantics.md, rule 5)`;
+  const found = at.closing(i)[0];
+  if ((state === 'several-fixes' || state === 'fixed-before') && found) {
+    // Some of its fixes are in, not all: the version rule's "the later fix decides", never a false "fixed".
+    const e = plainEvidence(found);
+    return {
+      ...e,
+      confidence: 'low',
+      detail: `${e.detail}; but the later fix on ${branch} (${missing}) is not${uncertain}`,
+    };
+  }
+  const reverted = at.undone(i)[0];
+  if (reverted && hold !== null) {
+    return {
+      kind: 'reverted',
+      commit: reverted.undoneBy,
+      ref: reverted.commit,
+      confidence: why ? 'medium' : 'high',
+      detail: `${plainEvidence({ ...reverted, undoneBy: null }).detail}, and ${short(reverted.undoneBy ?? '')} reverts it; the vulnerable code is ${hold.by === 'commit' ? `in (${short(hold.found.commit ?? '')})` : 'assumed in (introducing commit unknown)'}`,
+    };
+  }
+  if (hold?.by === 'commit') {
+    const e = plainEvidence(hold.found);
+    const confidence = state !== 'open' ? 'low' : why ? 'medium' : e.confidence;
+    return { ...e, confidence, detail: `${e.detail}; ${absent}${uncertain}` };
+  }
+  if (hold?.by === 'unknown' && why === null) {
+    return {
+      kind: 'no-fix-in-history',
+      commit: null,
+      ref: null,
+      confidence: state === 'open' ? 'medium' : 'low',
+      detail: `introducing commit unknown (vulnerable since the start of the branch); ${absent}${uncertain}`,
+    };
+  }
+  return {
+    kind: 'version-rule',
+    commit: null,
+    ref: null,
+    confidence: 'low',
+    detail: `introducing commit ${hold?.by === 'unknown' ? 'unknown' : 'not found'} and ${why}; the version rule for ${branch} says the base has it${uncertain}`,
+  };
 }
 
 function versionRule(record: CveRecord, base: KernelVersion, why: string, considered: Evidence[]): TreeVerdict {
   const v = assessVersion(record, base);
-  const verdict = v.affected ? 'affected' : v.fixedOnBranch !== null ? 'fixed' : 'not-affected';
   return {
     id: record.id,
-    verdict,
+    verdict: v.affected ? 'affected' : v.fixedOnBranch !== null ? 'fixed' : 'not-affected',
     evidence: {
       kind: 'version-rule',
       commit: null,
@@ -103,119 +160,14 @@ function versionRule(record: CveRecord, base: KernelVersion, why: string, consid
     },
     considered,
     ambiguous: v.ambiguous,
+    ambiguousReason: v.ambiguousReason,
     vendorFix: false,
   };
 }
 
-/**
- * A CVE's verdict for a tree (pure): fix present (ancestor, marker, patch-id, subject) unless reverted; else the
- * introducing commit present or absent; else the version rule of the base, said so. docs/semantics.md "Tree mode".
- */
-export function assessTreeCve(record: CveRecord, base: KernelVersion, tree: TreeLookup): TreeVerdict {
-  const branch = branchOf(base);
-  const complete = tree.scan.historyComplete;
-  const fixRefs = [...new Set([...record.fixShas, ...record.dyad.flatMap((d) => (d.fixSha ? [d.fixSha] : []))])];
-  const fixes = fixRefs.flatMap((ref) => carriers(ref, tree, 'fix')).sort(byStrength);
-  const live = fixes.filter((f) => f.undoneBy === null);
-  const undone = fixes.filter((f) => f.undoneBy !== null);
-  const considered: Evidence[] = fixes.map((f) =>
-    f.undoneBy ? { ...plain(f), detail: `${f.detail}, but reverted by ${short(f.undoneBy)}` } : plain(f),
-  );
-  const make = (
-    verdict: TreeVerdict['verdict'],
-    evidence: Evidence,
-    extra: Partial<TreeVerdict> = {},
-  ): TreeVerdict => ({
-    id: record.id,
-    verdict,
-    evidence,
-    considered,
-    ambiguous: false,
-    vendorFix: false,
-    ...extra,
-  });
-
-  const best = live[0];
-  if (best) {
-    // Several fixes on the base's branch (CVE-2025-39816 on 6.12): all must be in, as the version rule's
-    // "the later one decides" -- never a false "fixed".
-    const branchFixes = [
-      ...new Set(record.dyad.filter((d) => d.fixSha && onBranch(d.fixVersion, branch)).map((d) => d.fixSha as string)),
-    ];
-    const strong = (ref: string) =>
-      live.some((f) => f.ref === ref && (f.kind === 'fix-commit' || f.kind === 'backport-marker'));
-    const missing = branchFixes.length > 1 ? branchFixes.filter((ref) => !strong(ref)) : [];
-    if (missing.length === 0) return make('fixed', plain(best), { vendorFix: best.vendor });
-    return make(
-      'affected',
-      {
-        ...plain(best),
-        confidence: 'low',
-        detail: `${best.detail}; but ${branch} has several fixes and ${missing.map(short).join(', ')} is not in the tree: counted affected, as the version rule does`,
-      },
-      { ambiguous: true },
-    );
-  }
-  const reverted = undone[0];
-  const lines = relevantLines(record.dyad, branch);
-  if (lines.length === 0) return versionRule(record, base, 'the record has no .dyad data', considered);
-  const introRefs = [...new Set([...lines.flatMap((d) => (d.introSha ? [d.introSha] : [])), ...record.vulnerableShas])];
-  const anyIntro = [...new Set(record.dyad.flatMap((d) => (d.introSha ? [d.introSha] : [])))];
-  const intros = [
-    ...introRefs.flatMap((ref) => carriers(ref, tree, 'intro')),
-    // A vendor backport of any line's introducing commit brings the bug (the backport-introduced case).
-    ...anyIntro
-      .filter((ref) => !introRefs.includes(ref))
-      .flatMap((ref) => carriers(ref, tree, 'intro').filter((f) => f.vendor)),
-  ].sort(byStrength);
-  const liveIntro = intros.find((f) => f.undoneBy === null);
-  for (const f of intros)
-    considered.push(
-      f.undoneBy ? { ...plain(f), detail: `${f.detail}, but reverted by ${short(f.undoneBy)}` } : plain(f),
-    );
-  const shallowNote = tree.scan.shallow ? ' (shallow clone: a fix may lie beyond the cut)' : '';
-  const fixAbsence = `no fix commit (${fixRefs.map(short).join(', ') || 'none recorded'}) nor a backport of one is in the tree${shallowNote}`;
-  if (reverted) {
-    if (liveIntro || (lines.some((d) => !d.introSha) && complete)) {
-      return make('affected', {
-        kind: 'reverted',
-        commit: reverted.undoneBy,
-        ref: reverted.commit,
-        confidence: tree.scan.shallow ? 'medium' : 'high',
-        detail: `${reverted.detail}, and ${short(reverted.undoneBy ?? '')} reverts it; the vulnerable code is ${liveIntro ? `in (${short(liveIntro.commit ?? '')})` : 'assumed in (introducing commit unknown)'}`,
-      });
-    }
-  }
-  if (liveIntro) {
-    return make('affected', {
-      ...plain(liveIntro),
-      confidence: tree.scan.shallow ? 'medium' : liveIntro.confidence,
-      detail: `${liveIntro.detail}; ${fixAbsence}`,
-    });
-  }
-  if (lines.some((d) => !d.introSha)) {
-    if (!complete)
-      return versionRule(record, base, `introducing commit unknown and ${whyIncomplete(tree)}`, considered);
-    return make('affected', {
-      kind: 'no-fix-in-history',
-      commit: null,
-      ref: null,
-      confidence: 'medium',
-      detail: `introducing commit unknown (vulnerable since the start of the branch); ${fixAbsence}`,
-    });
-  }
-  if (!complete)
-    return versionRule(record, base, `introducing commit not found but ${whyIncomplete(tree)}`, considered);
-  return make('not-affected', {
-    kind: 'intro-absent',
-    commit: null,
-    ref: introRefs[0] ?? null,
-    confidence: 'high',
-    detail: `the introducing commit (${introRefs.map(short).join(', ')}) is not in the history, nor any backport of it`,
-  });
-}
-
-function whyIncomplete(tree: TreeLookup): string {
+/** Why absence from the tree's history proves nothing, or null when it does. */
+function whyIncomplete(tree: TreeLookup): string | null {
+  if (tree.scan.historyComplete) return null;
   return tree.scan.shallow
     ? 'the clone is shallow, so absence from history proves nothing'
     : 'no release tag is reachable, so the history may be a squashed import and absence proves nothing';

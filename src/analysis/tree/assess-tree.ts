@@ -32,9 +32,6 @@ export function stableFixAfter(record: CveRecord, base: KernelVersion): string |
   return later[0] ? formatKernelVersion(later[0]) : null;
 }
 
-// Tree rule 7 (docs/semantics.md, "Tree mode"): the evidence's detail names the fixes that are missing.
-const TREE_SEVERAL_FIXES = 'several fixes on the branch and not all of them are in the tree: the later fix decides';
-
 function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict): Finding {
   const v = assessVersion(record, base);
   return {
@@ -43,8 +40,9 @@ function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict)
       // The version rule's answer when it agrees; when only the tree says affected (a reverted fix, a vendor
       // backport of the bug), the branch release after the base that has the fix.
       fixedOnBranch: v.affected ? v.fixedOnBranch : stableFixAfter(record, base),
-      ambiguous: v.ambiguous || verdict.ambiguous,
-      ambiguousReason: v.ambiguous ? v.ambiguousReason : verdict.ambiguous ? TREE_SEVERAL_FIXES : null,
+      // The tree's own reading of the introductions (the same sentences as version mode's on a plain tree).
+      ambiguous: verdict.ambiguous,
+      ambiguousReason: verdict.ambiguousReason,
     }),
     evidence: {
       kind: verdict.evidence.kind,

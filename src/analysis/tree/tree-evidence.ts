@@ -35,8 +35,10 @@ export type TreeVerdict = {
   readonly verdict: TreeVerdictKind;
   readonly evidence: Evidence;
   readonly considered: readonly Evidence[];
-  /** Several fixes on the base's branch and not all are in the tree (docs/semantics.md, rule 4). */
+  /** The verdict rests on a reading the data leaves open (docs/semantics.md, rule 5): `ambiguousReason` says which. */
   readonly ambiguous: boolean;
+  /** The same sentence version mode gives for the same reading, or null. */
+  readonly ambiguousReason: string | null;
   /** The fix was found through a vendor commit (not inherited from upstream). */
   readonly vendorFix: boolean;
 };

@@ -12,6 +12,7 @@ export function renderTreeExplain(verdict: TreeVerdict, tree: TreeFacts, format:
       id: verdict.id,
       verdict: verdict.verdict,
       ambiguous: verdict.ambiguous,
+      ambiguousReason: verdict.ambiguousReason,
       evidence: verdict.evidence,
       considered: verdict.considered,
       tree: { rev: tree.rev, revSha: tree.revSha, base: tree.base, shallow: tree.shallow },
@@ -23,6 +24,7 @@ export function renderTreeExplain(verdict: TreeVerdict, tree: TreeFacts, format:
     `${verdict.id}: ${verdict.verdict}${verdict.ambiguous ? ' (ambiguous)' : ''} at ${tree.rev} (${tree.revSha.slice(0, 12)}), base Makefile ${tree.base.makefile}, tag ${tree.base.tag ?? 'none'}`,
     `Decided by: ${e.kind} (confidence ${e.confidence})${e.commit ? `, commit ${e.commit}` : ''}`,
     `  ${e.detail}`,
+    ...(verdict.ambiguousReason ? [`Ambiguous: ${verdict.ambiguousReason}`] : []),
   ];
   const others = verdict.considered.filter((c) => c.commit !== e.commit || c.kind !== e.kind);
   if (others.length) {
