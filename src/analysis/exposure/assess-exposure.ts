@@ -102,7 +102,7 @@ export function findingOf(
 }
 
 /** Sorts in place: most severe first, then by CVSS score, then by id (numeric); each id's key computed once. */
-export function sortFindings(findings: Finding[]): void {
+export function sortFindings<T extends Pick<Finding, 'id' | 'severity' | 'cvss'>>(findings: T[]): void {
   const keys = new Map(findings.map((f) => [f, cveKey(f.id)]));
   findings.sort((a, b) => {
     const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];

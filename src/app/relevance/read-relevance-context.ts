@@ -6,6 +6,7 @@ import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
 import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
 import { readKernelConfig } from '../../sources/read-kernel-config.js';
+import { memoized, type StatusSession } from '../status/status-session.js';
 
 /** The relevance engine bound to one product build, and what the user should know about its inputs. */
 export type RelevanceContext = {
@@ -21,6 +22,8 @@ export type RelevanceInputs = {
   readonly cacheDir: string;
   readonly tmpDir: string;
   readonly progress?: ((message: string) => void) | null;
+  /** Shares each source tree's Kbuild model across the products of a fleet scan. */
+  readonly session?: StatusSession | undefined;
 };
 
 /** Reads the config, the Kbuild model and the build list once, for `kgap status --config`. */
@@ -38,11 +41,13 @@ export async function readRelevanceContext(inputs: RelevanceInputs): Promise<Rel
             'no --source given: pass --source DIR (the kernel tree this config builds) to tell built code apart',
           ],
         }
-      : await readKbuildModel(inputs.source, {
-          cacheDir: inputs.cacheDir,
-          tmpDir: inputs.tmpDir,
-          progress: inputs.progress ?? null,
-        });
+      : await memoized(inputs.session, `kbuild:${inputs.source}`, () =>
+          readKbuildModel(inputs.source as string, {
+            cacheDir: inputs.cacheDir,
+            tmpDir: inputs.tmpDir,
+            progress: inputs.progress ?? null,
+          }),
+        );
   const warnings = kbuildWarnings(model, config);
   if (builtFiles !== undefined)
     warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), inputs.builtFiles));

@@ -2,13 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BranchView } from '../../analysis/exposure/assess-branch-exposure.js';
 import { AFFECTEDNESS_RULES_VERSION } from '../../analysis/exposure/assess-version.js';
-import { type BranchEntry, planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
+import {
+  type BranchEntry,
+  planBranchVerdicts,
+  type VerdictSpan,
+} from '../../analysis/exposure/plan-branch-verdicts.js';
 import type { CveRecord, Severity } from '../../domain/cve.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
 import { readIndexMeta } from '../../sources/vulns/index-store.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
+import { memoized, type StatusSession } from './status-session.js';
 
 // One file per branch, made on the first query of that branch at an index commit: the records that affect some
 // release of the branch (with what a finding shows) and their verdict spans.
@@ -47,12 +52,13 @@ function toStored(view: BranchView): StoredView {
   } as StoredView;
 }
 
-/** The view restricted to the records that affect the release at `sublevel` (the others are never built). */
-function fromStored(s: StoredView, sublevel: number): BranchView {
+/** The view restricted to the records that affect the release at `sublevel` (the others are never built);
+ * `all`: every record of the branch. */
+function fromStored(s: StoredView, sublevel: number, all = false): BranchView {
   const none: readonly string[] = [];
-  const hit = s.entries.filter(([, , spans]) =>
-    spans.some(([from, to]) => sublevel >= from && (to === -1 || sublevel < to)),
-  );
+  const hit = all
+    ? s.entries
+    : s.entries.filter(([, , spans]) => spans.some(([from, to]) => sublevel >= from && (to === -1 || sublevel < to)));
   const records: CveRecord[] = hit.map(([record]) => {
     const [id, title, published, cvssText, files] = s.records[record] as StoredView['records'][number];
     const [score = '0', severity = 'none', vector = ''] = cvssText.split('|');
@@ -83,11 +89,43 @@ function fromStored(s: StoredView, sublevel: number): BranchView {
   return { index: { schemaVersion: 1, vulnsCommit, vulnsCommitDate, source }, totals, records, entries };
 }
 
+/** One branch's verdicts as stored in the cache: every record that affects some release of the branch. */
+export type BranchVerdictFile = StoredView;
+
 /**
  * The verdicts of every record along V's branch: from the cache when it matches the index commit, else computed
  * from the index (about one full query's work) and cached. Reading the index builds it when there is none yet.
  */
-export async function readBranchView(data: DataOptions, v: KernelVersion): Promise<BranchView> {
+export async function readBranchView(
+  data: DataOptions,
+  v: KernelVersion,
+  session?: StatusSession,
+): Promise<BranchView> {
+  return fromStored(await readBranchVerdictFile(data, v, session), v.sublevel);
+}
+
+/** The whole branch's stored verdicts (read once per session): what a fleet stores for every product on it. */
+export function readBranchVerdictFile(
+  data: DataOptions,
+  v: KernelVersion,
+  session?: StatusSession,
+): Promise<BranchVerdictFile> {
+  return memoized(session, `branch-verdicts:${data.cacheDir}:${branchOf(v)}`, () => readStored(data, v));
+}
+
+/** The records and spans of a stored branch file, one row per span (for the fleet's store). */
+export function branchSpansOf(file: BranchVerdictFile): {
+  readonly records: readonly CveRecord[];
+  readonly spans: readonly (VerdictSpan & { readonly record: number; readonly fixedUpstream: string | null })[];
+} {
+  const all = fromStored(file, -1, true);
+  const spans = all.entries.flatMap((e) =>
+    e.spans.map((s) => ({ ...s, record: e.record, fixedUpstream: e.fixedUpstream })),
+  );
+  return { records: all.records, spans };
+}
+
+async function readStored(data: DataOptions, v: KernelVersion): Promise<StoredView> {
   const branch = branchOf(v);
   const meta = await readIndexMeta(data.cacheDir);
   if (meta) {
@@ -100,7 +138,7 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
           stored.vulnsCommit === meta.vulnsCommit &&
           stored.source === meta.source
         )
-          return fromStored(stored, v.sublevel);
+          return stored;
       } catch {
         // A torn or foreign file: recompute below.
       }
@@ -125,6 +163,7 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
     records,
     entries: all.map((e) => ({ ...e, record: keep.get(e.record) as number })),
   };
-  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(toStored(view))).catch(() => undefined);
-  return view;
+  const stored = toStored(view);
+  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(stored)).catch(() => undefined);
+  return stored;
 }

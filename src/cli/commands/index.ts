@@ -16,4 +16,5 @@ export const commands: readonly { readonly name: string; readonly load: () => Pr
   { name: 'simulate', load: async () => (await import('./simulate.js')).simulateCommand },
   { name: 'boot', load: async () => (await import('./boot.js')).bootCommand },
   { name: 'gate', load: async () => (await import('./gate.js')).gateCommand },
+  { name: 'fleet', load: async () => (await import('./fleet.js')).fleetCommand },
 ];
