@@ -47,3 +47,11 @@ export function requireProductName(field: string, text: string): string {
 export function describeKernel(kernel: ProductKernel): string {
   return kernel.kind === 'version' ? kernel.version : `tree ${kernel.path}@${kernel.rev}`;
 }
+
+/** The fleet has no product of that name (exit 2 on the CLI, 404 from the API). */
+export class UnknownProduct extends InvalidInput {
+  constructor(name: string) {
+    super('name', `${name} is not in the fleet (see kgap fleet list)`);
+    this.name = 'UnknownProduct';
+  }
+}

@@ -27,14 +27,17 @@ export function postgresBinDir(): string | null {
 }
 
 /** Why PostgreSQL tests skip when there is no server binary. */
-export const POSTGRES_SKIP_REASON = 'PostgreSQL binaries absent (apt-get install postgresql; .ci/run does): test skipped';
+export const POSTGRES_SKIP_REASON =
+  'PostgreSQL binaries absent (apt-get install postgresql; .ci/run does): test skipped';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { normalizeArch } from '../../analysis/hardening/kernel-facts.js';
 import { requireDay } from '../../domain/day.js';
 import { parseUpstreamVersion } from '../../domain/distro-version.js';
-import { type Product, type ProductKernel, requireProductName } from '../../domain/fleet-product.js';
+import { type Product, type ProductKernel, requireProductName, UnknownProduct } from '../../domain/fleet-product.js';
 import type { FleetStore } from '../../domain/fleet-store.js';
 import { ARCHES } from '../../domain/hardening-check.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
@@ -69,6 +69,5 @@ export async function runFleetAdd(input: FleetAddInput): Promise<Product> {
 
 /** Removes a product and its scans; an `InvalidInput` when the fleet has none of that name. */
 export async function runFleetRemove(input: { readonly store: FleetStore; readonly name: string }): Promise<void> {
-  if (!(await input.store.removeProduct(input.name)))
-    throw new InvalidInput('name', `${input.name} is not in the fleet (see kgap fleet list)`);
+  if (!(await input.store.removeProduct(input.name))) throw new UnknownProduct(input.name);
 }

@@ -1,15 +1,14 @@
 /** `kgap fleet show` and `kgap fleet history`: one product, its latest findings, its scans over time. */
 import { sortFindings } from '../../analysis/exposure/assess-exposure.js';
-import type { Product } from '../../domain/fleet-product.js';
+import { type Product, UnknownProduct } from '../../domain/fleet-product.js';
 import type { FleetStore } from '../../domain/fleet-store.js';
 import type { ProductDetail, ProductHistory } from '../../domain/fleet-view.js';
-import { InvalidInput } from '../../domain/invalid-input.js';
 import { rowOf } from './run-fleet-list.js';
 
 /** The product of that name; an `InvalidInput` naming `name` when there is none. */
 export async function requireProduct(store: FleetStore, name: string): Promise<Product> {
   const product = await store.findProduct(name);
-  if (product === null) throw new InvalidInput('name', `${name} is not in the fleet (see kgap fleet list)`);
+  if (product === null) throw new UnknownProduct(name);
   return product;
 }
 

@@ -1,7 +1,12 @@
+import { enqueueScans } from '../../app/fleet/run-fleet-enqueue.js';
 import type { EnqueueReport } from '../../domain/fleet-view.js';
-import { UserError } from '../../domain/invalid-input.js';
+import { storeLocationFrom, withStore } from '../store-flags.js';
 
-/** `kgap fleet scan --queue`: placeholder until the queue lands. */
-export async function enqueueFleetScan(_db: string | undefined, _names: readonly string[]): Promise<EnqueueReport> {
-  throw new UserError('--queue is not available yet');
+/** `kgap fleet scan --queue`: enqueue one scan job per product and return. */
+export function enqueueFleetScan(
+  db: string | undefined,
+  names: readonly string[],
+  timeoutSeconds?: number,
+): Promise<EnqueueReport> {
+  return withStore(db, (store) => enqueueScans({ store, location: storeLocationFrom(db), names, timeoutSeconds }));
 }

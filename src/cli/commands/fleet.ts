@@ -88,6 +88,7 @@ export const fleetCommand: CommandSpec = {
     withDataFlags(fleetSubcommand(fleet, 'scan', 'scan the products (all, or those named) and record one scan each'))
       .argument('[names...]', 'products to scan (default: all)')
       .option('--queue', 'with a postgres:// --db: enqueue one job per product for `kgap worker` and return')
+      .option('--job-timeout <seconds>', "with --queue: after this long a job's worker counts as dead (default 900)")
       .option('--no-notify', 'do not post notifications after the scan (they stay pending)')
       .option('--dashboard-url <url>', 'base URL of `kgap serve`, for links in notifications (env KGAP_DASHBOARD_URL)')
       .action((names: string[], flags: Flags & Record<string, string | boolean | undefined>) =>
@@ -95,7 +96,11 @@ export const fleetCommand: CommandSpec = {
           const data = dataOptionsFrom(flags as DataFlags);
           if (flags.queue) {
             const { enqueueFleetScan } = await import('./fleet-queue.js');
-            return ok(fleetFormats.enqueue[flags.format](await enqueueFleetScan(flags.db, names)));
+            const timeout = parseNumberOption('--job-timeout', flags.jobTimeout as string | undefined, {
+              min: 1,
+              integer: true,
+            });
+            return ok(fleetFormats.enqueue[flags.format](await enqueueFleetScan(flags.db, names, timeout)));
           }
           const { runFleetScan } = await import('../../app/fleet/run-fleet-scan.js');
           const report = await withStore(flags.db, (store) =>

@@ -17,4 +17,6 @@ export const commands: readonly { readonly name: string; readonly load: () => Pr
   { name: 'boot', load: async () => (await import('./boot.js')).bootCommand },
   { name: 'gate', load: async () => (await import('./gate.js')).gateCommand },
   { name: 'fleet', load: async () => (await import('./fleet.js')).fleetCommand },
+  { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'worker', load: async () => (await import('./worker.js')).workerCommand },
 ];
