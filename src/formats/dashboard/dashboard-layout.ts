@@ -7,6 +7,7 @@ export function renderDashboardPage(page: { readonly title: string; readonly bod
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${page.title} · kgap fleet</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222}

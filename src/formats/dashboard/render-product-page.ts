@@ -19,8 +19,8 @@ function historyCharts(scans: readonly Scan[]): SafeHtml {
   const open = [series('open CVEs', (s) => s.summary.affected)];
   if (scans.some((s) => s.summary.relevance))
     open.push(series('in built code', (s) => s.summary.relevance?.built ?? 0));
-  return html`<figure>${renderLineChartSvg({ title: 'Open CVEs', xLabel, yLabel: 'CVEs', series: open, step: true })}</figure>
-<figure>${renderLineChartSvg({ title: 'Vulnerability-days', xLabel, yLabel: 'days', series: [series('vulnerability-days', (s) => s.summary.vulnerabilityDays)], step: true })}</figure>`;
+  return html`<figure>${renderLineChartSvg({ title: 'Open CVEs', xLabel, yLabel: 'CVEs', series: open, step: true, markers: true })}</figure>
+<figure>${renderLineChartSvg({ title: 'Vulnerability-days', xLabel, yLabel: 'days', series: [series('vulnerability-days', (s) => s.summary.vulnerabilityDays)], step: true, markers: true })}</figure>`;
 }
 
 /** A product's page: its facts, history charts and the findings of its latest scan with their evidence. Pure. */
