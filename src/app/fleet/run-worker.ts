@@ -35,6 +35,8 @@ export type WorkerInput = {
   readonly maintenanceSeconds: number;
   readonly dashboardUrl: string | null;
   readonly onJob: (outcome: JobOutcome) => void;
+  /** Called when a job is taken, before any work. */
+  readonly onStart: (job: ScanJob) => void;
   /** Resolves when the worker should stop (a signal). */
   readonly stopped: Promise<void>;
 };
@@ -48,6 +50,7 @@ export async function runWorker(input: WorkerInput): Promise<void> {
   let session: StatusSession = newStatusSession();
   let sessionCommit: string | null = null;
   const handle = async (job: ScanJob): Promise<void> => {
+    input.onStart(job);
     const commit = (await readIndexMeta(input.data.cacheDir))?.vulnsCommit ?? null;
     if (commit !== sessionCommit) {
       session = newStatusSession();

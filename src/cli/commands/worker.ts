@@ -41,6 +41,7 @@ export const workerCommand: CommandSpec = {
             maintenanceSeconds,
             dashboardUrl: flags.dashboardUrl ?? process.env.KGAP_DASHBOARD_URL ?? null,
             stopped,
+            onStart: (j) => process.stderr.write(`kgap worker ${process.pid}: ${j.product} job ${j.id}: started\n`),
             onJob: (j) =>
               process.stderr.write(
                 `kgap worker ${process.pid}: ${j.product} job ${j.jobId}: ${j.outcome}${j.scanId === null ? '' : ` (scan ${j.scanId})`}${j.detail ? `: ${j.detail}` : ''}\n`,
