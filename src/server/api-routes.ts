@@ -26,7 +26,7 @@ import {
 import { HttpProblem } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
 import { requireToken } from './require-token.js';
-import { revisionCache, type ServerContext } from './server-context.js';
+import { revisionCache, type ServerContext, sendRendered } from './server-context.js';
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
@@ -55,16 +55,22 @@ export function apiRoutes(ctx: ServerContext): Hono {
   const spec = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 
   api.get('/openapi.json', (c) => json(c, spec));
+  const JSON_TYPE = 'application/json; charset=utf-8';
   api.get('/products', async (c) =>
-    json(c, await cached('products', async () => fleetFormats.list.json(await runFleetList({ store, asOf: today() })))),
+    sendRendered(
+      c,
+      await cached('products', async () => fleetFormats.list.json(await runFleetList({ store, asOf: today() }))),
+      JSON_TYPE,
+    ),
   );
   api.get('/summary', async (c) =>
-    json(
+    sendRendered(
       c,
       await cached('summary', async () => {
         const summary = assessFleetSummary(await runFleetList({ store, asOf: today() }));
         return `${JSON.stringify({ schemaVersion: FLEET_JSON_SCHEMA_VERSION, ...summary }, null, 2)}\n`;
       }),
+      JSON_TYPE,
     ),
   );
   api.get('/products/:name', async (c) => {

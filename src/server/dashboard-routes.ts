@@ -1,5 +1,5 @@
 /** The dashboard: server-rendered pages (the fleet, a product, a CVE) that work without JavaScript. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { assessFleetSummary } from '../analysis/fleet/assess-fleet-summary.js';
 import { runFleetCve } from '../app/fleet/run-fleet-cve.js';
 import { runFleetList } from '../app/fleet/run-fleet-list.js';
@@ -11,7 +11,7 @@ import { renderFleetPage } from '../formats/dashboard/render-fleet-page.js';
 import { renderProductPage } from '../formats/dashboard/render-product-page.js';
 import { cveIdParam, productName } from './api-schemas.js';
 import { HttpProblem } from './http-errors.js';
-import { revisionCache, type ServerContext } from './server-context.js';
+import { type Rendered, revisionCache, type ServerContext, sendRendered } from './server-context.js';
 
 /** Findings listed on a product page unless `?show=all`. */
 const FINDINGS_SHOWN = 200;
@@ -21,10 +21,11 @@ export function dashboardRoutes(ctx: ServerContext): Hono {
   const cached = revisionCache(ctx.store);
   const { store } = ctx;
   const today = () => dayOfInstant(ctx.clock());
-  const page = (text: string) => new Response(text, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = (c: Context, body: Rendered) => sendRendered(c, body, 'text/html; charset=utf-8');
 
-  pages.get('/', async () =>
+  pages.get('/', async (c) =>
     page(
+      c,
       await cached('/', async () => {
         const rows = await runFleetList({ store, asOf: today() });
         return renderFleetPage(rows, assessFleetSummary(rows));
@@ -36,6 +37,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono {
     if (!r.success) throw new HttpProblem(404, 'no such product');
     const all = c.req.query('show') === 'all';
     return page(
+      c,
       await cached(`/products/${r.data}?${all}`, async () => {
         const detail = await runFleetShow({ store, name: r.data, asOf: today() });
         const history = await store.scanHistory(detail.product.id);
@@ -47,6 +49,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono {
     const r = cveIdParam.safeParse(c.req.param('id'));
     if (!r.success) throw new HttpProblem(404, 'not a CVE id');
     return page(
+      c,
       await cached(`/cves/${r.data}`, async () => renderCvePage(await runFleetCve({ store, cveId: r.data }))),
     );
   });

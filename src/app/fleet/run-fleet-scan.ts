@@ -6,7 +6,7 @@
 import { type NotificationContext, planNotification } from '../../analysis/fleet/plan-notification.js';
 import { planScanEvents } from '../../analysis/fleet/plan-scan-events.js';
 import { dayOfInstant } from '../../domain/day.js';
-import type { FleetEventKind } from '../../domain/fleet-event.js';
+import type { FleetEventKind, Webhook } from '../../domain/fleet-event.js';
 import type { Product } from '../../domain/fleet-product.js';
 import type { Scan } from '../../domain/fleet-scan.js';
 import type { FleetStore, NewScan } from '../../domain/fleet-store.js';
@@ -55,6 +55,8 @@ export async function scanAndRecord(options: {
   readonly previous: Scan | null;
   readonly jobId: string | null;
   readonly dashboardUrl: string | null;
+  /** The fleet's webhooks (read once per run). */
+  readonly webhooks: readonly Webhook[];
 }): Promise<{
   readonly scanId: number;
   readonly recorded: boolean;
@@ -68,6 +70,7 @@ export async function scanAndRecord(options: {
     tmpDir: options.tmpDir,
     session: options.session,
     asOf,
+    withFacts: options.webhooks.length > 0 && options.previous !== null,
   });
   if (result.branch !== null) {
     await ensureBranchVerdicts({
@@ -80,7 +83,7 @@ export async function scanAndRecord(options: {
     });
   }
   const scannedAt = options.clock().toISOString();
-  const webhooks = await store.listWebhooks();
+  const { webhooks } = options;
   const deliveries: NewScan['deliveries'][number][] = [];
   const kinds: FleetEventKind[] = [];
   if (webhooks.length > 0) {
@@ -118,6 +121,7 @@ export async function runFleetScan(input: FleetScanInput): Promise<FleetScanRepo
   const products = await selectProducts(store, input.names);
   const latest = new Map((await store.latestScans()).map((s) => [s.productId, s]));
   const session = newStatusSession();
+  const webhooks = await store.listWebhooks();
   const scanned: ScannedProduct[] = [];
   const failed: { product: string; error: string }[] = [];
   const warnings: string[] = [];
@@ -134,6 +138,7 @@ export async function runFleetScan(input: FleetScanInput): Promise<FleetScanRepo
         previous: latest.get(product.id) ?? null,
         jobId: null,
         dashboardUrl: input.dashboardUrl ?? null,
+        webhooks,
       });
       for (const w of result.scan.warnings) warnings.push(`${product.name}: ${w}`);
       scanned.push({ product: product.name, scanId, summary: result.scan.summary, events });

@@ -76,6 +76,7 @@ export async function runWorker(input: WorkerInput): Promise<void> {
         previous,
         jobId: job.id,
         dashboardUrl: input.dashboardUrl,
+        webhooks: await input.store.listWebhooks(),
       });
       input.onJob({
         jobId: job.id,

@@ -16,7 +16,7 @@ import type { DataOptions } from '../../sources/data/data-options.js';
 import { runHarden } from '../harden/run-harden.js';
 import { readBranchReleases } from '../status/read-branch-releases.js';
 import { type BuildInputs, runStatus, type StatusTarget } from '../status/run-status.js';
-import type { StatusSession } from '../status/status-session.js';
+import { memoized, type StatusSession } from '../status/status-session.js';
 
 /** What a scan needs besides the product. */
 export type ScanContext = {
@@ -25,6 +25,9 @@ export type ScanContext = {
   readonly session: StatusSession;
   /** Today, for hardening waivers' expiry. */
   readonly asOf: string;
+  /** Keep each finding's facts for notifications (only when the fleet has webhooks: 1,000 products' findings
+   * are millions of objects). */
+  readonly withFacts: boolean;
 };
 
 /** A product's scan, ready to record (the deliveries are planned by the caller). */
@@ -93,8 +96,19 @@ async function summaryOf(report: ExposureReport, ctx: ScanContext): Promise<Scan
   };
 }
 
-/** Scans one product; bad inputs (a config that went away) are `UserError`s naming the field. */
+/**
+ * Scans one product. A product known only by its version is judged the same as every other product on that
+ * version: within a session that scan is made once and shared (products on a branch share its verdicts; those
+ * on the same release share the whole report). Bad inputs (a config that went away) are `UserError`s.
+ */
 export async function scanProduct(product: Product, ctx: ScanContext): Promise<ProductScan> {
+  if (product.kernel.kind !== 'version' || buildOf(product) !== null) return scanOne(product, ctx);
+  const key = `version-scan:${product.kernel.version}:${ctx.withFacts}`;
+  const shared = await memoized(ctx.session, key, () => scanOne(product, ctx));
+  return { ...shared, scan: { ...shared.scan, productId: product.id } };
+}
+
+async function scanOne(product: Product, ctx: ScanContext): Promise<ProductScan> {
   const build = buildOf(product);
   const outcome = await runStatus({
     target: targetOf(product),
@@ -144,7 +158,7 @@ export async function scanProduct(product: Product, ctx: ScanContext): Promise<P
     },
     branch: onBranch ? { name: report.branch, version: report.version } : null,
     facts: {
-      findings: report.affected.map((f) => ({
+      findings: (ctx.withFacts ? report.affected : []).map((f) => ({
         id: f.id,
         cvss: f.cvss,
         severity: f.severity,

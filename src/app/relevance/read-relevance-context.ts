@@ -6,7 +6,7 @@ import type { KbuildModel } from '../../domain/kbuild-model.js';
 import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
 import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
 import { readKernelConfig } from '../../sources/read-kernel-config.js';
-import { memoized, type StatusSession } from '../status/status-session.js';
+import type { StatusSession } from '../status/status-session.js';
 
 /** The relevance engine bound to one product build, and what the user should know about its inputs. */
 export type RelevanceContext = {
@@ -41,7 +41,7 @@ export async function readRelevanceContext(inputs: RelevanceInputs): Promise<Rel
             'no --source given: pass --source DIR (the kernel tree this config builds) to tell built code apart',
           ],
         }
-      : await memoized(inputs.session, `kbuild:${inputs.source}`, () =>
+      : await latestModel(inputs.session, inputs.source, () =>
           readKbuildModel(inputs.source as string, {
             cacheDir: inputs.cacheDir,
             tmpDir: inputs.tmpDir,
@@ -52,4 +52,25 @@ export async function readRelevanceContext(inputs: RelevanceInputs): Promise<Rel
   if (builtFiles !== undefined)
     warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), inputs.builtFiles));
   return { judge: (files) => assessRelevance(files, model, config, builtFiles), warnings: warnings.sort() };
+}
+
+/**
+ * The session keeps the last source tree's model only: products that share a tree are scanned one after another
+ * (by name) and share it; a model is tens of MB, so keeping the models of 50 trees would only feed the GC.
+ */
+async function latestModel(
+  session: StatusSession | undefined,
+  source: string,
+  read: () => Promise<KbuildModel>,
+): Promise<KbuildModel> {
+  if (session === undefined) return read();
+  const last = session.memo.get('kbuild-last') as Promise<{ source: string; model: KbuildModel }> | undefined;
+  if (last !== undefined) {
+    const known = await last.catch(() => null);
+    if (known?.source === source) return known.model;
+  }
+  const made = read().then((model) => ({ source, model }));
+  session.memo.set('kbuild-last', made);
+  made.catch(() => session.memo.delete('kbuild-last'));
+  return (await made).model;
 }

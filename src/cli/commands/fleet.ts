@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import type { Command } from 'commander';
 import { runFleetAdd, runFleetRemove } from '../../app/fleet/run-fleet-add.js';
 import { runFleetCve } from '../../app/fleet/run-fleet-cve.js';
@@ -12,7 +12,7 @@ import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags, writeNotes
 import { EXIT } from '../errors.js';
 import { cveIdArgument } from '../options.js';
 import { parseNumberOption } from '../parse-options.js';
-import { fleetSubcommand, withStore } from '../store-flags.js';
+import { fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
 import { registerFleetNotify } from './fleet-notify.js';
 
 type Flags = { db?: string; format: FleetFormat };
@@ -88,6 +88,7 @@ export const fleetCommand: CommandSpec = {
     withDataFlags(fleetSubcommand(fleet, 'scan', 'scan the products (all, or those named) and record one scan each'))
       .argument('[names...]', 'products to scan (default: all)')
       .option('--queue', 'with a postgres:// --db: enqueue one job per product for `kgap worker` and return')
+      .option('--threads <n>', 'scan on n threads (default: the number of CPUs)')
       .option('--job-timeout <seconds>', "with --queue: after this long a job's worker counts as dead (default 900)")
       .option('--no-notify', 'do not post notifications after the scan (they stay pending)')
       .option('--dashboard-url <url>', 'base URL of `kgap serve`, for links in notifications (env KGAP_DASHBOARD_URL)')
@@ -102,10 +103,15 @@ export const fleetCommand: CommandSpec = {
             });
             return ok(fleetFormats.enqueue[flags.format](await enqueueFleetScan(flags.db, names, timeout)));
           }
-          const { runFleetScan } = await import('../../app/fleet/run-fleet-scan.js');
+          const { runFleetScanParallel } = await import('../../app/fleet/run-fleet-scan-parallel.js');
+          const threads =
+            parseNumberOption('--threads', flags.threads as string | undefined, { min: 1, max: 64, integer: true }) ??
+            availableParallelism();
           const report = await withStore(flags.db, (store) =>
-            runFleetScan({
+            runFleetScanParallel({
               store,
+              location: storeLocationFrom(flags.db),
+              threads,
               data,
               tmpDir: tmpdir(),
               names,
