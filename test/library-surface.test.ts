@@ -14,6 +14,15 @@ const ENTRIES: Record<string, readonly string[]> = {
   'api/gate': ['runGate', 'runGateKernels', 'gateFormats', 'RESULT_FORMATS'],
   'api/boot': ['runBoot', 'runBootPair', 'bootFormats'],
   'api/analytics': ['runLag', 'runExposure', 'runDiff', 'runSimulate', 'lagFormats'],
+  'api/fleet': [
+    'openFleetStore',
+    'runFleetAdd',
+    'runFleetScan',
+    'runFleetList',
+    'runFleetCve',
+    'fleetFormats',
+    'startServer',
+  ],
 };
 const INTERNALS = ['spanAt', 'spanOf', 'findingOf', 'renderNewcCpio', 'planRecordSpans', 'readBranchView'];
 

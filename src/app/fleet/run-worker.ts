@@ -5,7 +5,7 @@
  * job times out and another worker takes it.
  */
 import type { FleetStore } from '../../domain/fleet-store.js';
-import { UserError } from '../../domain/invalid-input.js';
+import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { openScanQueue, type ScanJob } from '../../sources/queue/scan-queue.js';
 import { readIndexMeta } from '../../sources/vulns/index-store.js';
@@ -44,7 +44,7 @@ export type WorkerInput = {
 /** Runs a worker until `stopped` resolves; the job in hand is finished first. */
 export async function runWorker(input: WorkerInput): Promise<void> {
   if (input.store.engine !== 'postgres')
-    throw new UserError('a worker needs a postgres:// --db (the queue lives there)');
+    throw new InvalidInput('db', 'must be a postgres:// URL for a worker (the queue lives there)');
   const queue = await openScanQueue(input.location, { maintenanceSeconds: input.maintenanceSeconds });
   // Branch verdicts are shared between jobs while the data stays the same; a `kgap sync` starts a new session.
   let session: StatusSession = newStatusSession();

@@ -27,7 +27,9 @@ export const fleetCommand: CommandSpec = {
       .command('fleet')
       .description('every product kernel a team ships, scanned over time (SQLite by default, or PostgreSQL)');
 
-    fleetSubcommand(fleet, 'add', 'add a product: a name, its kernel version or git tree, and optionally its build')
+    withDataFlags(
+      fleetSubcommand(fleet, 'add', 'add a product: a name, its kernel version or git tree, and optionally its build'),
+    )
       .argument('<name>', 'product name (letters, digits, . _ -)')
       .option('--version <version>', 'the upstream kernel version it runs, e.g. 6.1.170')
       .option('--tree <path>', 'or its kernel git tree (verdicts from its history)')
@@ -37,6 +39,7 @@ export const fleetCommand: CommandSpec = {
       .option('--build-dir <dir>', 'or its build directory (.o / .*.cmd files; its .config by default)')
       .option('--arch <arch>', 'architecture (x86_64, arm64, arm, riscv) when the config does not say')
       .option('--support-until <day>', 'end of the support period promised for the product (YYYY-MM-DD)')
+      .option('--scan', 'scan it right away (as kgap fleet scan NAME)')
       .action((name: string, flags: Flags & Record<string, string | undefined>) =>
         run(async () => {
           if (flags.version !== undefined && flags.tree !== undefined)
@@ -46,8 +49,8 @@ export const fleetCommand: CommandSpec = {
           if (flags.rev !== undefined && flags.tree === undefined) throw new UserError('--rev needs --tree PATH');
           if (flags.source !== undefined && flags.buildDir !== undefined)
             throw new UserError('give --source or --build-dir, not both');
-          const product = await withStore(flags.db, (store) =>
-            runFleetAdd({
+          const product = await withStore(flags.db, async (store) => {
+            const added = await runFleetAdd({
               store,
               name,
               version: flags.version,
@@ -59,8 +62,24 @@ export const fleetCommand: CommandSpec = {
               arch: flags.arch,
               supportUntil: flags.supportUntil,
               addedAt: new Date().toISOString(),
-            }),
-          );
+            });
+            if (flags.scan) {
+              const { runFleetScan } = await import('../../app/fleet/run-fleet-scan.js');
+              const data = dataOptionsFrom(flags as DataFlags);
+              const report = await runFleetScan({
+                store,
+                data,
+                tmpDir: tmpdir(),
+                names: [name],
+                clock: () => new Date(),
+              });
+              endProgress();
+              writeNotes({ warnings: report.warnings });
+              for (const f of report.failed)
+                throw new UserError(`${f.product} was added, but its scan failed: ${f.error}`);
+            }
+            return added;
+          });
           return ok(fleetFormats.product[flags.format]({ action: 'added', product }));
         }),
       );
