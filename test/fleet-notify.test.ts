@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import type { Json } from './helpers/json.js';
 import { runCli } from './helpers/run-cli.js';
 import { runCliAsync } from './helpers/run-cli-async.js';
 import { SyntheticVulnsRepo } from './helpers/synthetic-vulns.js';
@@ -93,7 +94,7 @@ describe('fleet notifications', () => {
     assert.deepEqual(report.scanned[0].events, ['new-cves', 'new-release']);
     assert.deepEqual(report.deliveries, { delivered: 4, failed: 2 });
 
-    const json = received.filter((r) => r.path === '/flaky').map((r) => r.body as Record<string, any>);
+    const json = received.filter((r) => r.path === '/flaky').map((r) => r.body as Json);
     assert.equal(json.length, 2);
     assert.deepEqual(json[0], {
       schemaVersion: 1,
@@ -122,7 +123,7 @@ describe('fleet notifications', () => {
     );
 
     const deliveries = JSON.parse((await kgap(['fleet', 'deliveries', '--format', 'json'])).stdout)
-      .deliveries as Record<string, any>[];
+      .deliveries as Json[];
     const byUrl = (u: string) => deliveries.filter((d) => d.url === `${base}${u}`);
     assert.deepEqual(
       byUrl('/flaky').map((d) => [d.status, d.attempts]),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type FleetFixture, fleetFixture } from './helpers/fleet-fixture.js';
+import type { Json } from './helpers/json.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 import { type ServeProcess, startServe } from './helpers/serve-process.js';
@@ -66,22 +67,22 @@ describe('kgap serve', async () => {
     async () => {
       const products = await (await fetch(url('/api/v1/products'))).text();
       assert.equal(products, f().kgap(db, ['fleet', 'list', '--format', 'json']).stdout);
-      const gamma = (await (await fetch(url('/api/v1/products/gamma?limit=2'))).json()) as Record<string, any>;
+      const gamma = (await (await fetch(url('/api/v1/products/gamma?limit=2'))).json()) as Json;
       assert.equal(gamma.findings.length, 2);
       assert.equal(gamma.latestScan.summary.relevance.built > 0, true);
-      const scans = (await (await fetch(url('/api/v1/products/alpha/scans'))).json()) as Record<string, any>;
+      const scans = (await (await fetch(url('/api/v1/products/alpha/scans'))).json()) as Json;
       assert.equal(scans.scans.length, 2);
-      const one = (await (await fetch(url(`/api/v1/scans/${scans.scans[0].id}`))).json()) as Record<string, any>;
+      const one = (await (await fetch(url(`/api/v1/scans/${scans.scans[0].id}`))).json()) as Json;
       assert.equal(one.findings.length, scans.scans[0].summary.affected);
-      const cve = (await (await fetch(url('/api/v1/cves/CVE-2026-63795'))).json()) as Record<string, any>;
+      const cve = (await (await fetch(url('/api/v1/cves/CVE-2026-63795'))).json()) as Json;
       assert.deepEqual(
-        cve.exposed.map((e: Record<string, any>) => e.product.name),
+        cve.exposed.map((e: Json) => e.product.name),
         ['alpha', 'gamma'],
       );
-      const summary = (await (await fetch(url('/api/v1/summary'))).json()) as Record<string, any>;
+      const summary = (await (await fetch(url('/api/v1/summary'))).json()) as Json;
       assert.equal(summary.products, 3);
       assert.equal(summary.supportWarnings, 1);
-      const spec = (await (await fetch(url('/api/v1/openapi.json'))).json()) as Record<string, any>;
+      const spec = (await (await fetch(url('/api/v1/openapi.json'))).json()) as Json;
       assert.equal(spec.openapi, '3.1.0');
       assert.deepEqual(Object.keys(spec.paths).sort(), [
         '/cves/{id}',
@@ -143,8 +144,8 @@ describe('kgap serve', async () => {
     assert.equal(add.status, 201);
     const scan = await fetch(url('/api/v1/scans'), { method: 'POST', headers: auth, body: '{"products":["delta"]}' });
     assert.equal(scan.status, 200);
-    const report = (await scan.json()) as Record<string, any>;
-    const status = f().status(['--version', '6.6.100']) as Record<string, any>;
+    const report = (await scan.json()) as Json;
+    const status = f().status(['--version', '6.6.100']) as Json;
     assert.equal(report.scanned[0].summary.affected, status.summary.affected);
     assert.match(await (await fetch(url('/'))).text(), /href="\/products\/delta">delta</);
     assert.equal((await fetch(url('/api/v1/products/delta'), { method: 'DELETE', headers: auth })).status, 200);

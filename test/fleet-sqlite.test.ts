@@ -17,7 +17,9 @@ describe('fleet on SQLite (a database file on disk)', async () => {
       const d = new Database(db);
       try {
         const stmt = d.prepare(text);
-        return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), []);
+        if (stmt.reader) return stmt.all() as Record<string, unknown>[];
+        stmt.run();
+        return [];
       } finally {
         d.close();
       }

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FleetFixture, fleetFixture } from './helpers/fleet-fixture.js';
+import type { Json } from './helpers/json.js';
 import { POSTGRES_SKIP_REASON, pgQuery, startPostgres } from './helpers/postgres.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
 import { CLI } from './helpers/run-cli.js';

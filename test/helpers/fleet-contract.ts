@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FleetFixture, fleetFixture } from './fleet-fixture.js';
+import type { Json } from './json.js';
 import { REAL_DATA_SKIP_REASON } from './real-index.js';
 import { CLI } from './run-cli.js';
 
@@ -16,8 +17,6 @@ export type EngineUnderTest = {
   /** Runs one SQL statement on the database (to fake a newer schema) and returns the rows. */
   readonly sql: (db: string, text: string) => Promise<Record<string, unknown>[]>;
 };
-
-type Json = Record<string, any>;
 
 function json(r: { code: number | null; stdout: string; stderr: string }): Json {
   assert.equal(r.code, 0, r.stderr);

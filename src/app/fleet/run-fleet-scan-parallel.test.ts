@@ -29,7 +29,10 @@ describe('planScanThreads', () => {
     // Balanced by cost: a product with a build weighs 20 version-only products.
     const weights = plan.map((t) => t.reduce((w, n) => w + (n.startsWith('c') ? 20 : 1), 0));
     assert.ok(Math.abs((weights[0] ?? 0) - (weights[1] ?? 0)) <= 20, String(weights));
-    assert.ok(plan.every((t) => t.some((n) => n.startsWith('c'))), 'builds on both threads');
+    assert.ok(
+      plan.every((t) => t.some((n) => n.startsWith('c'))),
+      'builds on both threads',
+    );
   });
   it('one thread takes everything', () => assert.equal(planScanThreads([product('a', '6.1.1')], 1).length, 1));
 });

@@ -21,6 +21,17 @@ function scansWithSnapshot(db: Db) {
     ]);
 }
 
+/** What a finding shows of its record (the snapshot's facts) and of the scan's relevance. */
+const RECORD_COLUMNS = [
+  'c.title',
+  'c.published',
+  'c.cvss',
+  'c.severity',
+  'c.program_files',
+  'r.status as rel_status',
+  'r.reason as rel_reason',
+] as const;
+
 /** The id of each product's newest scan. */
 function latestIds(db: Db) {
   return db
@@ -72,13 +83,7 @@ export async function readScanFindings(db: Db, scanId: number, cveId?: string): 
         's.ambiguous',
         's.rule',
         sql<null>`null`.as('evidence'),
-        'c.title',
-        'c.published',
-        'c.cvss',
-        'c.severity',
-        'c.program_files',
-        'r.status as rel_status',
-        'r.reason as rel_reason',
+        ...RECORD_COLUMNS,
       ])
       .where('s.snapshot_id', '=', scan.snapshot_id)
       .where('s.branch', '=', scan.branch)
@@ -100,13 +105,7 @@ export async function readScanFindings(db: Db, scanId: number, cveId?: string): 
         'f.ambiguous',
         'f.rule',
         'f.evidence',
-        'c.title',
-        'c.published',
-        'c.cvss',
-        'c.severity',
-        'c.program_files',
-        'r.status as rel_status',
-        'r.reason as rel_reason',
+        ...RECORD_COLUMNS,
       ])
       .where('f.scan_id', '=', scanId);
     if (cveId !== undefined) q = q.where('f.cve_id', '=', cveId);
