@@ -111,10 +111,7 @@ describe('kgap worker on PostgreSQL', async () => {
       assert.ok(Number(retried[0]?.retry_count) >= 1, 'the killed job was retried');
       // The counts are kgap status's, whoever scanned.
       const w1 = JSON.parse(f.kgap(db, ['fleet', 'show', 'w1', '--format', 'json']).stdout);
-      const status = f.status(['--version', '6.1.150', '--config', f.config, '--source', f.source]) as Record<
-        string,
-        any
-      >;
+      const status = f.status(['--version', '6.1.150', '--config', f.config, '--source', f.source]) as Json;
       assert.equal(w1.latestScan.summary.affected, status.summary.affected);
       assert.deepEqual(w1.latestScan.summary.relevance, status.summary.relevance);
     },

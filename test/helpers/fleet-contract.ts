@@ -211,13 +211,19 @@ export async function fleetContract(engine: EngineUnderTest): Promise<void> {
         '--releases',
         `${f().shared}/linux-kernel-releases.json`,
       ];
+      // Kill at fractions of a whole run's time (measured first): early kills land while products are judged,
+      // later ones while scans are written.
+      const timed = Date.now();
+      await new Promise((r) => spawn(process.execPath, args, { stdio: 'ignore' }).once('close', r));
+      const whole = Date.now() - timed;
       let killedMidRun = 0;
-      for (const delay of [300, 700, 1100, 1500, 1900, 2300]) {
+      for (const share of [0.15, 0.3, 0.45, 0.6, 0.75, 0.9]) {
         const child = spawn(process.execPath, args, { stdio: 'ignore' });
-        await sleep(delay);
-        const running = child.exitCode === null;
+        const closed = new Promise((r) => child.once('close', r));
+        await sleep(Math.round(whole * share));
+        const running = child.exitCode === null && child.signalCode === null;
         child.kill('SIGKILL');
-        await new Promise((r) => child.once('close', r));
+        await closed;
         if (running) killedMidRun++;
         const ids = await complete();
         for (const id of before) assert.ok(ids.includes(id), `scan ${id} was lost`);
