@@ -10,9 +10,7 @@ import type {
   FindingVerdict,
   Scan,
   ScanFinding,
-  ScanHardening,
   ScanSnapshot,
-  ScanSummary,
   StoredEvidence,
   StoredRelevance,
 } from './fleet-scan.js';
@@ -35,14 +33,7 @@ export type BranchVerdictSet = {
 export type OwnFinding = FindingVerdict & { readonly id: string; readonly evidence: StoredEvidence | null };
 
 /** Everything one scan writes, in one transaction. */
-export type NewScan = {
-  readonly productId: number;
-  readonly jobId: string | null;
-  readonly scannedAt: string;
-  readonly snapshot: ScanSnapshot;
-  readonly summary: ScanSummary;
-  readonly hardening: ScanHardening | null;
-  readonly warnings: readonly string[];
+export type NewScan = Omit<Scan, 'id'> & {
   /** `branch`: the findings are the branch's verdicts at `sublevel` (see `writeBranchVerdicts`). */
   readonly verdicts:
     | { readonly kind: 'branch'; readonly branch: string; readonly sublevel: number }

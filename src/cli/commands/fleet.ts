@@ -113,6 +113,7 @@ export const fleetCommand: CommandSpec = {
       .option('--dashboard-url <url>', 'base URL of `kgap serve`, for links in notifications (env KGAP_DASHBOARD_URL)')
       .action((names: string[], flags: Flags & Record<string, string | boolean | undefined>) =>
         run(async () => {
+          if (flags.jobTimeout !== undefined && !flags.queue) throw new UserError('--job-timeout needs --queue');
           const data = dataOptionsFrom(flags as DataFlags);
           if (flags.queue) {
             const { enqueueFleetScan } = await import('./fleet-queue.js');

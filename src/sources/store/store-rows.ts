@@ -89,13 +89,7 @@ export function cveRowOf(snapshotId: number, r: CveFacts): FleetDatabase['cve_re
 }
 
 /** A finding row (verdict, record facts, relevance) as the reads select it. */
-export type FindingJoinRow = {
-  cve_id: string;
-  fixed_on_branch: string | null;
-  fixed_upstream: string | null;
-  ambiguous: number;
-  rule: string;
-  evidence: string | null;
+export type FindingJoinRow = Omit<FleetDatabase['scan_findings'], 'scan_id'> & {
   title: string;
   published: string;
   cvss: number | null;
