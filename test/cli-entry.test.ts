@@ -39,7 +39,7 @@ describe('kgap entry point (e2e, the bundle)', () => {
   });
 
   it('an unknown command is a usage error, even with a --version after it', () => {
-    for (const args of [['fleet', 'add', 'x', '--version', '6.1.1'], ['stauts'], ['fleet']]) {
+    for (const args of [['flete', 'add', 'x', '--version', '6.1.1'], ['stauts'], ['fleets']]) {
       const r = runCli(args);
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, '');

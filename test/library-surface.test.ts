@@ -23,6 +23,15 @@ const ENTRIES: Record<string, readonly string[]> = {
   'api/analytics': ['runLag', 'runExposure', 'runDiff', 'runSimulate', 'lagFormats'],
   'api/vex': ['runVexDiff', 'vexDiffFormats', 'planVexStatements', 'parseVexDocument', 'VEX_CHANGE_KINDS'],
   'api/plan': ['runPlan', 'planFormats', 'PLAN_FORMATS', 'renderPlanJson', 'PATCH_FATES'],
+  'api/fleet': [
+    'openFleetStore',
+    'runFleetAdd',
+    'runFleetScan',
+    'runFleetList',
+    'runFleetCve',
+    'fleetFormats',
+    'startServer',
+  ],
 };
 const INTERNALS = ['spanAt', 'spanOf', 'findingOf', 'renderNewcCpio', 'planRecordSpans', 'readBranchView'];
 

@@ -122,10 +122,10 @@ export function compareByFindingOrder(
 }
 
 /** Sorts in place by `compareByFindingOrder`, each id's key computed once; input already in order costs one pass. */
-export function sortFindings(findings: Finding[]): void {
+export function sortFindings<T extends Pick<Finding, 'id' | 'severity' | 'cvss'>>(findings: T[]): void {
   let sorted = true;
   for (let i = 1; i < findings.length && sorted; i++) {
-    sorted = compareByFindingOrder(findings[i - 1] as Finding, findings[i] as Finding) <= 0;
+    sorted = compareByFindingOrder(findings[i - 1] as T, findings[i] as T) <= 0;
   }
   if (sorted) return;
   const keys = new Map(findings.map((f) => [f, cveKey(f.id)]));

@@ -74,38 +74,41 @@ export function encodeBranchView(view: BranchView): StoredBranchView {
 
 /**
  * The view restricted to the records that affect the release at `sublevel` (the others are never built), each with
- * the one span that holds it.
+ * the one span that holds it; or, with `'all'`, every record of the branch with all its spans.
  */
-export function decodeBranchView(s: StoredBranchView, sublevel: number): BranchView {
+export function decodeBranchView(s: StoredBranchView, sublevel: number | 'all'): BranchView {
   const none: readonly string[] = [];
   const lines = s.records.split('\n');
   const upstream = s.fixedUpstream.split('\n');
   const infos = s.spanInfo.split('\n');
   const records: CveRecord[] = [];
   const entries: BranchEntry[] = [];
+  let lastLine = -1;
   for (let k = 0; k < s.spans.length; k += 3) {
     const line = s.spans[k] as number;
     const from = s.spans[k + 1] as number;
     const to = s.spans[k + 2] as number;
-    if (sublevel < from || (to !== -1 && sublevel >= to)) continue;
+    if (sublevel !== 'all' && (sublevel < from || (to !== -1 && sublevel >= to))) continue;
+    const [fixedOnBranch = '', ambiguousReason = '', rule = ''] = fieldsOf(infos[k / 3]);
+    const span = {
+      from,
+      to: to === -1 ? null : to,
+      fixedOnBranch: fixedOnBranch || null,
+      // An ambiguous verdict always has its reason (assessVersion), so "" stands for "not ambiguous".
+      ambiguous: ambiguousReason !== '',
+      ambiguousReason: ambiguousReason || null,
+      rule: rule as BranchEntry['spans'][number]['rule'],
+    };
+    // Spans of one record are stored together: with 'all', a record's further spans join its entry.
+    const last = entries.at(-1);
+    if (sublevel === 'all' && last !== undefined && lastLine === line) {
+      (last.spans as BranchEntry['spans'][number][]).push(span);
+      continue;
+    }
+    lastLine = line;
     const [id = '', title = '', published = '', cvssText = '', ...files] = fieldsOf(lines[line]);
     const [score = '0', severity = 'none', vector = ''] = cvssText.split('|');
-    const [fixedOnBranch = '', ambiguousReason = '', rule = ''] = fieldsOf(infos[k / 3]);
-    entries.push({
-      record: records.length,
-      fixedUpstream: unescapeField(upstream[line] ?? '') || null,
-      spans: [
-        {
-          from,
-          to: to === -1 ? null : to,
-          fixedOnBranch: fixedOnBranch || null,
-          // An ambiguous verdict always has its reason (assessVersion), so "" stands for "not ambiguous".
-          ambiguous: ambiguousReason !== '',
-          ambiguousReason: ambiguousReason || null,
-          rule: rule as BranchEntry['spans'][number]['rule'],
-        },
-      ],
-    });
+    entries.push({ record: records.length, fixedUpstream: unescapeField(upstream[line] ?? '') || null, spans: [span] });
     records.push({
       id,
       title,

@@ -10,6 +10,7 @@ import { readBuildRecord } from '../../sources/kbuild/read-build-record.js';
 import { readBuiltFiles } from '../../sources/kbuild/read-built-files.js';
 import { readKbuildModel } from '../../sources/kbuild/read-kbuild-model.js';
 import { readKernelConfig } from '../../sources/read-kernel-config.js';
+import type { StatusSession } from '../status/status-session.js';
 
 /** What relevance is judged against: the config, the source tree, and the build's own word, as the user gave them. */
 export type RelevanceSources = {
@@ -25,6 +26,8 @@ export type RelevanceSources = {
   readonly cacheDir: string | null;
   readonly tmpDir: string;
   readonly progress?: ((message: string) => void) | null;
+  /** Shares each source tree's Kbuild model across the products of a fleet scan. */
+  readonly session?: StatusSession | undefined;
 };
 
 export type RelevanceInputs = {
@@ -65,11 +68,13 @@ export async function readRelevanceInputs(input: RelevanceSources): Promise<Rele
               : 'no --source given: files missing from the build record stay unknown (pass --source DIR to tell a file the build skipped from one this version lacks)',
           ],
         }
-      : await readKbuildModel(input.source, {
-          cacheDir: input.cacheDir,
-          tmpDir: input.tmpDir,
-          progress: input.progress ?? null,
-        });
+      : await latestModel(input.session, input.source, () =>
+          readKbuildModel(input.source as string, {
+            cacheDir: input.cacheDir,
+            tmpDir: input.tmpDir,
+            progress: input.progress ?? null,
+          }),
+        );
   const warnings = kbuildWarnings(model, config);
   if (builtFiles !== undefined) warnings.push(...checkBuiltFiles(matchBuiltFiles(builtFiles, model), input.builtFiles));
   if (record !== undefined) {
@@ -78,4 +83,25 @@ export async function readRelevanceInputs(input: RelevanceSources): Promise<Rele
   }
   const label = input.config ?? `${input.buildDir}${input.buildDir?.endsWith('/') ? '' : '/'}.config`;
   return { config, configPath: label, model, evidence: record ?? builtFiles, warnings: warnings.sort() };
+}
+
+/**
+ * The session keeps the last source tree's model only: products that share a tree are scanned one after another
+ * (by name) and share it; a model is tens of MB, so keeping the models of 50 trees would only feed the GC.
+ */
+async function latestModel(
+  session: StatusSession | undefined,
+  source: string,
+  read: () => Promise<KbuildModel>,
+): Promise<KbuildModel> {
+  if (session === undefined) return read();
+  const last = session.memo.get('kbuild-last') as Promise<{ source: string; model: KbuildModel }> | undefined;
+  if (last !== undefined) {
+    const known = await last.catch(() => null);
+    if (known?.source === source) return known.model;
+  }
+  const made = read().then((model) => ({ source, model }));
+  session.memo.set('kbuild-last', made);
+  made.catch(() => session.memo.delete('kbuild-last'));
+  return (await made).model;
 }

@@ -7,13 +7,14 @@ import {
   encodeBranchView,
   type StoredBranchView,
 } from '../../analysis/exposure/branch-view-codec.js';
-import { planBranchVerdicts } from '../../analysis/exposure/plan-branch-verdicts.js';
+import { planBranchVerdicts, type VerdictSpan } from '../../analysis/exposure/plan-branch-verdicts.js';
 import type { CveRecord } from '../../domain/cve.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { writeFileAtomic } from '../../sources/data/write-atomic.js';
 import { readIndexMeta } from '../../sources/vulns/index-store.js';
 import { readIndex, requireIndexSource } from '../../sources/vulns/read-index.js';
+import { memoized, type StatusSession } from './status-session.js';
 
 // One file per branch, made on the first query of that branch at an index commit: the records that affect some
 // release of the branch (with what a finding shows) and their verdict spans. A warm `status` reads it whole, so it
@@ -26,7 +27,36 @@ const fileFor = (cacheDir: string, branch: string) => join(cacheDir, `branch-${b
  * The verdicts of every record along V's branch: from the cache when it matches the index commit, else computed
  * from the index (about one full query's work) and cached. Reading the index builds it when there is none yet.
  */
-export async function readBranchView(data: DataOptions, v: KernelVersion): Promise<BranchView> {
+export async function readBranchView(
+  data: DataOptions,
+  v: KernelVersion,
+  session?: StatusSession,
+): Promise<BranchView> {
+  return decodeBranchView(await readBranchVerdictFile(data, v, session), v.sublevel);
+}
+
+/** The whole branch's stored verdicts (read once per session): what a fleet stores for every product on it. */
+export function readBranchVerdictFile(
+  data: DataOptions,
+  v: KernelVersion,
+  session?: StatusSession,
+): Promise<StoredBranchView> {
+  return memoized(session, `branch-verdicts:${data.cacheDir}:${branchOf(v)}`, () => readStored(data, v));
+}
+
+/** The records and spans of a stored branch file, one row per span (for the fleet's store). */
+export function branchSpansOf(file: StoredBranchView): {
+  readonly records: readonly CveRecord[];
+  readonly spans: readonly (VerdictSpan & { readonly record: number; readonly fixedUpstream: string | null })[];
+} {
+  const all = decodeBranchView(file, 'all');
+  const spans = all.entries.flatMap((e) =>
+    e.spans.map((s) => ({ ...s, record: e.record, fixedUpstream: e.fixedUpstream })),
+  );
+  return { records: all.records, spans };
+}
+
+async function readStored(data: DataOptions, v: KernelVersion): Promise<StoredBranchView> {
   const branch = branchOf(v);
   const meta = await readIndexMeta(data.cacheDir);
   if (meta) {
@@ -40,7 +70,7 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
           stored.vulnsCommit === meta.vulnsCommit &&
           stored.source === meta.source
         )
-          return decodeBranchView(stored, v.sublevel);
+          return stored;
       } catch {
         // A torn or foreign file: recompute below.
       }
@@ -65,6 +95,7 @@ export async function readBranchView(data: DataOptions, v: KernelVersion): Promi
     records,
     entries: all.map((e) => ({ ...e, record: keep.get(e.record) as number })),
   };
-  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(encodeBranchView(view))).catch(() => undefined);
-  return view;
+  const stored = encodeBranchView(view);
+  await writeFileAtomic(fileFor(data.cacheDir, branch), JSON.stringify(stored)).catch(() => undefined);
+  return stored;
 }

@@ -13,11 +13,12 @@ import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import { branchOf, type KernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
 import { findRunningConfig, type SystemRoots } from '../../sources/system/find-running-config.js';
 import { readRunningKernelFacts } from '../../sources/system/read-running-kernel.js';
 import { readIndex } from '../../sources/vulns/read-index.js';
+import { readBranchReleases } from './read-branch-releases.js';
 import { readBranchView } from './read-branch-view.js';
+import type { StatusSession } from './status-session.js';
 
 /** Which kernel: a version (distro strings such as `6.1.170-3` too), the running one, or a product tree. */
 export type StatusTarget =
@@ -50,6 +51,8 @@ export type StatusInput = {
   readonly onlyBuilt?: boolean;
   readonly failOn?: FailOn | null;
   readonly tmpDir: string;
+  /** Shares branch verdicts and release tables across many queries (a fleet scan); omit for one query. */
+  readonly session?: StatusSession;
 };
 
 export type StatusOutcome = {
@@ -80,8 +83,8 @@ export async function runStatus(input: StatusInput): Promise<StatusOutcome> {
   } else {
     const { version, note } = await resolveVersion(input.target);
     if (note) notes.push(note);
-    const releases = await readReleasesFor(input.data, version, input.target);
-    const exposure = await readExposure(input.data, version);
+    const releases = await readReleasesFor(input.data, version, input.target, input.session);
+    const exposure = await readExposure(input.data, version, input.session);
     if (exposure.recordProblems)
       warnings.push(`${exposure.recordProblems} CVE records could not be read (kgap sync lists them)`);
     if (
@@ -101,6 +104,7 @@ export async function runStatus(input: StatusInput): Promise<StatusOutcome> {
       cacheDir: input.data.cacheDir,
       tmpDir: input.tmpDir,
       progress: input.data.progress,
+      session: input.session,
     });
     warnings.push(...context.warnings);
     report = applyRelevance(report, context.judge);
@@ -130,9 +134,14 @@ async function resolveVersion(
 }
 
 /** The branch's releases, refusing a release of a branch the data does not know. */
-async function readReleasesFor(data: DataOptions, version: KernelVersion, target: StatusTarget): Promise<ReleaseTable> {
+async function readReleasesFor(
+  data: DataOptions,
+  version: KernelVersion,
+  target: StatusTarget,
+  session: StatusSession | undefined,
+): Promise<ReleaseTable> {
   const branch = branchOf(version);
-  const releases = await readReleases(data.releases, data.cacheDir, false, { branch });
+  const releases = await readBranchReleases(data, branch, session);
   if (version.rc === null && (releases.byBranch.get(branch) ?? []).length === 0) {
     const text = target.kind === 'version' ? target.version : branch;
     throw new InvalidInput(
@@ -147,9 +156,9 @@ async function readReleasesFor(data: DataOptions, version: KernelVersion, target
  * The exposure of a release comes from its branch's cached verdicts (fast: no per-record evaluation on a warm
  * cache); an rc, which sits between releases, is assessed over the whole index.
  */
-async function readExposure(data: DataOptions, version: KernelVersion) {
+async function readExposure(data: DataOptions, version: KernelVersion, session: StatusSession | undefined) {
   if (version.rc === null) {
-    const view = await readBranchView(data, version);
+    const view = await readBranchView(data, version, session);
     return {
       recordProblems: view.totals.recordProblems,
       assess: (releases: ReleaseTable) => assessExposureOnBranch(view, releases, version),

@@ -18,4 +18,7 @@ export const commands: readonly { readonly name: string; readonly load: () => Pr
   { name: 'boot', load: async () => (await import('./boot.js')).bootCommand },
   { name: 'gate', load: async () => (await import('./gate.js')).gateCommand },
   { name: 'vex', load: async () => (await import('./vex.js')).vexCommand },
+  { name: 'fleet', load: async () => (await import('./fleet.js')).fleetCommand },
+  { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'worker', load: async () => (await import('./worker.js')).workerCommand },
 ];

@@ -14,6 +14,8 @@ export type LineChart = {
   readonly series: readonly LineSeries[];
   /** Draws each series as a step line (value holds until the next point): right for counts over time. */
   readonly step?: boolean;
+  /** Draws a dot at each point (with its value as a tooltip): a series of one point is still seen. */
+  readonly markers?: boolean;
   readonly width?: number;
   readonly height?: number;
 };
@@ -55,7 +57,13 @@ export function renderLineChartSvg(chart: LineChart): SafeHtml {
     const key = legend
       ? html`<rect x="${f(frame.right + 12)}" y="${f(frame.top + i * 18)}" width="12" height="3" fill="${color}"/><text x="${f(frame.right + 30)}" y="${f(frame.top + i * 18 + 4)}">${s.name}</text>\n`
       : '';
-    return html`<polyline fill="none" stroke="${color}" stroke-width="2" points="${coords.join(' ')}"><title>${s.name}</title></polyline>\n${key}`;
+    const dots = chart.markers
+      ? sorted.map(
+          (p) =>
+            html`<circle cx="${f(scaleX(frame, x, p.x))}" cy="${f(scaleY(frame, y, p.y))}" r="3" fill="${color}"><title>${s.name}: ${formatNumber(p.y, 1)}</title></circle>`,
+        )
+      : '';
+    return html`<polyline fill="none" stroke="${color}" stroke-width="2" points="${coords.join(' ')}"><title>${s.name}</title></polyline>${dots}\n${key}`;
   });
   const frameSvg = renderFrame(frame, { title: chart.title, xLabel: chart.xLabel, yLabel: chart.yLabel, x, y });
   return renderSvg(frame, chart.title, html`${frameSvg}${lines}`);

@@ -1,0 +1,57 @@
+/** What the fleet's reads return: the types the CLI, the API and the dashboard render. */
+import type { FleetEventKind } from './fleet-event.js';
+import type { Product } from './fleet-product.js';
+import type { Scan, ScanFinding, ScanSummary } from './fleet-scan.js';
+
+/** A product's support period against its branch's end of life. */
+export type SupportVerdict = {
+  readonly branchEol: string | null;
+  readonly projected: boolean;
+  /** One line when the branch ends before the product's support does (or has ended); null otherwise. */
+  readonly warning: string | null;
+};
+
+/** One product in the fleet table: its latest scan (null before the first) and its support verdict. */
+export type FleetRow = { readonly product: Product; readonly scan: Scan | null; readonly support: SupportVerdict };
+
+/** One product: its row and its latest scan's findings, most severe first. */
+export type ProductDetail = FleetRow & { readonly findings: readonly ScanFinding[] };
+
+/** A product's scans, oldest first. */
+export type ProductHistory = { readonly product: Product; readonly scans: readonly Scan[] };
+
+/** One CVE across the fleet: the products whose latest scan carries it, given their configs and trees. */
+export type CveAcrossFleet = {
+  readonly cveId: string;
+  readonly exposed: readonly { readonly product: Product; readonly scan: Scan; readonly finding: ScanFinding }[];
+  /** Products scanned that do not carry it. */
+  readonly notExposed: readonly Product[];
+  /** Products never scanned: nothing is known of them. */
+  readonly unscanned: readonly Product[];
+};
+
+/** How the notifications of a run went. */
+export type DeliveryReport = { readonly delivered: number; readonly failed: number };
+
+/** One product's outcome in a fleet scan. */
+export type ScannedProduct = {
+  readonly product: string;
+  readonly scanId: number;
+  readonly summary: ScanSummary;
+  readonly events: readonly FleetEventKind[];
+};
+
+/** What `kgap fleet scan` did. */
+export type FleetScanReport = {
+  readonly scanned: readonly ScannedProduct[];
+  /** Products whose inputs could not be read (the others were scanned). */
+  readonly failed: readonly { readonly product: string; readonly error: string }[];
+  readonly deliveries: DeliveryReport | null;
+  readonly warnings: readonly string[];
+};
+
+/** What `kgap fleet scan --queue` did: one job per product, enqueued. */
+export type EnqueueReport = {
+  readonly queue: string;
+  readonly jobs: readonly { readonly product: string; readonly jobId: string }[];
+};

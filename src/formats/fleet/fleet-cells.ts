@@ -1,0 +1,69 @@
+/** The cells and JSON objects every fleet report shares: a product, a scan's summary, a finding. */
+import { describeKernel, type Product } from '../../domain/fleet-product.js';
+import type { Scan, ScanFinding } from '../../domain/fleet-scan.js';
+
+export const dash = (v: string | number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+
+/** `13 / 111d`: releases and days behind the branch's newest release. */
+export function behindCell(scan: Scan | null): string {
+  if (!scan || scan.summary.releasesBehind === null) return '-';
+  return `${scan.summary.releasesBehind} / ${dash(scan.summary.daysBehind)}d`;
+}
+
+export const highCritical = (scan: Scan) => scan.summary.bySeverity.high + scan.summary.bySeverity.critical;
+
+export const scoreCell = (scan: Scan | null) =>
+  scan?.hardening?.score === null || scan?.hardening?.score === undefined ? '-' : `${scan.hardening.score.toFixed(1)}%`;
+
+export const builtCell = (scan: Scan | null) => dash(scan?.summary.relevance?.built);
+
+/** A finding's evidence in one line: the tree evidence, else the relevance reason, else the rule. */
+export function evidenceCell(f: ScanFinding): string {
+  if (f.evidence)
+    return `${f.evidence.kind}${f.evidence.commit ? ` ${f.evidence.commit.slice(0, 12)}` : ''}: ${f.evidence.detail}`;
+  return f.relevance ? f.relevance.reason : `rule ${f.rule}`;
+}
+
+export function productJson(p: Product) {
+  return {
+    name: p.name,
+    kernel: p.kernel.kind === 'version' ? { version: p.kernel.version } : { tree: p.kernel.path, rev: p.kernel.rev },
+    config: p.config,
+    source: p.source,
+    buildDir: p.buildDir,
+    arch: p.arch,
+    supportUntil: p.supportUntil,
+    addedAt: p.addedAt,
+  };
+}
+
+export function scanJson(s: Scan) {
+  return {
+    id: s.id,
+    scannedAt: s.scannedAt,
+    jobId: s.jobId,
+    snapshot: s.snapshot,
+    summary: s.summary,
+    hardening: s.hardening,
+    warnings: s.warnings,
+  };
+}
+
+export function findingJson(f: ScanFinding) {
+  return {
+    id: f.id,
+    title: f.title,
+    cvss: f.cvss,
+    severity: f.severity,
+    published: f.published,
+    fixedOnBranch: f.fixedOnBranch,
+    fixedUpstream: f.fixedUpstream,
+    ambiguous: f.ambiguous,
+    rule: f.rule,
+    programFiles: f.programFiles,
+    relevance: f.relevance,
+    evidence: f.evidence,
+  };
+}
+
+export { describeKernel };

@@ -1,0 +1,137 @@
+/**
+ * The fleet schema's versioned migrations, the same for both engines (only the auto-increment id differs).
+ * Applied in order on open; a migration, once released, is never edited: a change is a new entry at the end.
+ * The schema version is the number of migrations applied.
+ */
+import type { Kysely, Migration } from 'kysely';
+import type { StoreEngineId } from '../../domain/fleet-store.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run on the schema as it was then, not on today's types.
+type AnyDb = Kysely<any>;
+
+/** An auto-increment integer primary key: `serial` on PostgreSQL, SQLite's rowid alias otherwise. */
+function idType(engine: StoreEngineId) {
+  return engine === 'postgres' ? ('serial' as const) : ('integer' as const);
+}
+
+async function initial(db: AnyDb, engine: StoreEngineId): Promise<void> {
+  const id = idType(engine);
+  const withId = (name: string) =>
+    db.schema
+      .createTable(name)
+      .addColumn('id', id, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()));
+  await db.schema
+    .createTable('kgap_meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('kgap_meta').values({ key: 'revision', value: 0 }).execute();
+  await withId('products')
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('version', 'text')
+    .addColumn('tree', 'text')
+    .addColumn('rev', 'text')
+    .addColumn('config', 'text')
+    .addColumn('source', 'text')
+    .addColumn('build_dir', 'text')
+    .addColumn('arch', 'text')
+    .addColumn('support_until', 'text')
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .execute();
+  await withId('snapshots')
+    .addColumn('key', 'text', (c) => c.notNull().unique())
+    .addColumn('vulns_commit', 'text', (c) => c.notNull())
+    .addColumn('vulns_commit_date', 'text', (c) => c.notNull())
+    .addColumn('records', 'integer', (c) => c.notNull())
+    .addColumn('record_problems', 'integer', (c) => c.notNull())
+    .addColumn('rules', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('cve_records')
+    .addColumn('snapshot_id', 'integer', (c) => c.notNull().references('snapshots.id').onDelete('cascade'))
+    .addColumn('cve_id', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('published', 'text', (c) => c.notNull())
+    .addColumn('cvss', 'double precision')
+    .addColumn('severity', 'text')
+    .addColumn('program_files', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('cve_records_pk', ['snapshot_id', 'cve_id'])
+    .execute();
+  await db.schema
+    .createTable('branch_spans')
+    .addColumn('snapshot_id', 'integer', (c) => c.notNull().references('snapshots.id').onDelete('cascade'))
+    .addColumn('branch', 'text', (c) => c.notNull())
+    .addColumn('cve_id', 'text', (c) => c.notNull())
+    .addColumn('from_sub', 'integer', (c) => c.notNull())
+    .addColumn('to_sub', 'integer')
+    .addColumn('fixed_on_branch', 'text')
+    .addColumn('fixed_upstream', 'text')
+    .addColumn('ambiguous', 'integer', (c) => c.notNull())
+    .addColumn('rule', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('branch_spans_pk', ['snapshot_id', 'branch', 'cve_id', 'from_sub'])
+    .execute();
+  await db.schema.createIndex('branch_spans_cve').on('branch_spans').columns(['cve_id', 'snapshot_id']).execute();
+  await db.schema
+    .createTable('branch_loads')
+    .addColumn('snapshot_id', 'integer', (c) => c.notNull().references('snapshots.id').onDelete('cascade'))
+    .addColumn('branch', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('branch_loads_pk', ['snapshot_id', 'branch'])
+    .execute();
+  await withId('scans')
+    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('job_id', 'text', (c) => c.unique())
+    .addColumn('snapshot_id', 'integer', (c) => c.notNull().references('snapshots.id'))
+    .addColumn('scanned_at', 'text', (c) => c.notNull())
+    .addColumn('releases_as_of', 'text')
+    .addColumn('verdicts', 'text', (c) => c.notNull())
+    .addColumn('branch', 'text', (c) => c.notNull())
+    .addColumn('sublevel', 'integer')
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('hardening', 'text')
+    .addColumn('warnings', 'text', (c) => c.notNull())
+    .addColumn('affected', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('scans_product').on('scans').columns(['product_id', 'id']).execute();
+  for (const table of ['scan_findings', 'scan_relevance'] as const) {
+    let t = db.schema
+      .createTable(table)
+      .addColumn('scan_id', 'integer', (c) => c.notNull().references('scans.id').onDelete('cascade'))
+      .addColumn('cve_id', 'text', (c) => c.notNull());
+    t =
+      table === 'scan_findings'
+        ? t
+            .addColumn('fixed_on_branch', 'text')
+            .addColumn('fixed_upstream', 'text')
+            .addColumn('ambiguous', 'integer', (c) => c.notNull())
+            .addColumn('rule', 'text', (c) => c.notNull())
+            .addColumn('evidence', 'text')
+        : t.addColumn('status', 'text', (c) => c.notNull()).addColumn('reason', 'text', (c) => c.notNull());
+    await t.addPrimaryKeyConstraint(`${table}_pk`, ['scan_id', 'cve_id']).execute();
+    await db.schema.createIndex(`${table}_cve`).on(table).columns(['cve_id']).execute();
+  }
+  await withId('webhooks')
+    .addColumn('url', 'text', (c) => c.notNull().unique())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .execute();
+  await withId('deliveries')
+    .addColumn('webhook_id', 'integer', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
+    .addColumn('scan_id', 'integer', (c) => c.references('scans.id').onDelete('set null'))
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('delivered_at', 'text')
+    .execute();
+  await db.schema.createIndex('deliveries_status').on('deliveries').columns(['status', 'id']).execute();
+}
+
+/** The migrations, in order, named `NNNN-what`: the number is the schema version it brings. */
+export function fleetMigrations(engine: StoreEngineId): Record<string, Migration> {
+  return {
+    '0001-fleet': { up: (db) => initial(db, engine) },
+  };
+}
