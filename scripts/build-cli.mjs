@@ -17,25 +17,25 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 // A source file's `import.meta.url` keeps meaning the URL of its tsc-compiled twin in dist/src (e.g.
 // sharedDataDir() counts four folders up from it to find ../shared/data): bundled, it would be the chunk's URL.
-// Every output sits directly in dist/bin, so the twin is one fixed relative path away.
-const keepModuleUrl = {
+// Every output of one build sits directly in its output folder, so the twin is one fixed relative path away.
+const keepModuleUrl = (from) => ({
   name: 'keep-module-url',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
-      const twin = relative(outdir, join(root, 'dist', relative(root, args.path))).replace(/\.ts$/, '.js');
+      const twin = relative(from, join(root, 'dist', relative(root, args.path))).replace(/\.ts$/, '.js');
       const url = `new URL(${JSON.stringify(twin.split('\\').join('/'))}, import.meta.url).href`;
       return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
     });
   },
-};
+});
 
 // The entry imports the program at run time, from the second build's output beside it.
 const programApart = {
   name: 'program-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/program\.js$/ }, () => ({ path: './program.js', external: true }));
+    b.onResolve({ filter: /^\.\/(status\/)?program\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -64,7 +64,7 @@ await build({
   format: 'cjs',
   // The version is known here, so version.ts's fallback (read package.json via import.meta.url) is dead code
   // and dropped: CommonJS has no import.meta.
-  define: { KGAP_VERSION: JSON.stringify(version) },
+  define: { KGAP_VERSION: JSON.stringify(version), KGAP_BUNDLED: 'true' },
   minifySyntax: true,
   logOverride: { 'empty-import-meta': 'silent' },
   plugins: [programApart],
@@ -80,5 +80,32 @@ await build({
   banner: {
     js: "import { createRequire as kgapCreateRequire } from 'node:module'; const require = kgapCreateRequire(import.meta.url);",
   },
-  plugins: [keepModuleUrl, packagesApart],
+  plugins: [keepModuleUrl(outdir), packagesApart],
+});
+
+// `kgap status`, the main job, gets a program of its own in dist/bin/status/: the same program.ts, built with the
+// other commands left out (its command table never loads them when the command is `status`). Sharing chunks with
+// fifteen other commands splits status's code into ~35 chunks; alone it needs about a third as many, which saves
+// their loading on every run (docs/performance.md, "Start-up"). main.ts picks it when the first word is `status`.
+const statusOut = join(outdir, 'status');
+const onlyStatus = {
+  name: 'only-status',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => {
+      if (!/[\\/]cli[\\/]commands[\\/]index\.ts$/.test(args.importer) || args.path === './status.js') return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+await build({
+  ...common,
+  entryPoints: { program: join(root, 'src', 'cli', 'program.ts') },
+  outdir: statusOut,
+  splitting: true,
+  format: 'esm',
+  chunkNames: '[name]-[hash]',
+  banner: {
+    js: "import { createRequire as kgapCreateRequire } from 'node:module'; const require = kgapCreateRequire(import.meta.url);",
+  },
+  plugins: [keepModuleUrl(statusOut), packagesApart, onlyStatus],
 });

@@ -8,6 +8,9 @@
  */
 import { kgapVersion } from './version.js';
 
+/** Set by the bundler (scripts/build-cli.mjs); absent when run unbundled. */
+declare const KGAP_BUNDLED: boolean | undefined;
+
 // EXIT.internal (errors.ts); not imported, so that the entry stays one small file.
 const INTERNAL_ERROR = 3;
 
@@ -15,7 +18,10 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${kgapVersion()}\n`);
 } else {
-  import('./program.js')
+  // The bundle has a program of its own for `kgap status`, the main job: fewer chunks to load (build-cli.mjs).
+  const program: string =
+    typeof KGAP_BUNDLED !== 'undefined' && argv[0] === 'status' ? './status/program.js' : './program.js';
+  (import(program) as Promise<typeof import('./program.js')>)
     .then(({ runProgram }) => runProgram(argv, kgapVersion()))
     .then(
       (code) => {

@@ -1,8 +1,3 @@
-/**
- * One product's scan: `runStatus` for its verdicts (the same use-case as `kgap status`, so the fleet's counts
- * are status's counts) and `runHarden` for its hardening result, turned into what the store records.
- */
-import { join } from 'node:path';
 import type { ExposureReport } from '../../analysis/exposure/assess-exposure.js';
 import { AFFECTEDNESS_RULES_VERSION } from '../../analysis/exposure/assess-version.js';
 import { assessVulnerabilityDays } from '../../analysis/fleet/assess-vulnerability-days.js';

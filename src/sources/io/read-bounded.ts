@@ -1,9 +1,13 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import { describeLimit, type LimitName } from '../../domain/limits.js';
 import { limitOf } from './input-limits.js';
+
+// zlib loads only when a gzip input is read: most runs (a warm `status`) read none.
+const requireBuiltin = createRequire(import.meta.url);
+const zlib = (): typeof import('node:zlib') => requireBuiltin('node:zlib');
 
 /** How to read one input: the use-case field it came from (errors name it) and the limit that bounds it. */
 export type BoundedRead = {
@@ -106,7 +110,7 @@ export function gunzipBounded(
   const limit = options.limit ?? 'inputBytes';
   const max = limitOf(limit);
   try {
-    return gunzipSync(bytes, { maxOutputLength: max });
+    return zlib().gunzipSync(bytes, { maxOutputLength: max });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw tooLarge(options.field, path, limit, max, 'decompresses to more than');

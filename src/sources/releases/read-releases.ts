@@ -4,6 +4,7 @@ import { UserError } from '../../domain/invalid-input.js';
 import { describeLimit } from '../../domain/limits.js';
 import { buildReleaseTable, type ReleaseTable } from '../../domain/release.js';
 import { isUrl } from '../data/data-options.js';
+import { readCacheText } from '../data/read-cache-text.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { limitOf } from '../io/input-limits.js';
 import { readBoundedText } from '../io/read-bounded.js';
@@ -17,7 +18,7 @@ const DOWNLOADED_FILE = 'releases.json';
 type Validated = { readonly key: string; readonly entries: [string, string][] };
 
 async function readValidated(cacheDir: string, key: string): Promise<[string, string][] | null> {
-  const text = await readFile(join(cacheDir, VALIDATED_FILE), 'utf8').catch(() => null);
+  const text = readCacheText(join(cacheDir, VALIDATED_FILE));
   if (text === null) return null;
   try {
     const data = JSON.parse(text) as Partial<Validated>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CveRecord, Cvss, DyadEntry, Severity } from '../../domain/cve.js';
 import { INDEX_SCHEMA_VERSION, type VulnsIndex } from '../../domain/vulns-index.js';
 import { cacheUnusable } from '../data/cache-fault.js';
+import { readCacheText } from '../data/read-cache-text.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 
 // On disk the index is three files: a small header (what `sync` compares), the records without commit ids (all that
@@ -112,7 +113,7 @@ export async function indexFilesMatch(cacheDir: string, commit: string): Promise
 
 /** The index header, or null when there is no usable index. */
 export async function readIndexMeta(cacheDir: string): Promise<IndexMeta | null> {
-  const text = await readFile(join(cacheDir, META_FILE), 'utf8').catch(() => null);
+  const text = readCacheText(join(cacheDir, META_FILE));
   if (text === null) return null;
   try {
     const data: unknown = JSON.parse(text);

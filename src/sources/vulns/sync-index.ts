@@ -146,6 +146,6 @@ export async function syncIndex(options: DataOptions, mode: { rebuild?: boolean 
 async function removeBranchViews(cacheDir: string): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((n) => /^branch-.+-v\d+\.json$/.test(n)).map((n) => rm(join(cacheDir, n), { force: true })),
+    names.filter((n) => /^(branch|release)-.+-v\d+\.json$/.test(n)).map((n) => rm(join(cacheDir, n), { force: true })),
   );
 }
