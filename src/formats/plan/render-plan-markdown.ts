@@ -1,15 +1,6 @@
 import type { PlanReport } from '../../analysis/plan/plan-report.js';
 import { renderMarkdownTable } from '../text/markdown.js';
-import {
-  CVE_HEADER,
-  conflictLines,
-  cveRow,
-  notableCves,
-  PATCH_HEADER,
-  patchRow,
-  planSummaryLines,
-  short,
-} from './plan-view.js';
+import * as view from './plan-view.js';
 
 const fence = (text: string) => `\`${text.replaceAll('`', "'")}\``;
 
@@ -18,7 +9,8 @@ export function renderPlanMarkdown(r: PlanReport): string {
   const parts = [
     `# kgap plan: ${r.from.version} → ${r.to.version}`,
     `**${r.verdict}**`,
-    planSummaryLines(r)
+    view
+      .planSummaryLines(r)
       .map((l) => `- ${l.trim()}`)
       .join('\n'),
   ];
@@ -28,18 +20,18 @@ export function renderPlanMarkdown(r: PlanReport): string {
       `## Stable fixes by subsystem\n\n${renderMarkdownTable(['Subsystem', 'Commits', 'With a CVE'], subsystems)}`,
     );
   parts.push(
-    `## Vendor patches (${r.vendorPatches.length})\n\n${r.vendorPatches.length ? renderMarkdownTable(PATCH_HEADER, r.vendorPatches.map(patchRow)) : '_None._'}`,
+    `## Vendor patches (${r.vendorPatches.length})\n\n${r.vendorPatches.length ? renderMarkdownTable(view.PATCH_HEADER, r.vendorPatches.map(view.patchRow)) : '_None._'}`,
   );
   const conflicts = r.vendorPatches.filter((p) => p.conflicts.length > 0);
   if (conflicts.length) {
     const items = conflicts.flatMap((p) => [
-      `- ${fence(short(p.commit))} ${p.subject}`,
-      ...conflictLines(p).map((l) => `  - ${l}`),
+      `- ${fence(view.short(p.commit))} ${p.subject}`,
+      ...view.conflictLines(p).map((l) => `  - ${l}`),
     ]);
     parts.push(`## Conflicts\n\n${items.join('\n')}`);
   }
-  for (const list of notableCves(r)) {
-    const body = list.cves.length ? renderMarkdownTable(CVE_HEADER, list.cves.map(cveRow)) : '_None._';
+  for (const list of view.notableCves(r)) {
+    const body = list.cves.length ? renderMarkdownTable(view.CVE_HEADER, list.cves.map(view.cveRow)) : '_None._';
     parts.push(`## ${list.title} (${list.cves.length})\n\n${body}`);
   }
   if (r.hardening) {
