@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -11,7 +14,8 @@ export type CliRun = { readonly code: number | null; readonly stdout: string; re
 
 /** Runs the built `kgap` CLI as a user would, with extra environment (an `undefined` value unsets a variable). */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
-  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // A test never touches the user's own fleet database ($XDG_DATA_HOME/kgap/fleet.db) unless it says where.
+  const merged: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: scratchDataHome(), ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
@@ -20,4 +24,12 @@ export function runCli(args: readonly string[], env: Record<string, string | und
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dataHome: string | null = null;
+
+/** One scratch data directory per test process, for the fleet's default database. */
+function scratchDataHome(): string {
+  dataHome ??= mkdtempSync(join(tmpdir(), 'kgap-test-data-'));
+  return dataHome;
 }
