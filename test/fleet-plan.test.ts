@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { BROWSER_SKIP, consoleProblems, launchChromium } from './helpers/browser.js';
 import { findingFields } from './helpers/fleet-contract.js';
 import type { Json } from './helpers/json.js';
@@ -35,14 +36,30 @@ function json(r: CliRun): Json {
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
-/** `kgap plan` on the same tree: what the fleet must store. */
-const reference = () => json(runCli(['plan', '--tree', tree(), '--to', 'latest', '--format', 'json'], small?.env));
+/** `kgap plan` on the same tree (and build): what the fleet must store. */
+const reference = (extra: readonly string[] = []) =>
+  json(runCli(['plan', '--tree', tree(), '--to', 'latest', ...extra, '--format', 'json'], small?.env));
 
-/** Adds the products every engine plans: a vendor tree, the same tree at its newest tag, a version, a non-git dir. */
+/** The product build of the plan with a config: a real Debian config and the 6.1.170 Kbuild tree. */
+const build = () => {
+  const shared = sharedDataDir() ?? '';
+  return [
+    '--config',
+    join(shared, 'configs', 'debian-6.1.170-3-amd64.config'),
+    '--source',
+    join(shared, 'source', 'linux-6.1.170-kbuild.tar.xz'),
+  ];
+};
+
+/**
+ * Adds the products every engine plans: a vendor tree (with and without its build), the same tree at its newest
+ * tag, a version, a directory that is not a repository.
+ */
 function addProducts(db: string): void {
   const notGit = mkdtempSync(join(scratch, 'not-git-'));
   for (const [name, ...flags] of [
     ['vendor', '--tree', tree()],
+    ['vendor-built', '--tree', tree(), ...build()],
     ['newest', '--tree', tree(), '--rev', 'v6.1.130'],
     ['byversion', '--version', '6.1.110'],
     ['notgit', '--tree', notGit],
@@ -81,6 +98,7 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
             ['newest', 'up-to-date'],
             ['notgit', 'failed'],
             ['vendor', 'planned'],
+            ['vendor-built', 'planned'],
           ],
         );
         const vendor = by.get('vendor') as Json;
@@ -104,6 +122,10 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
       assert.deepEqual(shown.plan.record, want);
       assert.deepEqual(fateMismatches(shown.plan.record.vendorPatches, small?.gen.patches ?? []), []);
       assert.equal(json(kgap(db, ['fleet', 'show', 'newest', '--plan', '--format', 'json'])).plan.record, null);
+      // With the product's config and source: CVEs split by built code, the hardening the target changes.
+      const built = json(kgap(db, ['fleet', 'show', 'vendor-built', '--plan', '--format', 'json'])).plan.record;
+      assert.deepEqual(built, reference(build()));
+      assert.ok(built.cves.counts.closed.built > 0 && built.hardening !== null, JSON.stringify(built.cves.counts));
       const table = kgap(db, ['fleet', 'show', 'vendor', '--plan']);
       assert.match(
         table.stdout,
@@ -205,6 +227,7 @@ describe('kgap fleet plan behind kgap serve', () => {
           ['newest', 'up to date'],
           ['notgit', '-'],
           ['vendor', `update ready: 6.1.130, ${want.fates.conflict} conflicts`],
+          ['vendor-built', '-'],
         ]);
         // A scan of the tree: its ambiguous findings show the reading taken, as kgap status --tree says it.
         const scan = await fetch(url('/api/v1/scans'), {

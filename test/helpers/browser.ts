@@ -5,29 +5,30 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = process.env.KGAP_CHROMIUM ?? '/usr/bin/chromium';
+
+// The flags a root, offline sandbox needs (/work/.library/env/machines/node.md): no sandbox, no GPU, and no
+// background networking, which this machine's closed network would refuse many times over.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Why browser tests skip when chromium is not installed (false when it is). */
 export const BROWSER_SKIP: string | false = existsSync(CHROMIUM)
   ? false
-  : 'chromium absent (apt-get install chromium; .ci/run does)';
+  : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set KGAP_CHROMIUM; .ci/run installs it)`;
 
 /** Launches chromium headless. */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** Collects the page's console errors and warnings, and its uncaught errors, into the list returned. */

@@ -9,7 +9,6 @@ import { planRecord } from '../../analysis/plan/plan-record.js';
 import { dayOfInstant } from '../../domain/day.js';
 import type { NewPlan } from '../../domain/fleet-plan.js';
 import type { Product } from '../../domain/fleet-product.js';
-import type { FleetStore } from '../../domain/fleet-store.js';
 import type { FleetPlanReport, PlannedProduct } from '../../domain/fleet-view.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { branchOf, compareKernelVersions, parseKernelVersion } from '../../domain/kernel-version.js';
@@ -19,18 +18,10 @@ import type { DataOptions } from '../../sources/data/data-options.js';
 import { readReleases } from '../../sources/releases/read-releases.js';
 import type { PlanBuild } from '../plan/read-plan-build.js';
 import { runPlan } from '../plan/run-plan.js';
-import { selectProducts } from './run-fleet-scan.js';
+import { type FleetScanInput, selectProducts } from './run-fleet-scan.js';
 
-export type FleetPlanInput = {
-  readonly store: FleetStore;
-  readonly data: DataOptions;
-  readonly tmpDir: string;
-  /** Product names; empty: every product. */
-  readonly names: readonly string[];
-  /** The clock, read for each plan's time and today's day (injected: tests pin it). */
-  readonly clock: () => Date;
-  readonly progress?: ((message: string) => void) | null;
-};
+/** The inputs of a fleet scan that a plan takes too (the clock gives each plan's time and today's day). */
+export type FleetPlanInput = Pick<FleetScanInput, 'store' | 'data' | 'tmpDir' | 'names' | 'clock' | 'progress'>;
 
 /** The product's build as a plan takes it: its config (a build directory's `.config` by default). */
 function planBuildOf(product: Product): PlanBuild | null {

@@ -14,12 +14,15 @@ function idType(engine: StoreEngineId) {
   return engine === 'postgres' ? ('serial' as const) : ('integer' as const);
 }
 
+/** `create table NAME` with the auto-increment `id` primary key of the engine. */
+function tableWithId(db: AnyDb, engine: StoreEngineId, name: string) {
+  return db.schema
+    .createTable(name)
+    .addColumn('id', idType(engine), (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()));
+}
+
 async function initial(db: AnyDb, engine: StoreEngineId): Promise<void> {
-  const id = idType(engine);
-  const withId = (name: string) =>
-    db.schema
-      .createTable(name)
-      .addColumn('id', id, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()));
+  const withId = (name: string) => tableWithId(db, engine, name);
   await db.schema
     .createTable('kgap_meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -156,10 +159,8 @@ async function transactional(db: AnyDb, engine: StoreEngineId, up: (trx: AnyDb) 
  * commits, so a kill in between runs it a second time.
  */
 async function plansAndReasons(db: AnyDb, engine: StoreEngineId): Promise<void> {
-  await db.schema
-    .createTable('plans')
+  await tableWithId(db, engine, 'plans')
     .ifNotExists()
-    .addColumn('id', idType(engine), (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
     .addColumn('planned_at', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull())
