@@ -131,6 +131,9 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
         table.stdout,
         /^Product vendor: update plan \d+ at .*: update ready: 6\.1\.130, \d+ conflicts\n\nkgap plan: /,
       );
+      const md = kgap(db, ['fleet', 'show', 'vendor', '--plan', '--format', 'markdown']).stdout;
+      assert.match(md, /^## Product vendor: update plan .*\n\n### kgap plan: 6\.1\.110 → 6\.1\.130\n/);
+      assert.match(md, /\n#### Vendor patches \(60\)\n/);
       const none = kgap(db, ['fleet', 'show', 'byversion', '--plan']);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /^kgap: byversion has no update plan yet \(kgap fleet plan byversion/);

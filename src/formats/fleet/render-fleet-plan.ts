@@ -60,7 +60,9 @@ export const fleetStoredPlanRenderers = {
   },
   markdown: (p: ProductPlan) => {
     const record = planRecordOf(p.plan);
-    return `## ${heading(p)}\n\n${record ? renderPlanMarkdown(record).replace(/^# /, '### ') : `${p.plan.verdict}\n`}`;
+    // The record's headings go two levels down, under the product's.
+    const body = record ? renderPlanMarkdown(record).replace(/^(#+) /gm, '##$1 ') : `${p.plan.verdict}\n`;
+    return `## ${heading(p)}\n\n${body}`;
   },
   json: (p: ProductPlan) => {
     const doc = {
