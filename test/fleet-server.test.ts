@@ -5,10 +5,11 @@
  * same pages without JavaScript.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { BROWSER_SKIP, consoleProblems, launchChromium } from './helpers/browser.js';
 import { type FleetFixture, fleetFixture } from './helpers/fleet-fixture.js';
 import type { Json } from './helpers/json.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
@@ -16,7 +17,6 @@ import { runCli } from './helpers/run-cli.js';
 import { type ServeProcess, startServe } from './helpers/serve-process.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('kgap serve', async () => {
   const fx = await fleetFixture();
@@ -87,8 +87,10 @@ describe('kgap serve', async () => {
       assert.deepEqual(Object.keys(spec.paths).sort(), [
         '/cves/{id}',
         '/openapi.json',
+        '/plans',
         '/products',
         '/products/{name}',
+        '/products/{name}/plan',
         '/products/{name}/scans',
         '/scans',
         '/scans/{id}',
@@ -154,33 +156,13 @@ describe('kgap serve', async () => {
 
   it(
     'the dashboard works in a real browser: fleet page, product page, sorting, no console errors',
-    {
-      skip: skip || (existsSync(CHROMIUM) ? false : 'chromium absent (apt-get install chromium; .ci/run does)'),
-      timeout: 120_000,
-    },
+    { skip: skip || BROWSER_SKIP, timeout: 120_000 },
     async () => {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const problems: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+        const problems = consoleProblems(page);
         await page.goto(url('/'));
         const names = () =>
           page.$$eval('#fleet tbody tr td:first-child', (tds) => tds.map((td) => td.textContent?.trim()));

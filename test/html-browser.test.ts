@@ -4,41 +4,23 @@
  * the JSON report says, a header click sorts, and a screenshot is saved under the test's temp dir.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
+import { BROWSER_SKIP, CHROMIUM, CHROMIUM_ARGS } from './helpers/browser.js';
 import { realCliEnv } from './helpers/real-cli-env.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
-const CHROMIUM = process.env.KGAP_CHROMIUM ?? '/usr/bin/chromium';
 const real = await realIndex();
 const shared = sharedDataDir();
-const skip =
-  real === null || shared === null
-    ? REAL_DATA_SKIP_REASON
-    : existsSync(CHROMIUM)
-      ? false
-      : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set KGAP_CHROMIUM): browser test skipped`;
+const skip = real === null || shared === null ? REAL_DATA_SKIP_REASON : BROWSER_SKIP;
 const scratch = mkdtempSync(join(tmpdir(), 'kgap-html-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-
-// The flags a root, offline sandbox needs (/work/.library/env/machines/node.md): no sandbox, no GPU, and no
-// background networking, which this machine's closed network would refuse many times over.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('status --format html in Chromium', () => {
   it('opens cleanly; filter and sort work; screenshot saved', { skip, timeout: 120_000 }, async () => {
@@ -54,7 +36,7 @@ describe('status --format html in Chromium', () => {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1200, height: 900 },
     });
     try {

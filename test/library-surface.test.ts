@@ -29,6 +29,8 @@ const ENTRIES: Record<string, readonly string[]> = {
     'runFleetScan',
     'runFleetList',
     'runFleetCve',
+    'runFleetPlan',
+    'runFleetPlanShow',
     'fleetFormats',
     'startServer',
   ],

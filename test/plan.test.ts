@@ -9,14 +9,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type GenTreeResult, generateTree, presetOptions } from '../scripts/gen-tree.js';
+import type { GenTreeResult } from '../scripts/gen-tree.js';
 import type { PlanInput, PlanReport } from '../src/api/plan.js';
 import { planFormats, runPlan } from '../src/api/plan.js';
-import { type DataOptions, resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
-import { readStoredIndex } from '../src/sources/vulns/index-store.js';
+import { type DataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
 import { assertGolden } from './helpers/golden.js';
 import { naiveCherryPicks } from './helpers/naive-cherry-pick.js';
-import { planInput } from './helpers/plan-tree.js';
+import { planInput, smallPlanTree } from './helpers/plan-tree.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -24,7 +23,6 @@ const real = await realIndex();
 const shared = sharedDataDir();
 const skip = real === null || shared === null ? REAL_DATA_SKIP_REASON : false;
 const scratch = mkdtempSync(join(tmpdir(), 'kgap-plan-'));
-const cacheDir = join(scratch, 'cache');
 let gen: GenTreeResult;
 let data: DataOptions;
 let env: Record<string, string> = {};
@@ -36,19 +34,9 @@ const plan = (tree: string, to = '6.1.130', extra: Partial<PlanInput> = {}) =>
   runPlan(planInput(tree, data, scratch, { to, ...extra }));
 
 before(async () => {
-  if (real === null || shared === null) return;
-  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
-  assert.ok(withCommits, 'the real index has commit ids');
-  gen = await generateTree(
-    presetOptions('small', {
-      outDir: join(scratch, 'gen'),
-      records: withCommits.records,
-      releaseNames: [...real.releases.byName.keys()],
-    }),
-  );
-  const releases = join(shared, 'linux-kernel-releases.json');
-  env = { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases };
-  data = resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null);
+  const small = await smallPlanTree(scratch);
+  if (small === null) return;
+  ({ gen, data, env } = small);
   full = (await plan(gen.treeDir)).report;
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -82,6 +82,8 @@ export type FindingVerdict = {
   readonly fixedOnBranch: string | null;
   readonly fixedUpstream: string | null;
   readonly ambiguous: boolean;
+  /** When ambiguous: which reading the data leaves open, one sentence (docs/json-status.md); null otherwise. */
+  readonly ambiguousReason: string | null;
   /** The affectedness rule that decided (docs/semantics.md). */
   readonly rule: string;
 };

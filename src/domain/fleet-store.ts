@@ -4,6 +4,7 @@
  * transaction, so a scan killed mid-write leaves the previous scan as it was and no half-written one.
  */
 import type { Delivery, FleetEventKind, Webhook, WebhookFormat } from './fleet-event.js';
+import type { NewPlan, PlanHeadline, StoredPlan } from './fleet-plan.js';
 import type { Product, ProductSpec } from './fleet-product.js';
 import type {
   CveFacts,
@@ -66,7 +67,7 @@ export type FleetStore = {
 
   /** Adds a product; an `InvalidInput('name')` when the name is taken. */
   addProduct(spec: ProductSpec, addedAt: string): Promise<Product>;
-  /** Removes a product with its scans; false when there is none of that name. */
+  /** Removes a product with its scans and plans; false when there is none of that name. */
   removeProduct(name: string): Promise<boolean>;
   listProducts(): Promise<readonly Product[]>;
   findProduct(name: string): Promise<Product | null>;
@@ -87,6 +88,12 @@ export type FleetStore = {
   scanFindings(scanId: number): Promise<readonly ScanFinding[]>;
   /** Every product whose latest scan carries the CVE. */
   cveExposure(cveId: string): Promise<readonly CveExposure[]>;
+  /** Records a product's plan in one transaction; returns its id. */
+  recordPlan(plan: NewPlan): Promise<number>;
+  /** The newest plan of every product that has one, without its record. */
+  latestPlans(): Promise<readonly PlanHeadline[]>;
+  /** A product's newest plan with its record; null when it was never planned. */
+  latestPlan(productId: number): Promise<StoredPlan | null>;
   /** A number that changes with every committed write (products, scans, webhooks): what readers cache on. */
   revision(): Promise<number>;
 

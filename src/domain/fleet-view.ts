@@ -1,5 +1,6 @@
 /** What the fleet's reads return: the types the CLI, the API and the dashboard render. */
 import type { FleetEventKind } from './fleet-event.js';
+import type { PlanHeadline, StoredPlan } from './fleet-plan.js';
 import type { Product } from './fleet-product.js';
 import type { Scan, ScanFinding, ScanSummary } from './fleet-scan.js';
 
@@ -11,11 +12,17 @@ export type SupportVerdict = {
   readonly warning: string | null;
 };
 
-/** One product in the fleet table: its latest scan (null before the first) and its support verdict. */
-export type FleetRow = { readonly product: Product; readonly scan: Scan | null; readonly support: SupportVerdict };
+/** One product in the fleet table: its latest scan (null before the first), its support verdict and its latest
+ * plan (null when never planned). */
+export type FleetRow = {
+  readonly product: Product;
+  readonly scan: Scan | null;
+  readonly support: SupportVerdict;
+  readonly plan: PlanHeadline | null;
+};
 
-/** One product: its row and its latest scan's findings, most severe first. */
-export type ProductDetail = FleetRow & { readonly findings: readonly ScanFinding[] };
+/** One product: its row, its latest plan with the record, and its latest scan's findings, most severe first. */
+export type ProductDetail = FleetRow & { readonly plan: StoredPlan | null; readonly findings: readonly ScanFinding[] };
 
 /** A product's scans, oldest first. */
 export type ProductHistory = { readonly product: Product; readonly scans: readonly Scan[] };
@@ -55,3 +62,23 @@ export type EnqueueReport = {
   readonly queue: string;
   readonly jobs: readonly { readonly product: string; readonly jobId: string }[];
 };
+
+/** What `kgap fleet plan` did for one product. */
+export type PlannedProduct = {
+  readonly product: string;
+  /** `not-plannable`: registered by version (a plan needs the tree); `failed`: its inputs could not be read. */
+  readonly status: 'planned' | 'up-to-date' | 'not-plannable' | 'failed';
+  /** The stored plan (planned, up to date); null otherwise. */
+  readonly plan: PlanHeadline | null;
+  /** Why it was not planned (not plannable, failed); null otherwise. */
+  readonly reason: string | null;
+};
+
+/** What `kgap fleet plan` did, product by product (by name). */
+export type FleetPlanReport = {
+  readonly products: readonly PlannedProduct[];
+  readonly warnings: readonly string[];
+};
+
+/** A product's stored plan with its record (`kgap fleet show NAME --plan`, `GET /api/v1/products/{name}/plan`). */
+export type ProductPlan = { readonly product: Product; readonly plan: StoredPlan };

@@ -8,8 +8,9 @@ import { assessFleetSummary } from '../analysis/fleet/assess-fleet-summary.js';
 import { runFleetAdd, runFleetRemove } from '../app/fleet/run-fleet-add.js';
 import { runFleetCve } from '../app/fleet/run-fleet-cve.js';
 import { runFleetList } from '../app/fleet/run-fleet-list.js';
+import { runFleetPlan } from '../app/fleet/run-fleet-plan.js';
 import { runFleetScan } from '../app/fleet/run-fleet-scan.js';
-import { runFleetHistory, runFleetShow } from '../app/fleet/run-fleet-show.js';
+import { runFleetHistory, runFleetPlanShow, runFleetShow } from '../app/fleet/run-fleet-show.js';
 import { dayOfInstant } from '../domain/day.js';
 import { findingJson, scanJson } from '../formats/fleet/fleet-cells.js';
 import { fleetFormats } from '../formats/fleet/index.js';
@@ -18,6 +19,7 @@ import {
   addProductBody,
   cveIdParam,
   limitQuery,
+  planBody,
   productName,
   scanBody,
   scanIdParam,
@@ -83,6 +85,10 @@ export function apiRoutes(ctx: ServerContext): Hono {
     const name = parse(productName, c.req.param('name'));
     return json(c, fleetFormats.history.json(await runFleetHistory({ store, name })));
   });
+  api.get('/products/:name/plan', async (c) => {
+    const name = parse(productName, c.req.param('name'));
+    return json(c, fleetFormats.storedPlan.json(await runFleetPlanShow({ store, name })));
+  });
   api.get('/scans/:id', async (c) => {
     const id = parse(scanIdParam, c.req.param('id'));
     const scan = await store.findScan(id);
@@ -129,6 +135,17 @@ export function apiRoutes(ctx: ServerContext): Hono {
       dashboardUrl: ctx.dashboardUrl,
     });
     return json(c, fleetFormats.scan.json(report));
+  });
+  api.post('/plans', write, async (c) => {
+    const input = parse(planBody, await body(c));
+    const report = await runFleetPlan({
+      store,
+      data: ctx.data,
+      tmpDir: ctx.tmpDir,
+      names: input.products ?? [],
+      clock: ctx.clock,
+    });
+    return json(c, fleetFormats.plan.json(report));
   });
   return api;
 }

@@ -35,6 +35,11 @@ export const scanBody = z.strictObject({
   queue: z.boolean().optional(),
 });
 
+/** `POST /api/v1/plans`: which products to plan (default all; those with a git tree are planned). */
+export const planBody = z.strictObject({
+  products: z.array(productName).max(10_000).optional(),
+});
+
 export const cveIdParam = z.string().regex(new RegExp(`^${CVE_ID_PATTERN}$`), 'a CVE id such as CVE-2024-26953');
 export const scanIdParam = z.coerce.number().int().min(1);
 export const limitQuery = z.coerce.number().int().min(0).max(100_000).optional();

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { NoStoredPlan } from '../domain/fleet-plan.js';
 import { UnknownProduct } from '../domain/fleet-product.js';
 import { InvalidInput, UserError } from '../domain/invalid-input.js';
 
@@ -23,7 +24,7 @@ export function errorResponse(error: unknown, c: Context): Response {
     return c.json({ error: error.message }, error.status, headers);
   }
   if (error instanceof InvalidInput) {
-    const status = error instanceof UnknownProduct ? 404 : 400;
+    const status = error instanceof UnknownProduct || error instanceof NoStoredPlan ? 404 : 400;
     return c.json({ error: error.message, field: error.field }, status);
   }
   if (error instanceof UserError) return c.json({ error: error.message }, 400);

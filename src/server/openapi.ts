@@ -3,7 +3,7 @@
  * the same zod schemas the routes validate with (z.toJSONSchema), so the document cannot drift from the checks.
  */
 import { z } from 'zod';
-import { addProductBody, cveIdParam, productName, scanBody } from './api-schemas.js';
+import { addProductBody, cveIdParam, planBody, productName, scanBody } from './api-schemas.js';
 
 const schemaOf = (s: z.ZodType) => {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -16,7 +16,7 @@ const doc = (description: string) => ({
 });
 const errors = {
   '400': doc('Malformed input: `{"error": "…", "field"?: "…"}`'),
-  '404': doc('No such product, scan or CVE in the fleet'),
+  '404': doc('No such product, scan or CVE in the fleet, or no plan of the product'),
 };
 const writeErrors = { ...errors, '401': doc('No or wrong bearer token'), '403': doc('The server is read-only') };
 const pathParam = (name: string, schema: z.ZodType, description: string) => ({
@@ -36,7 +36,7 @@ export function openApiDocument(): object {
       title: 'kgap fleet API',
       version: '1',
       description:
-        'Products, scans and per-CVE exposure of a kgap fleet. Reads are open; writes need `Authorization: Bearer <token>`. JSON documents are those of `kgap fleet … --format json` (docs/fleet.md), each with `schemaVersion`.',
+        'Products, scans, update plans and per-CVE exposure of a kgap fleet. Reads are open; writes need `Authorization: Bearer <token>`. JSON documents are those of `kgap fleet … --format json` (docs/fleet.md), each with `schemaVersion`.',
     },
     servers: [{ url: '/api/v1' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -74,6 +74,23 @@ export function openApiDocument(): object {
           summary: "A product's scans, oldest first",
           parameters: [nameParam],
           responses: { '200': doc('`kgap fleet history NAME --format json`'), ...errors },
+        },
+      },
+      '/products/{name}/plan': {
+        get: {
+          summary:
+            "A product's latest update plan: the `kgap plan` record to the newest release of its branch, or up to date",
+          parameters: [nameParam],
+          responses: { '200': doc('`kgap fleet show NAME --plan --format json`'), ...errors },
+        },
+      },
+      '/plans': {
+        post: {
+          summary:
+            'Plan the update of products (all, or those named) with a git tree and store the records (kgap fleet plan)',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(planBody) } } },
+          responses: { '200': doc('`kgap fleet plan --format json`'), ...writeErrors },
         },
       },
       '/scans': {

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorPatchFact } from '../../scripts/gen-tree/vendor-commits.js';
-import { generateTree, presetOptions } from '../../scripts/gen-tree.js';
+import { type GenTreeResult, generateTree, presetOptions } from '../../scripts/gen-tree.js';
 import type { PlanInput } from '../../src/app/plan/run-plan.js';
-import type { DataOptions } from '../../src/sources/data/data-options.js';
+import { type DataOptions, resolveDataOptions, sharedDataDir } from '../../src/sources/data/data-options.js';
 import { readStoredIndex } from '../../src/sources/vulns/index-store.js';
 import { realIndex } from './real-index.js';
 
@@ -75,4 +75,36 @@ export function fateMismatches(
   }
   if (planned.length !== patches.length) wrong.push(`${planned.length} patches planned, ${patches.length} planted`);
   return wrong;
+}
+
+/** The small generated tree (60 vendor patches on v6.1.110, stable tags up to v6.1.130) with its data. */
+export type SmallPlanTree = {
+  readonly gen: GenTreeResult;
+  /** The generated vulns repository (its records name the tree's commits), the real release dates, a fresh cache. */
+  readonly data: DataOptions;
+  /** The same data for a CLI run (KGAP_CACHE_DIR, KGAP_VULNS_REPO, KGAP_RELEASES). */
+  readonly env: Record<string, string>;
+};
+
+/** Generates the small tree under `dir` (a few seconds); null without the shared data. */
+export async function smallPlanTree(dir: string): Promise<SmallPlanTree | null> {
+  const real = await realIndex();
+  const shared = sharedDataDir();
+  if (real === null || shared === null) return null;
+  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
+  if (!withCommits) throw new Error('the real index has no commit ids');
+  const gen = await generateTree(
+    presetOptions('small', {
+      outDir: join(dir, 'gen'),
+      records: withCommits.records,
+      releaseNames: [...real.releases.byName.keys()],
+    }),
+  );
+  const cacheDir = join(dir, 'cache');
+  const releases = join(shared, 'linux-kernel-releases.json');
+  return {
+    gen,
+    data: resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null),
+    env: { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases },
+  };
 }

@@ -4,13 +4,13 @@
  */
 import type { Severity } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
+import type { FateCounts, PatchFate } from '../../domain/patch-fate.js';
 import type { CheckChange } from '../hardening/compare-hardening.js';
 import type { UpgradeGain } from '../hardening/hardening-report.js';
 import type { RelevanceStatus } from '../relevance/assess-relevance.js';
 
-/** What becomes of a vendor patch on the target (docs/plan.md, "Fates"). */
-export const PATCH_FATES = ['upstream', 'clean', 'conflict', 'vendor-revert'] as const;
-export type PatchFate = (typeof PATCH_FATES)[number];
+/** What becomes of a vendor patch on the target (docs/plan.md, "Fates"): the vocabulary lives in domain/. */
+export { type FateCounts, PATCH_FATES, type PatchFate } from '../../domain/patch-fate.js';
 
 /** What a fate rests on: an equal patch-id, a backport marker, a revert pair, a revert of an upstream fix, a merge. */
 export const FATE_EVIDENCE = ['patch-id', 'marker', 'revert-pair', 'reverts-upstream', 'merge'] as const;
@@ -114,8 +114,6 @@ export type PlanHardening = {
 
 /** A command to run on the candidate. */
 export type TestStep = { readonly purpose: string; readonly command: string };
-
-export type FateCounts = Readonly<Record<PatchFate, number>>;
 
 export type PlanReport = {
   readonly from: {

@@ -132,6 +132,7 @@ async function scanOne(product: Product, ctx: ScanContext): Promise<ProductScan>
             fixedOnBranch: f.fixedOnBranch,
             fixedUpstream: f.fixedUpstream,
             ambiguous: f.ambiguous,
+            ambiguousReason: f.ambiguousReason,
             rule: f.rule,
             evidence: f.evidence ?? null,
           })),

@@ -34,6 +34,7 @@ async function verdictSetOf(
       fixedOnBranch: s.fixedOnBranch,
       fixedUpstream: s.fixedUpstream,
       ambiguous: s.ambiguous,
+      ambiguousReason: s.ambiguousReason,
       rule: s.rule,
     })),
   };

@@ -13,6 +13,8 @@ export type PlanBuild = {
   /** The source tree the config builds (directory or tarball); null: the tree's directory. */
   readonly source: string | null;
   readonly builtFiles?: string | undefined;
+  /** Or the build directory Kbuild built in: its `.*.cmd` files say what is compiled (a fleet product's). */
+  readonly buildDir?: string | undefined;
 };
 
 /**
@@ -37,6 +39,7 @@ export async function readPlanBuild(o: {
     config: o.build.config,
     source: o.build.source ?? o.tree,
     builtFiles: o.build.builtFiles,
+    buildDir: o.build.buildDir,
     cacheDir: o.data.cacheDir,
     tmpDir: o.tmpDir,
     progress: o.data.progress,

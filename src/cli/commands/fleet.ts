@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runFleetAdd, runFleetRemove } from '../../app/fleet/run-fleet-add.js';
 import { runFleetCve } from '../../app/fleet/run-fleet-cve.js';
 import { runFleetList } from '../../app/fleet/run-fleet-list.js';
-import { runFleetHistory, runFleetShow } from '../../app/fleet/run-fleet-show.js';
+import { runFleetHistory, runFleetPlanShow, runFleetShow } from '../../app/fleet/run-fleet-show.js';
 import { dayOfInstant } from '../../domain/day.js';
 import { UserError } from '../../domain/invalid-input.js';
 import { type FleetFormat, fleetFormats } from '../../formats/fleet/index.js';
@@ -14,6 +14,7 @@ import { cveIdArgument } from '../options.js';
 import { parseNumberOption } from '../parse-options.js';
 import { fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
 import { registerFleetNotify } from './fleet-notify.js';
+import { registerFleetPlan } from './fleet-plan.js';
 
 type Flags = { db?: string; format: FleetFormat };
 const ok = (stdout: string) => ({ stdout, exitCode: EXIT.ok });
@@ -154,8 +155,15 @@ export const fleetCommand: CommandSpec = {
     fleetSubcommand(fleet, 'show', 'a product: its latest scan and the CVEs it carries, with evidence')
       .argument('<name>', 'product name')
       .option('--limit <n>', 'list at most n findings')
-      .action((name: string, flags: Flags & { limit?: string }) =>
+      .option('--plan', 'show its stored update plan instead (kgap fleet plan)')
+      .action((name: string, flags: Flags & { limit?: string; plan?: boolean }) =>
         run(async () => {
+          if (flags.plan) {
+            if (flags.limit !== undefined)
+              throw new UserError('--limit lists findings; --plan shows the plan: give one');
+            const plan = await withStore(flags.db, (store) => runFleetPlanShow({ store, name }));
+            return ok(fleetFormats.storedPlan[flags.format](plan));
+          }
           const limit = parseNumberOption('--limit', flags.limit, { min: 0, integer: true }) ?? null;
           const detail = await withStore(flags.db, (store) => runFleetShow({ store, name, asOf: today() }));
           return ok(fleetFormats.show[flags.format]({ detail, limit }));
@@ -183,6 +191,7 @@ export const fleetCommand: CommandSpec = {
         }),
       );
 
+    registerFleetPlan(fleet, run);
     registerFleetNotify(fleet, run);
   },
 };

@@ -1,3 +1,4 @@
+import type { ScanFinding } from '../../domain/fleet-scan.js';
 import { html, type SafeHtml } from '../html/html.js';
 
 /** One dashboard page: server-rendered HTML that works without JavaScript (the script only adds sorting). */
@@ -48,6 +49,16 @@ export function renderSortableTable(options: {
 <tbody>
 ${options.rows.map((r) => html`<tr${r.cls ? html` class="${r.cls}"` : ''}>${r.cells.map(cell)}</tr>\n`)}</tbody>
 </table>`;
+}
+
+/**
+ * A finding's fixing release on its branch, and when the data leaves it open (docs/semantics.md, rule 5) the reading
+ * taken, as `kgap status` says it (`ambiguousReason`). Sorts by the release.
+ */
+export function fixedOnBranchCell(f: ScanFinding): DashCell {
+  const fixed = f.fixedOnBranch ?? 'none';
+  if (!f.ambiguousReason) return { text: fixed, sort: fixed };
+  return { text: html`${fixed}<br><span class="muted">ambiguous: ${f.ambiguousReason}</span>`, sort: fixed };
 }
 
 /** The script behind `/assets/sort.js`: click a header to sort by that column, again to reverse. */

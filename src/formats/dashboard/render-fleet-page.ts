@@ -1,6 +1,6 @@
 import type { FleetSummary } from '../../analysis/fleet/assess-fleet-summary.js';
 import type { FleetRow } from '../../domain/fleet-view.js';
-import { highCritical } from '../fleet/fleet-cells.js';
+import { highCritical, planCell } from '../fleet/fleet-cells.js';
 import { html } from '../html/html.js';
 import { type DashCell, renderDashboardPage, renderSortableTable } from './dashboard-layout.js';
 
@@ -24,6 +24,7 @@ function row(r: FleetRow) {
     n(r.scan ? highCritical(r.scan) : null),
     score === null ? { text: '-', sort: -1, cls: 'num' } : { text: `${score.toFixed(1)}%`, sort: score, cls: 'num' },
     { text: r.scan ? r.scan.scannedAt.slice(0, 16).replace('T', ' ') : 'never' },
+    { text: planCell(r.plan), sort: r.plan?.fates ? r.plan.fates.conflict : r.plan ? -1 : -2 },
     { text: eol },
     { text: r.product.supportUntil ?? '-' },
     { text: r.support.warning ?? '', cls: r.support.warning ? 'warn' : '' },
@@ -50,6 +51,7 @@ ${renderSortableTable({
     'High/crit',
     'Hardening',
     'Last scan',
+    'Update',
     'Branch EOL',
     'Support until',
     'Warning',

@@ -3,7 +3,8 @@ import type { ProductDetail } from '../../domain/fleet-view.js';
 import { type ChartPoint, renderLineChartSvg } from '../chart/render-line-chart-svg.js';
 import { describeKernel, evidenceCell } from '../fleet/fleet-cells.js';
 import { html, type SafeHtml } from '../html/html.js';
-import { renderDashboardPage, renderSortableTable } from './dashboard-layout.js';
+import { fixedOnBranchCell, renderDashboardPage, renderSortableTable } from './dashboard-layout.js';
+import { renderPlanSection } from './render-plan-section.js';
 
 /** The history charts: open CVEs and vulnerability-days per scan, by scan day (by scan number within a day). */
 function historyCharts(scans: readonly Scan[]): SafeHtml {
@@ -51,7 +52,7 @@ ${sum.relevance ? html`<dt>In built code</dt><dd>${sum.relevance.built} (not bui
       cells: [
         { text: html`<a href="/cves/${f.id}">${f.id}</a>`, sort: f.id },
         { text: f.cvss === null ? '-' : f.cvss.toFixed(1), sort: f.cvss ?? -1, cls: 'num' },
-        { text: f.fixedOnBranch ?? 'none' },
+        fixedOnBranchCell(f),
         { text: f.rule },
         { text: f.relevance?.status ?? '-' },
         { text: evidenceCell(f) },
@@ -64,6 +65,8 @@ ${sum.relevance ? html`<dt>In built code</dt><dd>${sum.relevance.built} (not bui
       ? html`<p>Showing ${shown.length} of ${detail.findings.length}, most severe first: <a href="?show=all">show all</a>.</p>`
       : '';
   const body = html`${facts}
+<h2>Update plan</h2>
+${renderPlanSection(p, detail.plan)}
 <h2>History</h2>
 ${historyCharts(history)}
 <h2>Findings</h2>

@@ -1,4 +1,5 @@
 /** The cells and JSON objects every fleet report shares: a product, a scan's summary, a finding. */
+import { describePlan, type PlanHeadline } from '../../domain/fleet-plan.js';
 import { describeKernel, type Product } from '../../domain/fleet-product.js';
 import type { Scan, ScanFinding } from '../../domain/fleet-scan.js';
 
@@ -59,10 +60,29 @@ export function findingJson(f: ScanFinding) {
     fixedOnBranch: f.fixedOnBranch,
     fixedUpstream: f.fixedUpstream,
     ambiguous: f.ambiguous,
+    ambiguousReason: f.ambiguousReason,
     rule: f.rule,
     programFiles: f.programFiles,
     relevance: f.relevance,
     evidence: f.evidence,
+  };
+}
+
+/** `update ready: 6.1.130, 12 conflicts`, `up to date`, or `-` when never planned. */
+export const planCell = (plan: PlanHeadline | null) => (plan ? describePlan(plan) : '-');
+
+/** A plan's headline as JSON (the record is served on its own: `GET /api/v1/products/{name}/plan`). */
+export function planJson(p: PlanHeadline) {
+  return {
+    id: p.id,
+    plannedAt: p.plannedAt,
+    outcome: p.outcome,
+    rev: p.rev,
+    revCommit: p.revCommit,
+    from: p.from,
+    to: p.to,
+    fates: p.fates,
+    verdict: p.verdict,
   };
 }
 

@@ -2,6 +2,7 @@
 import { formatNames } from '../format-names.js';
 import { fleetCveRenderers } from './render-fleet-cve.js';
 import { fleetListRenderers } from './render-fleet-list.js';
+import { fleetPlanRenderers, fleetStoredPlanRenderers } from './render-fleet-plan.js';
 import { fleetEnqueueRenderers, fleetProductRenderers, fleetScanRenderers } from './render-fleet-scan.js';
 import { fleetHistoryRenderers, fleetShowRenderers } from './render-fleet-show.js';
 import { fleetDeliveryRenderers, fleetWebhookRenderers } from './render-fleet-webhooks.js';
@@ -14,6 +15,8 @@ export const fleetFormats = {
   enqueue: fleetEnqueueRenderers,
   product: fleetProductRenderers,
   cve: fleetCveRenderers,
+  plan: fleetPlanRenderers,
+  storedPlan: fleetStoredPlanRenderers,
   webhooks: fleetWebhookRenderers,
   deliveries: fleetDeliveryRenderers,
 };

@@ -7,6 +7,8 @@ import {
   describeKernel,
   evidenceCell,
   findingJson,
+  planCell,
+  planJson,
   productJson,
   scanJson,
   scoreCell,
@@ -28,6 +30,7 @@ function leadOf({ detail: d, limit }: ShownProduct): string[] {
       `Support until: ${dash(p.supportUntil)}; branch end of life: ${dash(d.support.branchEol)}${d.support.projected ? ' (projected)' : ''}`,
     );
   if (d.support.warning) lines.push(`Warning: ${d.support.warning}`);
+  if (d.plan) lines.push(`Update plan ${d.plan.id} at ${d.plan.plannedAt}: ${planCell(d.plan)}; ${d.plan.verdict}`);
   const s = d.scan;
   if (!s) return [...lines, 'Not scanned yet (kgap fleet scan).'];
   const sum = s.summary;
@@ -66,6 +69,7 @@ export const fleetShowRenderers = tabularRenderers<ShownProduct>({
     product: productJson(r.detail.product),
     support: r.detail.support,
     latestScan: r.detail.scan ? scanJson(r.detail.scan) : null,
+    plan: r.detail.plan ? planJson(r.detail.plan) : null,
     findings: shown(r).map(findingJson),
   }),
 });

@@ -8,6 +8,7 @@ import {
   type KernelVersion,
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
+import { NoNewerRelease } from '../../domain/no-newer-release.js';
 import { type GitLocation, runGit } from '../git/run-git.js';
 import { readTreeRepo, type TreeRepo } from '../tree/read-tree-repo.js';
 import { isAncestor, type ReleaseTag, readBranchTags } from './read-branch-tags.js';
@@ -106,8 +107,10 @@ export async function readPlanRepos(input: PlanReposInput): Promise<PlanRepos> {
       }
     }
     if (!target)
-      throw new UserError(
+      throw new NoNewerRelease(
         `${where} has no ${branch} release newer than the base ${base.tag} that contains it: ${input.path} is on the newest release it knows, or the stable tags are not fetched (git fetch --tags)`,
+        base.tag,
+        tree.revSha,
       );
   } else {
     const to = formatKernelVersion(input.to);

@@ -49,6 +49,8 @@ export type FleetDatabase = {
     fixed_on_branch: string | null;
     fixed_upstream: string | null;
     ambiguous: number;
+    /** Since schema 2; null in rows written before (see migrations.ts). */
+    ambiguous_reason: string | null;
     rule: string;
   };
   branch_loads: { snapshot_id: number; branch: string };
@@ -73,10 +75,27 @@ export type FleetDatabase = {
     fixed_on_branch: string | null;
     fixed_upstream: string | null;
     ambiguous: number;
+    /** Since schema 2; null in rows written before. */
+    ambiguous_reason: string | null;
     rule: string;
     evidence: string | null;
   };
   scan_relevance: { scan_id: number; cve_id: string; status: string; reason: string };
+  /** A product's plans (schema 2): the record is the `kgap plan --format json` document. */
+  plans: {
+    id: Generated<number>;
+    product_id: number;
+    planned_at: string;
+    outcome: string;
+    rev: string;
+    rev_commit: string | null;
+    from_version: string;
+    to_version: string | null;
+    /** Vendor patches per fate, JSON; null when up to date. */
+    fates: string | null;
+    verdict: string;
+    record: string | null;
+  };
   webhooks: { id: Generated<number>; url: string; format: string; added_at: string };
   deliveries: {
     id: Generated<number>;

@@ -7,6 +7,7 @@ import type { FleetEventKind, WebhookFormat } from '../../domain/fleet-event.js'
 import type { FleetStore, StoreEngineId } from '../../domain/fleet-store.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import type { FleetDatabase } from './fleet-schema.js';
+import { readLatestPlan, readLatestPlans, recordPlan } from './plan-store.js';
 import { readCveExposure, readLatestScans, readScan, readScanFindings, readScanHistory } from './read-scans.js';
 import { productOf, productRowOf } from './store-rows.js';
 import { bumpRevision, recordScan, writeBranchVerdicts } from './write-scan.js';
@@ -71,6 +72,9 @@ export function kyselyFleetStore(options: {
     findScan: (scanId) => readScan(db, scanId),
     scanFindings: (scanId) => readScanFindings(db, scanId),
     cveExposure: (cveId) => readCveExposure(db, cveId),
+    recordPlan: (plan) => recordPlan(db, plan),
+    latestPlans: () => readLatestPlans(db),
+    latestPlan: (productId) => readLatestPlan(db, productId),
     revision: async () => {
       const row = await db.selectFrom('kgap_meta').select('value').where('key', '=', 'revision').executeTakeFirst();
       return Number(row?.value ?? 0);

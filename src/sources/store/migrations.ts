@@ -14,12 +14,15 @@ function idType(engine: StoreEngineId) {
   return engine === 'postgres' ? ('serial' as const) : ('integer' as const);
 }
 
+/** `create table NAME` with the auto-increment `id` primary key of the engine. */
+function tableWithId(db: AnyDb, engine: StoreEngineId, name: string) {
+  return db.schema
+    .createTable(name)
+    .addColumn('id', idType(engine), (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()));
+}
+
 async function initial(db: AnyDb, engine: StoreEngineId): Promise<void> {
-  const id = idType(engine);
-  const withId = (name: string) =>
-    db.schema
-      .createTable(name)
-      .addColumn('id', id, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()));
+  const withId = (name: string) => tableWithId(db, engine, name);
   await db.schema
     .createTable('kgap_meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -129,9 +132,60 @@ async function initial(db: AnyDb, engine: StoreEngineId): Promise<void> {
   await db.schema.createIndex('deliveries_status').on('deliveries').columns(['status', 'id']).execute();
 }
 
+/**
+ * Runs a migration in one transaction on both engines. kysely wraps migrations in a transaction on PostgreSQL only
+ * (its SQLite adapter says SQLite has no transactional DDL, which it has): on SQLite the migration opens its own,
+ * so a process killed mid-migration leaves the schema as it was. Its first statement is a write, as in every write
+ * transaction of the store (write-scan.ts): SQLite's write lock is taken before anything is read.
+ */
+async function transactional(db: AnyDb, engine: StoreEngineId, up: (trx: AnyDb) => Promise<void>): Promise<void> {
+  const run = async (trx: AnyDb) => {
+    await trx
+      .updateTable('kgap_meta')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('key', '=', 'revision')
+      .execute();
+    await up(trx);
+  };
+  if (engine === 'postgres') await run(db);
+  else await db.transaction().execute(run);
+}
+
+/**
+ * Schema 2: the products' plans (`kgap fleet plan`), and each finding's `ambiguousReason` (docs/json-status.md)
+ * beside `ambiguous`. Every branch's verdicts are marked for rewriting (`branch_loads` emptied): the next scan
+ * writes the reasons into the shared spans of its snapshot (an upsert); the findings of a tree or rc scan made
+ * before keep a null reason. Safe to run again: on SQLite kysely records the migration after this transaction
+ * commits, so a kill in between runs it a second time.
+ */
+async function plansAndReasons(db: AnyDb, engine: StoreEngineId): Promise<void> {
+  await tableWithId(db, engine, 'plans')
+    .ifNotExists()
+    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('planned_at', 'text', (c) => c.notNull())
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('rev', 'text', (c) => c.notNull())
+    .addColumn('rev_commit', 'text')
+    .addColumn('from_version', 'text', (c) => c.notNull())
+    .addColumn('to_version', 'text')
+    .addColumn('fates', 'text')
+    .addColumn('verdict', 'text', (c) => c.notNull())
+    .addColumn('record', 'text')
+    .execute();
+  await db.schema.createIndex('plans_product').ifNotExists().on('plans').columns(['product_id', 'id']).execute();
+  const tables = await db.introspection.getTables();
+  for (const table of ['branch_spans', 'scan_findings']) {
+    const columns = tables.find((t) => t.name === table)?.columns ?? [];
+    if (!columns.some((c) => c.name === 'ambiguous_reason'))
+      await db.schema.alterTable(table).addColumn('ambiguous_reason', 'text').execute();
+  }
+  await db.deleteFrom('branch_loads').execute();
+}
+
 /** The migrations, in order, named `NNNN-what`: the number is the schema version it brings. */
 export function fleetMigrations(engine: StoreEngineId): Record<string, Migration> {
   return {
     '0001-fleet': { up: (db) => initial(db, engine) },
+    '0002-plans-ambiguous-reason': { up: (db) => transactional(db, engine, (trx) => plansAndReasons(trx, engine)) },
   };
 }

@@ -110,6 +110,7 @@ export function findingOfRow(row: FindingJoinRow): ScanFinding {
     fixedOnBranch: row.fixed_on_branch,
     fixedUpstream: row.fixed_upstream,
     ambiguous: row.ambiguous === 1,
+    ambiguousReason: row.ambiguous_reason,
     rule: row.rule,
     evidence: row.evidence === null ? null : JSON.parse(row.evidence),
     relevance:

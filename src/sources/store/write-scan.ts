@@ -70,13 +70,20 @@ export async function writeBranchVerdicts(db: Kysely<FleetDatabase>, set: Branch
       fixed_on_branch: s.fixedOnBranch,
       fixed_upstream: s.fixedUpstream,
       ambiguous: s.ambiguous ? 1 : 0,
+      ambiguous_reason: s.ambiguousReason,
       rule: s.rule,
     }));
+    // Spans stored before schema 2 lack the reason (the migration emptied branch_loads): this write adds it. The
+    // verdicts are the same: they depend on the snapshot and the rules version only.
     for (const batch of batches(rows)) {
       await trx
         .insertInto('branch_spans')
         .values(batch)
-        .onConflict((oc) => oc.columns(['snapshot_id', 'branch', 'cve_id', 'from_sub']).doNothing())
+        .onConflict((oc) =>
+          oc
+            .columns(['snapshot_id', 'branch', 'cve_id', 'from_sub'])
+            .doUpdateSet((eb) => ({ ambiguous_reason: eb.ref('excluded.ambiguous_reason') })),
+        )
         .execute();
     }
     await trx
@@ -133,6 +140,7 @@ export async function recordScan(
           fixed_on_branch: f.fixedOnBranch,
           fixed_upstream: f.fixedUpstream,
           ambiguous: f.ambiguous ? 1 : 0,
+          ambiguous_reason: f.ambiguousReason,
           rule: f.rule,
           evidence: f.evidence === null ? null : JSON.stringify(f.evidence),
         }));
