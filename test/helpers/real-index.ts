@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReleaseTable } from '../../src/domain/release.js';
@@ -23,7 +24,10 @@ async function load(): Promise<RealIndex | null> {
   const { head } = await readLocalRepo(vulnsRepo);
   // One cache per vulns commit, shared by every test file and run: the first build (~12 s) happens once per machine;
   // concurrent test processes serialise on the cache lock that `syncIndex` takes.
-  const cacheDir = join(process.env.TMPDIR || tmpdir(), `kgap-test-cache-${head.slice(0, 12)}`);
+  // Keyed by the repository's path too: an index remembers where it was built from, and kgap refuses a cache built
+  // from another path (docs/security.md), so two checkouts beside two copies of the data must not share one.
+  const where = createHash('sha256').update(vulnsRepo).digest('hex').slice(0, 8);
+  const cacheDir = join(process.env.TMPDIR || tmpdir(), `kgap-test-cache-${head.slice(0, 12)}-${where}`);
   const data = resolveDataOptions(
     { cacheDir, vulnsRepo, releases: join(shared, 'linux-kernel-releases.json') },
     {},
@@ -34,7 +38,7 @@ async function load(): Promise<RealIndex | null> {
 }
 
 /**
- * The real index, built once into `$TMPDIR/kgap-test-cache-<vulns head>` and reused (within a process it is read
+ * The real index, built once into `$TMPDIR/kgap-test-cache-<vulns head>-<path hash>` and reused (within a process it is read
  * once). Null when /work/shared/data is absent: the caller skips with REAL_DATA_SKIP_REASON.
  */
 export function realIndex(): Promise<RealIndex | null> {
