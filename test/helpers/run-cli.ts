@@ -14,8 +14,14 @@ export type CliRun = { readonly code: number | null; readonly stdout: string; re
 
 /** Runs the built `kgap` CLI as a user would, with extra environment (an `undefined` value unsets a variable). */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
-  // A test never touches the user's own fleet database ($XDG_DATA_HOME/kgap/fleet.db) unless it says where.
-  const merged: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: scratchDataHome(), ...env };
+  // A test never touches the user's own fleet database ($XDG_DATA_HOME/kgap/fleet.db) or cache ($XDG_CACHE_HOME/kgap)
+  // unless it says where.
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_DATA_HOME: join(scratchHome(), 'data'),
+    XDG_CACHE_HOME: join(scratchHome(), 'cache'),
+    ...env,
+  };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
@@ -26,10 +32,10 @@ export function runCli(args: readonly string[], env: Record<string, string | und
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-let dataHome: string | null = null;
+let home: string | null = null;
 
-/** One scratch data directory per test process, for the fleet's default database. */
-function scratchDataHome(): string {
-  dataHome ??= mkdtempSync(join(tmpdir(), 'kgap-test-data-'));
-  return dataHome;
+/** One scratch directory per test process, for the default fleet database and cache. */
+function scratchHome(): string {
+  home ??= mkdtempSync(join(tmpdir(), 'kgap-test-home-'));
+  return home;
 }
