@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { realRecord } from '../../../test/helpers/real-dyads.js';
 import type { CveRecord } from '../../domain/cve.js';
 import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
 import type { Backport, TreeScan } from '../../domain/tree-scan.js';
 import { assessTreeCve } from '../tree/assess-tree-cve.js';
-import { CVE_2022_48628, CVE_2025_21629 } from '../tree/real-records.test-helper.js';
+
+const CVE_2022_48628 = realRecord('CVE-2022-48628');
+const CVE_2025_21629 = realRecord('CVE-2025-21629');
+
 import type { TreeVerdict } from '../tree/tree-evidence.js';
 import { planTreeLookup } from '../tree/tree-lookup.js';
 import { assessPlanCves } from './assess-plan-cves.js';
