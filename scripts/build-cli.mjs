@@ -3,9 +3,11 @@
 // - kgap.cjs, the entry (src/cli/main.ts): one small CommonJS file with the version inlined, so `kgap --version`
 //   costs little more than starting Node (an ES module entry costs ~5 ms more to start);
 // - program.js and its chunks (src/cli/program.ts): ES modules, one chunk per lazily imported command module
-//   (`splitting`), so a status run does not parse the hardening tables or zod.
+//   (`splitting`), so a command loads only its own code;
+// - status/program.cjs, the same program for `kgap status` alone, one CommonJS file run from V8's code cache.
 // Why bundle: loading a few chunks costs less than resolving and compiling ~100 modules. The library (dist/src,
 // from tsc) is not bundled. Run after tsc (`npm run build`), which type-checks what esbuild only strips.
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +20,17 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // A source file's `import.meta.url` keeps meaning the URL of its tsc-compiled twin in dist/src (e.g.
 // sharedDataDir() counts four folders up from it to find ../shared/data): bundled, it would be the chunk's URL.
 // Every output of one build sits directly in its output folder, so the twin is one fixed relative path away.
-const keepModuleUrl = (from) => ({
+// `base` is the expression for the output file's own URL: `import.meta.url` in an ES module, CJS_MODULE_URL (set
+// by a banner from `__filename`) in a CommonJS one.
+const CJS_MODULE_URL = '__kgapModuleUrl';
+const keepModuleUrl = (from, base = 'import.meta.url') => ({
   name: 'keep-module-url',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const twin = relative(from, join(root, 'dist', relative(root, args.path))).replace(/\.ts$/, '.js');
-      const url = `new URL(${JSON.stringify(twin.split('\\').join('/'))}, import.meta.url).href`;
+      const url = `new URL(${JSON.stringify(twin.split('\\').join('/'))}, ${base}).href`;
       return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
     });
   },
@@ -59,18 +64,6 @@ const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'wa
 rmSync(outdir, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outfile: join(outdir, 'kgap.cjs'),
-  format: 'cjs',
-  // The version is known here, so version.ts's fallback (read package.json via import.meta.url) is dead code
-  // and dropped: CommonJS has no import.meta.
-  define: { KGAP_VERSION: JSON.stringify(version), KGAP_BUNDLED: 'true' },
-  minifySyntax: true,
-  logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [programApart],
-});
-await build({
-  ...common,
   entryPoints: { program: join(root, 'src', 'cli', 'program.ts') },
   outdir,
   splitting: true,
@@ -83,10 +76,10 @@ await build({
   plugins: [keepModuleUrl(outdir), packagesApart],
 });
 
-// `kgap status`, the main job, gets a program of its own in dist/bin/status/: the same program.ts, built with the
-// other commands left out (its command table never loads them when the command is `status`). Sharing chunks with
-// fifteen other commands splits status's code into ~35 chunks; alone it needs about a third as many, which saves
-// their loading on every run (docs/performance.md, "Start-up"). main.ts picks it when the first word is `status`.
+// `kgap status`, the main job, gets a program of its own: the same program.ts, built with the other commands left
+// out (its command table never loads them when the command is `status`), as one CommonJS file,
+// dist/bin/status/program.cjs, which main.ts runs through `vm.Script` with V8's code cache
+// (src/cli/compiled-program.ts): Node 20 caches no compiled code for ES modules. Its content hash names the cache.
 const statusOut = join(outdir, 'status');
 const onlyStatus = {
   name: 'only-status',
@@ -97,15 +90,26 @@ const onlyStatus = {
     });
   },
 };
+const statusProgram = join(statusOut, 'program.cjs');
 await build({
   ...common,
-  entryPoints: { program: join(root, 'src', 'cli', 'program.ts') },
-  outdir: statusOut,
-  splitting: true,
-  format: 'esm',
-  chunkNames: '[name]-[hash]',
-  banner: {
-    js: "import { createRequire as kgapCreateRequire } from 'node:module'; const require = kgapCreateRequire(import.meta.url);",
-  },
-  plugins: [keepModuleUrl(statusOut), packagesApart, onlyStatus],
+  entryPoints: [join(root, 'src', 'cli', 'program.ts')],
+  outfile: statusProgram,
+  format: 'cjs',
+  banner: { js: `var ${CJS_MODULE_URL} = require('node:url').pathToFileURL(__filename).href;` },
+  plugins: [keepModuleUrl(statusOut, CJS_MODULE_URL), packagesApart, onlyStatus],
+});
+const statusHash = createHash('sha256').update(readFileSync(statusProgram)).digest('hex').slice(0, 16);
+
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: join(outdir, 'kgap.cjs'),
+  format: 'cjs',
+  // The version is known here, so version.ts's fallback (read package.json via import.meta.url) is dead code
+  // and dropped: CommonJS has no import.meta.
+  define: { KGAP_VERSION: JSON.stringify(version), KGAP_BUNDLED: 'true', KGAP_STATUS_HASH: JSON.stringify(statusHash) },
+  minifySyntax: true,
+  logOverride: { 'empty-import-meta': 'silent' },
+  plugins: [programApart],
 });

@@ -6,30 +6,64 @@
  * milliseconds faster than an ES module, so no top-level await here. dist/src/cli/main.js is the same program
  * unbundled.
  */
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveCacheDir } from '../sources/data/cache-dir.js';
+import { codeCacheFile, loadCompiledProgram } from './compiled-program.js';
 import { kgapVersion } from './version.js';
 
 /** Set by the bundler (scripts/build-cli.mjs); absent when run unbundled. */
 declare const KGAP_BUNDLED: boolean | undefined;
+/** The content hash of the bundle's status program (scripts/build-cli.mjs), which names its code cache. */
+declare const KGAP_STATUS_HASH: string;
 
 // EXIT.internal (errors.ts); not imported, so that the entry stays one small file.
 const INTERNAL_ERROR = 3;
+// EXIT.ok and EXIT.threshold: a run that produced a report, whose compiled code is worth keeping.
+const REPORTED = new Set([0, 1]);
+
+type Program = typeof import('./program.js');
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${kgapVersion()}\n`);
 } else {
-  // The bundle has a program of its own for `kgap status`, the main job: fewer chunks to load (build-cli.mjs).
-  const program: string =
-    typeof KGAP_BUNDLED !== 'undefined' && argv[0] === 'status' ? './status/program.js' : './program.js';
-  (import(program) as Promise<typeof import('./program.js')>)
+  let afterRun = (_code: number): void => {};
+  const loaded: Promise<Program> =
+    typeof KGAP_BUNDLED !== 'undefined' && argv[0] === 'status'
+      ? // The bundle's program of its own for `kgap status`, the main job, run from V8's code cache.
+        new Promise((resolve) => {
+          const compiled = loadCompiledProgram(join(__dirname, 'status', 'program.cjs'), statusCodeCache());
+          afterRun = (code) => {
+            if (REPORTED.has(code)) compiled.saveCodeCache();
+          };
+          resolve(compiled.program);
+        })
+      : (import('./program.js') as Promise<Program>);
+  loaded
     .then(({ runProgram }) => runProgram(argv, kgapVersion()))
     .then(
       (code) => {
         process.exitCode = code;
+        afterRun(code);
       },
       (error: unknown) => {
         process.stderr.write(`kgap: internal error (this is a bug): ${String(error)}\n`);
         process.exitCode = INTERNAL_ERROR;
       },
     );
+}
+
+/** The status program's code cache in kgap's cache directory (`--cache-dir` as the command will read it), or none. */
+function statusCodeCache(): string | null {
+  const at = argv.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+  const given = at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.slice('--cache-dir='.length) : argv[at + 1];
+  try {
+    return codeCacheFile(
+      resolveCacheDir({ cacheDir: given, env: process.env, home: homedir(), tmpDir: tmpdir() }),
+      KGAP_STATUS_HASH,
+    );
+  } catch {
+    return null; // the command refuses the directory itself, with its own message
+  }
 }

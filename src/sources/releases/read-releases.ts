@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../domain/invalid-input.js';
 import { describeLimit } from '../../domain/limits.js';
@@ -72,13 +73,21 @@ async function boundedBody(response: Response, location: string): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function statOrRefuse(location: string): Stats {
+  try {
+    return statSync(location);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new UserError(
+      `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
+    );
+  }
+}
+
 async function readReleaseEntries(location: string, cacheDir: string, refresh: boolean): Promise<[string, string][]> {
   if (!isUrl(location)) {
-    const st = await stat(location).catch((e: NodeJS.ErrnoException) => {
-      throw new UserError(
-        `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
-      );
-    });
+    // Synchronous: the first thread-pool call of a run costs a warm status more than the stat (read-cache-text.ts).
+    const st = statOrRefuse(location);
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
     const known = refresh ? null : await readValidated(cacheDir, key);
     if (known) return known;

@@ -1,0 +1,82 @@
+/**
+ * Runs the bundle's `kgap status` program (dist/bin/status/program.cjs) from V8's code cache. Node 20 compiles
+ * every module from source on every run (its own compile cache, `module.enableCompileCache`, came in Node 22.1);
+ * `vm.Script` takes the bytecode of an earlier run (`cachedData`), so a warm status run skips parsing and compiling
+ * the functions the previous run used (docs/performance.md, "Start-up": ~20 ms of a 0.13 s run).
+ *
+ * The cache is an optimisation and never an input: it lives in kgap's cache directory under `code/`, named by the
+ * bundle's content hash (set at build time), the Node version and the architecture, so a rebuilt bundle or another
+ * Node never meets a stale one; V8 itself rejects data from another V8 or other flags (then it is written again).
+ * Reading or writing it never fails a run, and it is written whole (a temporary file renamed into place).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+
+type ProgramModule = typeof import('./program.js');
+
+/** The loaded program, and what to call after a run that produced a report. */
+export type CompiledProgram = {
+  readonly program: ProgramModule;
+  /** Writes the code cache when there was none or V8 refused it; a no-op otherwise. */
+  readonly saveCodeCache: () => void;
+};
+
+const CACHE_PREFIX = 'status-';
+
+/** The code cache's file for `bundleHash` in `cacheDir`, on this Node and architecture. */
+export function codeCacheFile(cacheDir: string, bundleHash: string): string {
+  return join(cacheDir, 'code', `${CACHE_PREFIX}${bundleHash}-${process.version}-${process.arch}.v8`);
+}
+
+/** Loads the CommonJS program `file` as Node's loader would, with the code cache at `cacheFile` (null: none). */
+export function loadCompiledProgram(file: string, cacheFile: string | null): CompiledProgram {
+  const cached = cacheFile === null ? undefined : readIfPresent(cacheFile);
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData: cached,
+    // `import()` inside the program (packages loaded only by one format) resolves as in any module.
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as ProgramModule };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    program: module.exports,
+    saveCodeCache: () => {
+      if (cacheFile === null || (cached !== undefined && !script.cachedDataRejected)) return;
+      // Taken after the run, the data holds every function the run compiled, not only the top level.
+      writeCodeCache(cacheFile, script.createCachedData());
+    },
+  };
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCodeCache(file: string, data: Buffer): void {
+  const dir = dirname(file);
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch {
+    // A read-only or full cache directory costs the next run its speed, nothing else.
+    rmSync(temp, { force: true });
+    return;
+  }
+  // Caches of earlier builds or other Node versions: one file each, never read again.
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(CACHE_PREFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // Left for the next writer.
+  }
+}
