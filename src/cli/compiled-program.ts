@@ -71,10 +71,12 @@ function writeCodeCache(file: string, data: Buffer): void {
     rmSync(temp, { force: true });
     return;
   }
-  // Caches of earlier builds or other Node versions: one file each, never read again.
+  // Caches of earlier builds or other Node versions: one file each, never read again. (Another run's temporary
+  // file is left alone; one a killed run left behind goes with the cache's other stale temps, stale-temps.ts.)
   try {
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(CACHE_PREFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.v8') && join(dir, name) !== file)
+        rmSync(join(dir, name), { force: true });
     }
   } catch {
     // Left for the next writer.

@@ -5,7 +5,7 @@ import { processAlive } from './process-alive.js';
 // Temp files and directories kgap writes beside their final name: `<name>.tmp-<pid>[-<ms>]` (write-atomic.ts,
 // the mirror's init, tarball extraction). A killed run leaves them; nobody else would ever remove them.
 const TEMP_RE = /\.tmp-(\d+)(?:-\d+)?$/;
-const DIRS = ['', 'tree', 'kbuild', 'kbuild-src'];
+const DIRS = ['', 'tree', 'kbuild', 'kbuild-src', 'code'];
 
 /**
  * Removes temp files that a dead kgap left in the cache (their PID no longer runs). Temps of a live process are
