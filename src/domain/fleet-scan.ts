@@ -81,6 +81,17 @@ export type FindingVerdict = {
   readonly rule: string;
 };
 
+/** The verdict part of a finding, a verdict span or any verdict that carries more (in this key order). */
+export function findingVerdictOf(v: FindingVerdict): FindingVerdict {
+  return {
+    fixedOnBranch: v.fixedOnBranch,
+    fixedUpstream: v.fixedUpstream,
+    ambiguous: v.ambiguous,
+    ambiguousReason: v.ambiguousReason,
+    rule: v.rule,
+  };
+}
+
 /** One CVE a scanned product carries, read back from the store. */
 export type ScanFinding = CveFacts &
   FindingVerdict & {
