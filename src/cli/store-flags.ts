@@ -20,6 +20,11 @@ export function storeLocationFrom(db: string | undefined): string {
   return resolveStoreLocation({ db, env: process.env, home: homedir() });
 }
 
+/** The dashboard's base URL that notifications link to: `--dashboard-url`, else `KGAP_DASHBOARD_URL`, else none. */
+export function dashboardUrlFrom(flag: string | undefined): string | null {
+  return flag ?? process.env.KGAP_DASHBOARD_URL ?? null;
+}
+
 /** The fields of the fleet's use-cases that the CLI takes as positional arguments. */
 const POSITIONAL_FIELDS = ['name', 'names', 'url', 'id'];
 

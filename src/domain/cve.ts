@@ -34,6 +34,16 @@ export type CveRecord = {
   readonly programFiles: readonly string[];
 };
 
+/** What every report lists of a CVE beside its verdict: the record's id, title, publication day and CVSS. */
+export type CveSummary = {
+  readonly id: string;
+  readonly title: string;
+  readonly published: string;
+  /** The CVSS base score and its rating; null when the record has none. */
+  readonly cvss: number | null;
+  readonly severity: Severity | null;
+};
+
 /** CVSS v3 qualitative rating (FIRST CVSS v3.1 specification, section 5). */
 export function severityOf(score: number): Severity {
   if (score >= 9) return 'critical';

@@ -3,7 +3,7 @@
  * the vulnerability-days carried, the hardening result when the product has a config, and (read back on demand)
  * the verdict per CVE with its relevance and evidence.
  */
-import type { Severity } from './cve.js';
+import type { CveSummary, Severity } from './cve.js';
 import type { DataSnapshot } from './data-snapshot.js';
 
 /** The data a scan was judged against. `rules` is the affectedness rules version the verdicts were made with. */
@@ -68,14 +68,7 @@ export type StoredEvidence = {
 };
 
 /** A CVE's facts as of a snapshot (what a finding shows about the record). */
-export type CveFacts = {
-  readonly id: string;
-  readonly title: string;
-  readonly published: string;
-  readonly cvss: number | null;
-  readonly severity: Severity | null;
-  readonly programFiles: readonly string[];
-};
+export type CveFacts = CveSummary & { readonly programFiles: readonly string[] };
 
 /** The verdict part of a finding: how the product carries the CVE. */
 export type FindingVerdict = {
@@ -87,6 +80,17 @@ export type FindingVerdict = {
   /** The affectedness rule that decided (docs/semantics.md). */
   readonly rule: string;
 };
+
+/** The verdict part of a finding, a verdict span or any verdict that carries more (in this key order). */
+export function findingVerdictOf(v: FindingVerdict): FindingVerdict {
+  return {
+    fixedOnBranch: v.fixedOnBranch,
+    fixedUpstream: v.fixedUpstream,
+    ambiguous: v.ambiguous,
+    ambiguousReason: v.ambiguousReason,
+    rule: v.rule,
+  };
+}
 
 /** One CVE a scanned product carries, read back from the store. */
 export type ScanFinding = CveFacts &

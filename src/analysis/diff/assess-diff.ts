@@ -1,4 +1,4 @@
-import type { CveRecord, Severity } from '../../domain/cve.js';
+import type { CveRecord, CveSummary } from '../../domain/cve.js';
 import { compareCveIds } from '../../domain/cve-id.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
@@ -15,14 +15,7 @@ import { assessVersion } from '../exposure/assess-version.js';
 import { type StableCommitSummary, summarizeStableCommits } from './summarize-stable-commits.js';
 
 /** A CVE in a diff, with the branch release that fixes it (for a fixed CVE: the one between A and B). */
-export type DiffCve = {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: Severity | null;
-  readonly cvss: number | null;
-  readonly published: string;
-  readonly fixedOnBranch: string | null;
-};
+export type DiffCve = CveSummary & { readonly fixedOnBranch: string | null };
 
 export type DiffReport = {
   readonly branch: string;

@@ -1,4 +1,4 @@
-import type { CveRecord, Severity } from '../../domain/cve.js';
+import type { CveRecord, CveSummary, Severity } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { daysBetween } from '../../domain/day.js';
 import {
@@ -14,17 +14,12 @@ import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';
 import { assessVersion, type VerdictRule, type VersionVerdict } from './assess-version.js';
 
 /** One CVE that the version carries. */
-export type Finding = {
-  readonly id: string;
-  readonly title: string;
-  readonly cvss: number | null;
-  readonly severity: Severity | null;
+export type Finding = CveSummary & {
   /** The CVSS v3 vector behind `cvss` (for VEX and SBOM ratings); null when unscored. */
   readonly cvssVector: string | null;
   /** First release on the version's branch without the bug; null when the branch has no fix. */
   readonly fixedOnBranch: string | null;
   readonly fixedUpstream: string | null;
-  readonly published: string;
   readonly ambiguous: boolean;
   /** Why the verdict is ambiguous (docs/semantics.md, rule 5); null when it is not. */
   readonly ambiguousReason: string | null;
@@ -107,14 +102,14 @@ export function findingOf(
   };
 }
 
+/** What the order of findings looks at. */
+type FindingRank = Pick<CveSummary, 'id' | 'severity' | 'cvss'>;
+
 /**
  * The order of findings: most severe first, then by CVSS score, then by id (numeric). On records too (a finding's
  * severity and score are its record's), so a cache can store records in finding order.
  */
-export function compareByFindingOrder(
-  a: { readonly id: string; readonly severity: Severity | null; readonly cvss: number | null },
-  b: { readonly id: string; readonly severity: Severity | null; readonly cvss: number | null },
-): number {
+export function compareByFindingOrder(a: FindingRank, b: FindingRank): number {
   const bySeverity = SEVERITY_RANK[b.severity ?? 'unscored'] - SEVERITY_RANK[a.severity ?? 'unscored'];
   if (bySeverity !== 0) return bySeverity;
   const byScore = (b.cvss ?? -1) - (a.cvss ?? -1);
@@ -122,7 +117,7 @@ export function compareByFindingOrder(
 }
 
 /** Sorts in place by `compareByFindingOrder`, each id's key computed once; input already in order costs one pass. */
-export function sortFindings<T extends Pick<Finding, 'id' | 'severity' | 'cvss'>>(findings: T[]): void {
+export function sortFindings<T extends FindingRank>(findings: T[]): void {
   let sorted = true;
   for (let i = 1; i < findings.length && sorted; i++) {
     sorted = compareByFindingOrder(findings[i - 1] as T, findings[i] as T) <= 0;

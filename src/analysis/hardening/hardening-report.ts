@@ -1,14 +1,12 @@
 import type { CheckType, Profile, Reason, Source } from '../../domain/hardening-check.js';
+import type { Waiver } from '../../domain/hardening-policy.js';
 
 /** `ok`, `fail`, `not-applicable` (other arch, or a kernel older than the option: see `detail`), `unknown` (input missing). */
 export const STATUSES = ['ok', 'fail', 'not-applicable', 'unknown'] as const;
 export type CheckStatus = (typeof STATUSES)[number];
 
 /** A waiver from a policy, as applied to one failing check. */
-export type AppliedWaiver = {
-  readonly reason: string;
-  readonly owner: string;
-  readonly expires: string;
+export type AppliedWaiver = Waiver & {
   /** An expired waiver no longer excuses the failure (and the report says so). */
   readonly expired: boolean;
 };

@@ -45,100 +45,76 @@ function verdictOf(r: CveRecord, base: string, parts: Partial<TreeScan>): TreeVe
   return assessTreeCve(r, V(base), planTreeLookup(scan));
 }
 
-const cases: {
-  name: string;
-  record: CveRecord;
-  base: string;
-  target: string;
-  scan: Partial<TreeScan>;
-  fate?: [string, PatchFate];
-  want: string;
-}[] = [
-  {
-    name: 'the target has the fix the tree lacks: closed',
-    record: CVE_2022_48628,
-    base: '6.1.50',
-    target: '6.1.60',
-    scan: {},
-    want: 'closed 6.1.56',
-  },
-  {
-    name: 'the vendor backported the fix the target has: already fixed, not closed again',
-    record: CVE_2022_48628,
-    base: '6.1.50',
-    target: '6.1.60',
-    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')] },
-    fate: [VENDOR, 'upstream'],
-    want: 'already',
-  },
-  {
-    name: 'a vendor backport that carries over keeps a fix the target lacks',
-    record: CVE_2022_48628,
-    base: '6.1.50',
-    target: '6.1.55',
-    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')] },
-    fate: [VENDOR, 'clean'],
-    want: 'none',
-  },
-  {
-    name: 'a fix the vendor reverted: closed only if the revert is dropped',
-    record: CVE_2022_48628,
-    base: '6.1.50',
-    target: '6.1.60',
-    scan: { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')], reverts: [[VENDOR, REVERT]] },
-    fate: [REVERT, 'vendor-revert'],
-    want: 'closed 6.1.56 closed only if vendor revert bbbb00000000 is dropped',
-  },
-  {
-    name: 'CVE-2025-21629: a stable commit brings the bug in (6.1.116): introduced at 6.1.120',
-    record: CVE_2025_21629,
-    base: '6.1.110',
-    target: '6.1.120',
-    scan: {},
-    want: 'introduced 6.1.124',
-  },
-  {
-    name: 'CVE-2025-21629: the vendor backported the bug, the target has its fix: closed (tree-aware)',
-    record: CVE_2025_21629,
-    base: '6.1.110',
-    target: '6.1.130',
-    scan: { backports: [mark('04c20a9356f283da623903e81e7c6d5df7e4dc3c')] },
-    fate: [VENDOR, 'upstream'],
-    want: 'closed 6.1.124',
-  },
-  {
-    name: 'CVE-2025-21629: the vendor backport of the bug carries over to 6.1.115: still open',
-    record: CVE_2025_21629,
-    base: '6.1.110',
-    target: '6.1.115',
-    scan: { backports: [mark('04c20a9356f283da623903e81e7c6d5df7e4dc3c')] },
-    fate: [VENDOR, 'clean'],
-    want: 'stillOpen 6.1.124 vendor patch aaaa00000000 brings the bug and carries over',
-  },
-];
+/**
+ * The plan's word on one CVE as a line: the list it lands in, the release that fixes it and the note (`closed 6.1.56`),
+ * else `already` (a vendor backport fixed it and the target has the fix too) or `none`.
+ */
+function planLine(
+  record: CveRecord,
+  base: string,
+  target: string,
+  scan: Partial<TreeScan> = {},
+  fate?: [string, PatchFate],
+): string {
+  const r = assessPlanCves({
+    records: [record],
+    now: new Map([[record.id, verdictOf(record, base, scan)]]),
+    base: V(base),
+    target: V(target),
+    fates: new Map(fate ? [fate] : []),
+    judge: null,
+  });
+  const lists = { closed: r.closed, introduced: r.introduced, stillOpen: r.stillOpen };
+  const found = Object.entries(lists).find(([, l]) => l.length > 0);
+  if (found) return [found[0], found[1][0]?.fixedOnBranch, found[1][0]?.note].filter(Boolean).join(' ');
+  return r.alreadyFixedByVendor.length ? 'already' : 'none';
+}
+
+describe('assessPlanCves: CVE-2022-48628 (fixed by 6.1.56) on a tree at 6.1.50', () => {
+  const plan = (target: string, scan?: Partial<TreeScan>, fate?: [string, PatchFate]) =>
+    planLine(CVE_2022_48628, '6.1.50', target, scan, fate);
+  /** The vendor backported the fix's stable commit. */
+  const backported = { backports: [mark('e3dfcab2080dc1f9a4b09cc1327361bc2845bfcd')] };
+
+  it('the target has the fix the tree lacks: closed', () => {
+    assert.equal(plan('6.1.60'), 'closed 6.1.56');
+  });
+  it('the vendor backported the fix the target has: already fixed, not closed again', () => {
+    assert.equal(plan('6.1.60', backported, [VENDOR, 'upstream']), 'already');
+  });
+  it('a vendor backport that carries over keeps a fix the target lacks', () => {
+    assert.equal(plan('6.1.55', backported, [VENDOR, 'clean']), 'none');
+  });
+  it('a fix the vendor reverted: closed only if the revert is dropped', () => {
+    const reverted = { ...backported, reverts: [[VENDOR, REVERT] as const] };
+    assert.equal(
+      plan('6.1.60', reverted, [REVERT, 'vendor-revert']),
+      'closed 6.1.56 closed only if vendor revert bbbb00000000 is dropped',
+    );
+  });
+});
+
+describe('assessPlanCves: CVE-2025-21629 (brought in by a stable commit in 6.1.116) on a tree at 6.1.110', () => {
+  const plan = (target: string, scan?: Partial<TreeScan>, fate?: [string, PatchFate]) =>
+    planLine(CVE_2025_21629, '6.1.110', target, scan, fate);
+  /** The vendor backported the stable commit that brings the bug. */
+  const backported = { backports: [mark('04c20a9356f283da623903e81e7c6d5df7e4dc3c')] };
+
+  it('a stable commit brings the bug in (6.1.116): introduced at 6.1.120', () => {
+    assert.equal(plan('6.1.120'), 'introduced 6.1.124');
+  });
+  it('the vendor backported the bug, the target has its fix: closed (tree-aware)', () => {
+    assert.equal(plan('6.1.130', backported, [VENDOR, 'upstream']), 'closed 6.1.124');
+  });
+  it('the vendor backport of the bug carries over to 6.1.115: still open', () => {
+    assert.equal(
+      plan('6.1.115', backported, [VENDOR, 'clean']),
+      'stillOpen 6.1.124 vendor patch aaaa00000000 brings the bug and carries over',
+    );
+  });
+});
 
 describe('assessPlanCves', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const now = new Map([[c.record.id, verdictOf(c.record, c.base, c.scan)]]);
-      const r = assessPlanCves({
-        records: [c.record],
-        now,
-        base: V(c.base),
-        target: V(c.target),
-        fates: new Map(c.fate ? [c.fate] : []),
-        judge: null,
-      });
-      const lists = { closed: r.closed, introduced: r.introduced, stillOpen: r.stillOpen };
-      const found = Object.entries(lists).find(([, l]) => l.length > 0);
-      const got = found
-        ? [found[0], found[1][0]?.fixedOnBranch, found[1][0]?.note].filter(Boolean).join(' ')
-        : r.alreadyFixedByVendor.length
-          ? 'already'
-          : 'none';
-      assert.equal(got, c.want);
-    });
-  }
   it('splits the counts by relevance with a judge', () => {
     const now = new Map([[CVE_2022_48628.id, verdictOf(CVE_2022_48628, '6.1.50', {})]]);
     const r = assessPlanCves({

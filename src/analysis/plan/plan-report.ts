@@ -2,7 +2,7 @@
  * The update decision record `kgap plan` writes (docs/plan.md): what moving a vendor tree from the stable release it
  * sits on to a newer release of the branch closes, brings and costs, and what becomes of each vendor patch.
  */
-import type { Severity } from '../../domain/cve.js';
+import type { CveSummary } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import type { FateCounts, PatchFate } from '../../domain/patch-fate.js';
 import type { CheckChange } from '../hardening/compare-hardening.js';
@@ -53,12 +53,7 @@ export type VendorPatch = {
 };
 
 /** A CVE in the plan, with whether the product builds the code its fix touched (with a config). */
-export type PlanCve = {
-  readonly id: string;
-  readonly title: string;
-  readonly cvss: number | null;
-  readonly severity: Severity | null;
-  readonly published: string;
+export type PlanCve = CveSummary & {
   /** The branch release that fixes it (for a closed CVE: the one up to the target), null when none. */
   readonly fixedOnBranch: string | null;
   readonly relevance: RelevanceStatus | null;

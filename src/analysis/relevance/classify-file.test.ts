@@ -17,11 +17,16 @@ type Case = {
   readonly absent?: boolean;
 };
 
+// Trees several cases share.
 const E1000E = {
   'drivers/Makefile': 'obj-$(CONFIG_E1000E) += net/ethernet/intel/e1000e/\n',
   'drivers/net/ethernet/intel/e1000e/Makefile':
     'obj-$(CONFIG_E1000E) += e1000e.o\n\ne1000e-objs := 82571.o ich8lan.o 80003es2lan.o \\\n\t       mac.o manage.o nvm.o phy.o \\\n\t       param.o ethtool.o netdev.o ptp.o\n',
 };
+const TUN = { 'drivers/Makefile': 'obj-$(CONFIG_TUN) += tun.o\n' };
+const PCI = { 'arch/x86/pci/Makefile': 'obj-y := common.o\n' };
+const IFDEF_ELSE = { 'kernel/Makefile': 'ifdef CONFIG_X86_32\nobj-y += a32.o\nelse\nobj-y += a64.o\nendif\n' };
+const HEAD_BITS = { 'kernel/Makefile': 'obj-y += head_$(BITS).o\n' };
 const AMDGPU = {
   'drivers/Makefile': 'obj-y += gpu/\n',
   'drivers/gpu/Makefile': 'obj-$(CONFIG_DRM) += drm/\n',
@@ -65,14 +70,14 @@ const cases: readonly Case[] = [
   },
   {
     name: 'obj-$(CONFIG_X)=y: built-in',
-    makefiles: { 'drivers/Makefile': 'obj-$(CONFIG_TUN) += tun.o\n' },
+    makefiles: TUN,
     config: { TUN: 'y' },
     file: 'drivers/tun.c',
     status: 'built-in',
   },
   {
     name: 'obj-$(CONFIG_X)=m: module',
-    makefiles: { 'drivers/Makefile': 'obj-$(CONFIG_TUN) += tun.o\n' },
+    makefiles: TUN,
     config: { TUN: 'm' },
     file: 'drivers/tun.c',
     status: 'module',
@@ -80,7 +85,7 @@ const cases: readonly Case[] = [
   },
   {
     name: 'obj-$(CONFIG_X) unset: not built, and says which symbol',
-    makefiles: { 'drivers/Makefile': 'obj-$(CONFIG_TUN) += tun.o\n' },
+    makefiles: TUN,
     config: { TUN: 'n' },
     file: 'drivers/tun.c',
     status: 'not-built',
@@ -190,14 +195,14 @@ const cases: readonly Case[] = [
   },
   {
     name: 'arch entry drivers-$(CONFIG_PCI)=y: built-in',
-    makefiles: { 'arch/x86/pci/Makefile': 'obj-y := common.o\n' },
+    makefiles: PCI,
     config: { PCI: 'y' },
     file: 'arch/x86/pci/common.c',
     status: 'built-in',
   },
   {
     name: 'arch entry drivers-$(CONFIG_PCI) unset: not built',
-    makefiles: { 'arch/x86/pci/Makefile': 'obj-y := common.o\n' },
+    makefiles: PCI,
     file: 'arch/x86/pci/common.c',
     status: 'not-built',
     why: /drivers-\$\(CONFIG_PCI\)/,
@@ -211,15 +216,10 @@ const cases: readonly Case[] = [
     file: 'arch/x86/xen/enlighten.c',
     status: 'built-in',
   },
-  {
-    name: 'ifdef/else: the else branch builds',
-    makefiles: { 'kernel/Makefile': 'ifdef CONFIG_X86_32\nobj-y += a32.o\nelse\nobj-y += a64.o\nendif\n' },
-    file: 'kernel/a64.c',
-    status: 'built-in',
-  },
+  { name: 'ifdef/else: the else branch builds', makefiles: IFDEF_ELSE, file: 'kernel/a64.c', status: 'built-in' },
   {
     name: 'ifdef/else: the false branch is not built, and says so',
-    makefiles: { 'kernel/Makefile': 'ifdef CONFIG_X86_32\nobj-y += a32.o\nelse\nobj-y += a64.o\nendif\n' },
+    makefiles: IFDEF_ELSE,
     file: 'kernel/a32.c',
     status: 'not-built',
     why: /ifdef CONFIG_X86_32 \(not taken\)/,
@@ -257,13 +257,13 @@ const cases: readonly Case[] = [
   },
   {
     name: 'exported arch variable (BITS) names the object',
-    makefiles: { 'kernel/Makefile': 'obj-y += head_$(BITS).o\n' },
+    makefiles: HEAD_BITS,
     file: 'kernel/head_64.S',
     status: 'built-in',
   },
   {
     name: 'a file no Makefile names is unknown, not not-built (#included .c files)',
-    makefiles: { 'kernel/Makefile': 'obj-y += head_$(BITS).o\n' },
+    makefiles: HEAD_BITS,
     file: 'kernel/head_32.S',
     status: 'unknown',
     why: /named by no Kbuild file/,

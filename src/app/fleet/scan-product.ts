@@ -5,7 +5,7 @@ import type { ScanFacts } from '../../analysis/fleet/plan-scan-events.js';
 import { utcDay } from '../../domain/day.js';
 import { parseUpstreamVersion } from '../../domain/distro-version.js';
 import type { Product } from '../../domain/fleet-product.js';
-import type { ScanHardening, ScanSnapshot, ScanSummary } from '../../domain/fleet-scan.js';
+import { findingVerdictOf, type ScanHardening, type ScanSnapshot, type ScanSummary } from '../../domain/fleet-scan.js';
 import type { NewScan } from '../../domain/fleet-store.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
 import { runHarden } from '../harden/run-harden.js';
@@ -127,15 +127,7 @@ async function scanOne(product: Product, ctx: ScanContext): Promise<ProductScan>
       : {
           kind: 'own',
           records: report.affected,
-          findings: report.affected.map((f) => ({
-            id: f.id,
-            fixedOnBranch: f.fixedOnBranch,
-            fixedUpstream: f.fixedUpstream,
-            ambiguous: f.ambiguous,
-            ambiguousReason: f.ambiguousReason,
-            rule: f.rule,
-            evidence: f.evidence ?? null,
-          })),
+          findings: report.affected.map((f) => ({ id: f.id, ...findingVerdictOf(f), evidence: f.evidence ?? null })),
         };
   const relevance =
     report.summary.relevance === undefined

@@ -1,4 +1,4 @@
-import type { ScanSnapshot } from '../../domain/fleet-scan.js';
+import { findingVerdictOf, type ScanSnapshot } from '../../domain/fleet-scan.js';
 import type { BranchVerdictSet, FleetStore } from '../../domain/fleet-store.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
@@ -31,11 +31,7 @@ async function verdictSetOf(
       id: records[s.record]?.id ?? '',
       from: s.from,
       to: s.to,
-      fixedOnBranch: s.fixedOnBranch,
-      fixedUpstream: s.fixedUpstream,
-      ambiguous: s.ambiguous,
-      ambiguousReason: s.ambiguousReason,
-      rule: s.rule,
+      ...findingVerdictOf(s),
     })),
   };
 }

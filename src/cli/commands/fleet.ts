@@ -12,7 +12,7 @@ import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags, writeNotes
 import { EXIT } from '../errors.js';
 import { cveIdArgument } from '../options.js';
 import { parseNumberOption } from '../parse-options.js';
-import { fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
+import { dashboardUrlFrom, fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
 import { registerFleetNotify } from './fleet-notify.js';
 import { registerFleetPlan } from './fleet-plan.js';
 
@@ -138,7 +138,7 @@ export const fleetCommand: CommandSpec = {
               names,
               clock: () => new Date(),
               notify: flags.notify !== false,
-              dashboardUrl: (flags.dashboardUrl as string | undefined) ?? process.env.KGAP_DASHBOARD_URL ?? null,
+              dashboardUrl: dashboardUrlFrom(flags.dashboardUrl as string | undefined),
               progress: data.progress,
             }),
           );

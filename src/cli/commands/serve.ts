@@ -7,7 +7,7 @@ import type { CommandSpec } from '../command.js';
 import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { parseNumberOption } from '../parse-options.js';
-import { storeLocationFrom, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom, withStoreFlag } from '../store-flags.js';
 
 type ServeFlags = DataFlags & {
   db?: string;
@@ -72,7 +72,7 @@ export const serveCommand: CommandSpec = {
             token,
             clock: () => new Date(),
             enqueue,
-            dashboardUrl: flags.dashboardUrl ?? process.env.KGAP_DASHBOARD_URL ?? null,
+            dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
           },
           flags.host,
           port,

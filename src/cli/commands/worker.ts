@@ -5,7 +5,7 @@ import type { CommandSpec } from '../command.js';
 import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { parseNumberOption } from '../parse-options.js';
-import { storeLocationFrom, withStore, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom, withStore, withStoreFlag } from '../store-flags.js';
 
 type WorkerFlags = DataFlags & { db?: string; poll: string; maintenance?: string; dashboardUrl?: string };
 
@@ -39,7 +39,7 @@ export const workerCommand: CommandSpec = {
             clock: () => new Date(),
             pollSeconds,
             maintenanceSeconds,
-            dashboardUrl: flags.dashboardUrl ?? process.env.KGAP_DASHBOARD_URL ?? null,
+            dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
             stopped,
             onStart: (j) => process.stderr.write(`kgap worker ${process.pid}: ${j.product} job ${j.id}: started\n`),
             onJob: (j) =>

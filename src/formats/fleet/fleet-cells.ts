@@ -18,6 +18,22 @@ export const scoreCell = (scan: Scan | null) =>
 
 export const builtCell = (scan: Scan | null) => dash(scan?.summary.relevance?.built);
 
+/** The columns of a scan's headline, shared by the fleet table and a product's history. */
+export const SCAN_HEADER = ['VERSION', 'LATEST', 'BEHIND', 'CVES', 'BUILT', 'HIGH/CRIT'] as const;
+
+/** A scan's headline under `SCAN_HEADER`; without a scan, the kernel as configured and dashes. */
+export function scanCells(scan: Scan | null, kernel: Product['kernel']): string[] {
+  if (!scan) return [describeKernel(kernel), ...SCAN_HEADER.slice(1).map(() => '-')];
+  return [
+    scan.summary.version,
+    dash(scan.summary.branchLatest),
+    behindCell(scan),
+    String(scan.summary.affected),
+    builtCell(scan),
+    String(highCritical(scan)),
+  ];
+}
+
 /** A finding's evidence in one line: the tree evidence, else the relevance reason, else the rule. */
 export function evidenceCell(f: ScanFinding): string {
   if (f.evidence)

@@ -1,16 +1,5 @@
 import type { FleetRow } from '../../domain/fleet-view.js';
-import {
-  behindCell,
-  builtCell,
-  dash,
-  describeKernel,
-  highCritical,
-  planCell,
-  planJson,
-  productJson,
-  scanJson,
-  scoreCell,
-} from './fleet-cells.js';
+import { dash, planCell, planJson, productJson, SCAN_HEADER, scanCells, scanJson, scoreCell } from './fleet-cells.js';
 import { tabularRenderers } from './tabular-report.js';
 
 const eolCell = (r: FleetRow) =>
@@ -26,12 +15,7 @@ export const fleetListRenderers = tabularRenderers<readonly FleetRow[]>({
   header: [
     'PRODUCT',
     'BRANCH',
-    'VERSION',
-    'LATEST',
-    'BEHIND',
-    'CVES',
-    'BUILT',
-    'HIGH/CRIT',
+    ...SCAN_HEADER,
     'HARDENING',
     'LAST SCAN',
     'UPDATE',
@@ -43,12 +27,7 @@ export const fleetListRenderers = tabularRenderers<readonly FleetRow[]>({
     rows.map((r) => [
       r.product.name,
       dash(r.scan?.summary.branch),
-      r.scan ? r.scan.summary.version : describeKernel(r.product.kernel),
-      dash(r.scan?.summary.branchLatest),
-      behindCell(r.scan),
-      dash(r.scan?.summary.affected),
-      builtCell(r.scan),
-      r.scan ? String(highCritical(r.scan)) : '-',
+      ...scanCells(r.scan, r.product.kernel),
       scoreCell(r.scan),
       r.scan ? r.scan.scannedAt.slice(0, 10) : 'never',
       planCell(r.plan),

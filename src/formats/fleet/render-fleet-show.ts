@@ -2,7 +2,6 @@ import type { ProductDetail, ProductHistory } from '../../domain/fleet-view.js';
 import { truncate } from '../text/text-table.js';
 import {
   behindCell,
-  builtCell,
   dash,
   describeKernel,
   evidenceCell,
@@ -10,6 +9,8 @@ import {
   planCell,
   planJson,
   productJson,
+  SCAN_HEADER,
+  scanCells,
   scanJson,
   scoreCell,
 } from './fleet-cells.js';
@@ -77,30 +78,13 @@ export const fleetShowRenderers = tabularRenderers<ShownProduct>({
 /** `kgap fleet history NAME`: every scan of the product, oldest first. */
 export const fleetHistoryRenderers = tabularRenderers<ProductHistory>({
   lead: (h) => [`History of ${h.product.name}: ${h.scans.length} scans`],
-  header: [
-    'SCAN',
-    'SCANNED AT',
-    'VULNS DATA',
-    'VERSION',
-    'LATEST',
-    'BEHIND',
-    'CVES',
-    'BUILT',
-    'HIGH/CRIT',
-    'VULN-DAYS',
-    'HARDENING',
-  ],
+  header: ['SCAN', 'SCANNED AT', 'VULNS DATA', ...SCAN_HEADER, 'VULN-DAYS', 'HARDENING'],
   rows: (h) =>
     h.scans.map((s) => [
       String(s.id),
       s.scannedAt.slice(0, 19),
       `${s.snapshot.vulnsCommit.slice(0, 12)} ${s.snapshot.vulnsCommitDate.slice(0, 10)}`,
-      s.summary.version,
-      dash(s.summary.branchLatest),
-      behindCell(s),
-      String(s.summary.affected),
-      builtCell(s),
-      String(s.summary.bySeverity.high + s.summary.bySeverity.critical),
+      ...scanCells(s, h.product.kernel),
       String(s.summary.vulnerabilityDays),
       scoreCell(s),
     ]),

@@ -1,6 +1,6 @@
 import type { Finding } from '../../analysis/exposure/assess-exposure.js';
 import type { StatusView } from '../../analysis/exposure/plan-status-view.js';
-import type { RelevanceStatus } from '../../analysis/relevance/assess-relevance.js';
+import type { Relevance, RelevanceStatus } from '../../analysis/relevance/assess-relevance.js';
 import type { Cvss } from '../../domain/cve.js';
 import { compareCveIds } from '../../domain/cve-id.js';
 import { compareKernelVersions, parseKernelVersion } from '../../domain/kernel-version.js';
@@ -16,8 +16,8 @@ export type VexStatus = (typeof VEX_STATUSES)[number];
 export type VexStatement = {
   readonly id: string;
   readonly status: VexStatus;
-  /** not_affected: the product does not build the code the fix touched (CISA `vulnerable_code_not_present`). */
-  readonly justification: 'vulnerable_code_not_present' | null;
+  /** not_affected: the product does not build the code the fix touched (the relevance's CISA justification). */
+  readonly justification: Relevance['justification'];
   /** not_affected: the relevance evidence; fixed: the tree evidence; affected in tree mode: the tree evidence. */
   readonly detail: string | null;
   /** affected: what to do, never naming a release that does not exist. */

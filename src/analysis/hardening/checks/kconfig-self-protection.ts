@@ -11,6 +11,14 @@ const kspp = rowsOf('kconfig', { reason: 'self-protection', sources: ['kspp'], p
 const noModules = kc('CONFIG_MODULES', 'is not set');
 const noEfi = kc('CONFIG_EFI', 'is not set');
 
+/** Where Clang's kCFI exists (x86_64 from 6.1, arm64 from 5.13, Clang 15 or newer): the switch and its mode. */
+const CFI = {
+  arches: ['x86_64', 'arm64'],
+  since: '6.1',
+  sinceByArch: { arm64: '5.13' },
+  compiler: { cc: 'clang', clang: 150000 },
+} as const;
+
 /** Architecture-independent self-protection: memory safety, allocator hardening, integrity of kernel code. */
 export const kconfigSelfProtection: readonly HardeningCheck[] = [
   dflt('CONFIG_BUG', 'y', { why: 'BUG() stops the kernel on detected corruption instead of running on' }),
@@ -266,19 +274,13 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     cost: 'about 1% on syscall-heavy loads',
   }),
   kspp('CONFIG_CFI_CLANG', 'y', {
-    arches: ['x86_64', 'arm64'],
-    since: '6.1',
-    sinceByArch: { arm64: '5.13' },
-    compiler: { cc: 'clang', clang: 150000 },
+    ...CFI,
     why: 'Control-flow integrity: indirect calls can only reach functions of the right type',
     cost: 'a few %; needs Clang',
   }),
   kspp('CONFIG_CFI_PERMISSIVE', 'is not set', {
-    arches: ['x86_64', 'arm64'],
-    since: '6.1',
-    sinceByArch: { arm64: '5.13' },
+    ...CFI,
     andAlso: [kc('CONFIG_CFI_CLANG', 'y')],
-    compiler: { cc: 'clang', clang: 150000 },
     why: 'CFI violations stop the kernel instead of warning',
   }),
   kspp('CONFIG_ZERO_CALL_USED_REGS', 'y', {
@@ -306,25 +308,19 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     arches: ['arm64', 'arm', 'riscv'],
     why: 'Userspace cannot map the low 32 KiB (NULL-dereference exploitation)',
   }),
-  kspp('CONFIG_DEBUG_WX', 'y', {
+  dflt('CONFIG_DEBUG_WX', 'y', {
     arches: ['x86_64', 'arm64', 'arm', 'riscv'],
     sinceByArch: { arm64: '4.10', arm: '4.16', riscv: '5.11' },
-    sources: ['upstream-default', 'kspp'],
-    profile: 'baseline',
     why: 'Warns at boot about memory that is both writable and executable',
   }),
-  kspp('CONFIG_VMAP_STACK', 'y', {
+  dflt('CONFIG_VMAP_STACK', 'y', {
     arches: ['x86_64', 'arm64', 'arm', 'riscv'],
     sinceByArch: { arm64: '4.14', arm: '5.18', riscv: '5.13' },
-    sources: ['upstream-default', 'kspp'],
-    profile: 'baseline',
     why: 'Kernel stacks in vmalloc space with guard pages: overflows fault instead of corrupting memory',
   }),
-  kspp('CONFIG_RANDOMIZE_BASE', 'y', {
+  dflt('CONFIG_RANDOMIZE_BASE', 'y', {
     arches: ['x86_64', 'arm64', 'riscv'],
     sinceByArch: { riscv: '6.6' },
-    sources: ['upstream-default', 'kspp'],
-    profile: 'baseline',
     why: 'KASLR: the kernel image is loaded at a random address',
   }),
   kspp('CONFIG_SHADOW_CALL_STACK', 'y', {
@@ -334,11 +330,9 @@ export const kconfigSelfProtection: readonly HardeningCheck[] = [
     compiler: { cc: 'clang' },
     why: 'Return addresses on a separate shadow stack (stops return-address overwrites)',
   }),
-  kspp('CONFIG_STACKPROTECTOR_PER_TASK', 'y', {
+  dflt('CONFIG_STACKPROTECTOR_PER_TASK', 'y', {
     arches: ['arm64', 'arm', 'riscv'],
     sinceByArch: { arm64: '5.0', arm: '5.2', riscv: '5.5' },
-    sources: ['upstream-default', 'kspp'],
-    profile: 'baseline',
     why: 'A different stack canary per task (one leaked canary does not unlock all)',
   }),
   kspp('CONFIG_ARCH_MMAP_RND_BITS', 'equals CONFIG_ARCH_MMAP_RND_BITS_MAX', {
