@@ -9,6 +9,8 @@
 const UNSAFE_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // The same, less newline and tab: what a multi-line report may contain.
 const UNSAFE_IN_OUTPUT_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Not global (no lastIndex state): to look for one before paying for a replace over a megabyte of report.
+const HAS_UNSAFE_IN_OUTPUT_RE = new RegExp(UNSAFE_IN_OUTPUT_RE.source);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -31,5 +33,5 @@ export function printableCell(text: string): string {
 
 /** A whole report: newlines and tabs stay, every other control character is shown as an escape. */
 export function printableOutput(text: string): string {
-  return text.replace(UNSAFE_IN_OUTPUT_RE, escapeChar);
+  return HAS_UNSAFE_IN_OUTPUT_RE.test(text) ? text.replace(UNSAFE_IN_OUTPUT_RE, escapeChar) : text;
 }
