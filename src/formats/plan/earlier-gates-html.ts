@@ -8,6 +8,6 @@ export { earlierGatesHeading } from './earlier-gates.js';
 /** One item per run, its reasons beneath; nothing when the list is empty. */
 export function earlierGatesHtml(gates: readonly EarlierGate[]): SafeHtml {
   return gates.length
-    ? html`<ul class="earlier-gates">${gates.map((g) => html`<li><strong>${g.verdict}</strong> ${gateLine(g)}${g.reasons.length ? html`<ul>${g.reasons.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</li>`)}</ul>`
+    ? html`<ul class="earlier-gates">${gates.map((g) => html`<li>${gateLine(g)}${g.reasons.length ? html`<ul>${g.reasons.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</li>`)}</ul>`
     : html`<p>None recorded: <code>kgap fleet gate NAME --baseline DIR --candidate DIR</code>.</p>`;
 }
