@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { renderPlanHtml } from '../src/formats/plan/render-plan-html.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { BROWSER_SKIP, consoleProblems, launchChromium } from './helpers/browser.js';
 import { findingFields } from './helpers/fleet-contract.js';
@@ -131,6 +132,11 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
         ['go', 'no-go', 'go'],
       );
       assert.deepEqual(Object.keys(shown.plan.record).slice(9, 11), ['testPlan', 'earlierGates']);
+      const page = renderPlanHtml(shown.plan.record);
+      assert.match(
+        page,
+        /<h2>Earlier gates of this product \(3, newest first\)<\/h2>\n<ul class="earlier-gates"><li>\S+ go \(/,
+      );
       assert.deepEqual(fateMismatches(shown.plan.record.vendorPatches, small?.gen.patches ?? []), []);
       assert.equal(json(kgap(db, ['fleet', 'show', 'newest', '--plan', '--format', 'json'])).plan.record, null);
       // With the product's config and source: CVEs split by built code, the hardening the target changes.
