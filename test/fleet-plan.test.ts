@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { renderPlanHtml } from '../src/formats/plan/render-plan-html.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
 import { BROWSER_SKIP, consoleProblems, launchChromium } from './helpers/browser.js';
 import { findingFields } from './helpers/fleet-contract.js';
+import { GO, NO_GO } from './helpers/fleet-gate-contract.js';
 import type { Json } from './helpers/json.js';
 import { fateMismatches, smallPlanTree } from './helpers/plan-tree.js';
 import { POSTGRES_SKIP_REASON, startPostgres } from './helpers/postgres.js';
@@ -78,6 +80,9 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
       if (skip) return;
       db = await newDb();
       addProducts(db);
+      // Four gate runs of the vendor tree before its plan: the plan shows the newest three, newest first.
+      for (const [i, side] of [NO_GO, GO, NO_GO, GO].entries())
+        assert.equal(kgap(db, ['fleet', 'gate', 'vendor', ...side]).code, i % 2 === 0 ? 1 : 0);
       run = kgap(db, ['fleet', 'plan', '--format', 'json']);
       want = reference();
     });
@@ -119,21 +124,38 @@ function planContract(engine: string, newDb: () => Promise<string>): void {
 
     it("stores kgap plan's record, every vendor patch with the fate the generator planted", { skip }, () => {
       const shown = json(kgap(db, ['fleet', 'show', 'vendor', '--plan', '--format', 'json']));
-      assert.deepEqual(shown.plan.record, want);
+      const gates = json(kgap(db, ['fleet', 'gates', 'vendor', '--format', 'json'])).gates;
+      assert.equal(gates.length, 4);
+      assert.deepEqual(shown.plan.record, { ...want, earlierGates: gates.slice(0, 3) });
+      assert.deepEqual(
+        shown.plan.record.earlierGates.map((g: Json) => g.verdict),
+        ['go', 'no-go', 'go'],
+      );
+      assert.deepEqual(Object.keys(shown.plan.record).slice(9, 11), ['testPlan', 'earlierGates']);
+      const page = renderPlanHtml(shown.plan.record);
+      assert.match(
+        page,
+        /<h2>Earlier gates of this product \(3, newest first\)<\/h2>\n<ul class="earlier-gates"><li>\S+ go \(/,
+      );
       assert.deepEqual(fateMismatches(shown.plan.record.vendorPatches, small?.gen.patches ?? []), []);
       assert.equal(json(kgap(db, ['fleet', 'show', 'newest', '--plan', '--format', 'json'])).plan.record, null);
       // With the product's config and source: CVEs split by built code, the hardening the target changes.
       const built = json(kgap(db, ['fleet', 'show', 'vendor-built', '--plan', '--format', 'json'])).plan.record;
-      assert.deepEqual(built, reference(build()));
+      assert.deepEqual(built, { ...reference(build()), earlierGates: [] });
       assert.ok(built.cves.counts.closed.built > 0 && built.hardening !== null, JSON.stringify(built.cves.counts));
       const table = kgap(db, ['fleet', 'show', 'vendor', '--plan']);
       assert.match(
         table.stdout,
         /^Product vendor: update plan \d+ at .*: update ready: 6\.1\.130, \d+ conflicts\n\nkgap plan: /,
       );
+      assert.match(
+        table.stdout,
+        /\nEarlier gates of this product \(3, newest first\):\n {2}\S+ go \(.*\): 21 compared\n {4}no regressions.*\n {2}\S+ no-go \(/,
+      );
       const md = kgap(db, ['fleet', 'show', 'vendor', '--plan', '--format', 'markdown']).stdout;
       assert.match(md, /^## Product vendor: update plan .*\n\n### kgap plan: 6\.1\.110 → 6\.1\.130\n/);
       assert.match(md, /\n#### Vendor patches \(60\)\n/);
+      assert.match(md, /\n#### Earlier gates of this product \(3, newest first\)\n\n- \S+ go /);
       const none = kgap(db, ['fleet', 'show', 'byversion', '--plan']);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /^kgap: byversion has no update plan yet \(kgap fleet plan byversion/);
@@ -174,6 +196,7 @@ describe('kgap fleet plan behind kgap serve', () => {
   before(async () => {
     if (skip) return;
     addProducts(db);
+    assert.equal(kgap(db, ['fleet', 'gate', 'vendor', ...NO_GO]).code, 1);
     server = await startServe(['--db', db], { ...small?.env, KGAP_TOKEN: TOKEN });
   });
   after(async () => server?.stop());
@@ -202,13 +225,22 @@ describe('kgap fleet plan behind kgap serve', () => {
       );
       const served = await (await fetch(url('/api/v1/products/vendor/plan'))).text();
       assert.equal(served, kgap(db, ['fleet', 'show', 'vendor', '--plan', '--format', 'json']).stdout);
-      assert.deepEqual(JSON.parse(served).plan.record, reference());
+      const gates = await (await fetch(url('/api/v1/products/vendor/gates'))).text();
+      assert.equal(gates, kgap(db, ['fleet', 'gates', 'vendor', '--format', 'json']).stdout);
+      const recorded = JSON.parse(gates).gates;
+      assert.deepEqual(
+        recorded.map((g: Json) => g.verdict),
+        ['no-go'],
+      );
+      assert.deepEqual(JSON.parse(served).plan.record, { ...reference(), earlierGates: recorded });
+      assert.equal((await fetch(url('/api/v1/products/nope/gates'))).status, 404);
       const missing = await fetch(url('/api/v1/products/byversion/plan'));
       assert.equal(missing.status, 404);
       assert.match(((await missing.json()) as Json).error, /byversion has no update plan yet/);
       const spec = (await (await fetch(url('/api/v1/openapi.json'))).json()) as Json;
       assert.deepEqual(spec.paths['/plans'].post.security, [{ bearer: [] }]);
       assert.ok(spec.paths['/products/{name}/plan'].get);
+      assert.ok(spec.paths['/products/{name}/gates'].get);
     },
   );
 
@@ -253,6 +285,11 @@ describe('kgap fleet plan behind kgap serve', () => {
             findings.some((f) => f[0] === id && f[1]?.endsWith(`ambiguous: ${reason}`)),
             `${id}: ${reason}`,
           );
+        assert.match((await page.textContent('#gates')) ?? '', /^Gates: latest no-go$/);
+        assert.match(
+          (await page.textContent('.earlier-gates')) ?? '',
+          /^\S+ no-go \(.*\): 20 compared; regressions 3,/,
+        );
         const plan = (await page.textContent('#plan')) ?? '';
         assert.ok(plan.includes(want.verdict), plan);
         const facts = (await page.textContent('main')) ?? '';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fleetContract } from './helpers/fleet-contract.js';
 import { fleetFixture } from './helpers/fleet-fixture.js';
+import { fleetGateContract } from './helpers/fleet-gate-contract.js';
 import { POSTGRES_SKIP_REASON, pgQuery, startPostgres } from './helpers/postgres.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
 
@@ -16,6 +17,7 @@ describe('fleet on PostgreSQL (a real server started for the test)', async () =>
     return;
   }
   await fleetContract({ newDb: server.newDatabase, sql: pgQuery });
+  fleetGateContract({ newDb: server.newDatabase, sql: pgQuery });
 
   const fx = await fleetFixture();
   it(

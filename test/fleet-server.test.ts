@@ -90,6 +90,7 @@ describe('kgap serve', async () => {
         '/plans',
         '/products',
         '/products/{name}',
+        '/products/{name}/gates',
         '/products/{name}/plan',
         '/products/{name}/scans',
         '/scans',

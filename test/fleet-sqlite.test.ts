@@ -6,14 +6,15 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { fleetContract } from './helpers/fleet-contract.js';
 import { fleetFixture } from './helpers/fleet-fixture.js';
+import { fleetGateContract } from './helpers/fleet-gate-contract.js';
 import { REAL_DATA_SKIP_REASON } from './helpers/real-index.js';
 
 describe('fleet on SQLite (a database file on disk)', async () => {
   const dir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'kgap-fleet-sqlite-'));
   let n = 0;
-  await fleetContract({
+  const engine = {
     newDb: async () => join(dir, `fleet-${++n}.db`),
-    sql: async (db, text) => {
+    sql: async (db: string, text: string) => {
       const d = new Database(db);
       try {
         const stmt = d.prepare(text);
@@ -24,7 +25,9 @@ describe('fleet on SQLite (a database file on disk)', async () => {
         d.close();
       }
     },
-  });
+  };
+  await fleetContract(engine);
+  fleetGateContract(engine);
 });
 
 describe('fleet scan on several threads', async () => {

@@ -4,6 +4,7 @@
  * transaction, so a scan killed mid-write leaves the previous scan as it was and no half-written one.
  */
 import type { Delivery, FleetEventKind, Webhook, WebhookFormat } from './fleet-event.js';
+import type { NewGate, StoredGate } from './fleet-gate.js';
 import type { NewPlan, PlanHeadline, StoredPlan } from './fleet-plan.js';
 import type { Product, ProductSpec } from './fleet-product.js';
 import type {
@@ -67,7 +68,7 @@ export type FleetStore = {
 
   /** Adds a product; an `InvalidInput('name')` when the name is taken. */
   addProduct(spec: ProductSpec, addedAt: string): Promise<Product>;
-  /** Removes a product with its scans and plans; false when there is none of that name. */
+  /** Removes a product with its scans, plans and gates; false when there is none of that name. */
   removeProduct(name: string): Promise<boolean>;
   listProducts(): Promise<readonly Product[]>;
   findProduct(name: string): Promise<Product | null>;
@@ -94,7 +95,11 @@ export type FleetStore = {
   latestPlans(): Promise<readonly PlanHeadline[]>;
   /** A product's newest plan with its record; null when it was never planned. */
   latestPlan(productId: number): Promise<StoredPlan | null>;
-  /** A number that changes with every committed write (products, scans, webhooks): what readers cache on. */
+  /** Records one gate run of a product in one transaction; returns its id. */
+  recordGate(gate: NewGate): Promise<number>;
+  /** A product's gate runs, newest first; at most `limit` when not null. */
+  gates(productId: number, limit: number | null): Promise<readonly StoredGate[]>;
+  /** A number that changes with every committed write (products, scans, plans, gates, webhooks): what readers cache on. */
   revision(): Promise<number>;
 
   addWebhook(url: string, format: WebhookFormat, addedAt: string): Promise<Webhook>;

@@ -1,5 +1,6 @@
 /** What the fleet's reads return: the types the CLI, the API and the dashboard render. */
 import type { FleetEventKind } from './fleet-event.js';
+import type { StoredGate } from './fleet-gate.js';
 import type { PlanHeadline, StoredPlan } from './fleet-plan.js';
 import type { Product } from './fleet-product.js';
 import type { Scan, ScanFinding, ScanSummary } from './fleet-scan.js';
@@ -82,3 +83,6 @@ export type FleetPlanReport = {
 
 /** A product's stored plan with its record (`kgap fleet show NAME --plan`, `GET /api/v1/products/{name}/plan`). */
 export type ProductPlan = { readonly product: Product; readonly plan: StoredPlan };
+
+/** A product's recorded gate runs, newest first (`kgap fleet gates NAME`). */
+export type ProductGates = { readonly product: string; readonly gates: readonly StoredGate[] };

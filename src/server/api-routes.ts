@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { assessFleetSummary } from '../analysis/fleet/assess-fleet-summary.js';
 import { runFleetAdd, runFleetRemove } from '../app/fleet/run-fleet-add.js';
 import { runFleetCve } from '../app/fleet/run-fleet-cve.js';
+import { runFleetGates } from '../app/fleet/run-fleet-gate.js';
 import { runFleetList } from '../app/fleet/run-fleet-list.js';
 import { runFleetPlan } from '../app/fleet/run-fleet-plan.js';
 import { runFleetScan } from '../app/fleet/run-fleet-scan.js';
@@ -88,6 +89,10 @@ export function apiRoutes(ctx: ServerContext): Hono {
   api.get('/products/:name/plan', async (c) => {
     const name = parse(productName, c.req.param('name'));
     return json(c, fleetFormats.storedPlan.json(await runFleetPlanShow({ store, name })));
+  });
+  api.get('/products/:name/gates', async (c) => {
+    const name = parse(productName, c.req.param('name'));
+    return json(c, fleetFormats.gates.json(await runFleetGates({ store, name })));
   });
   api.get('/scans/:id', async (c) => {
     const id = parse(scanIdParam, c.req.param('id'));

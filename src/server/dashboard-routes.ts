@@ -5,6 +5,7 @@ import { runFleetCve } from '../app/fleet/run-fleet-cve.js';
 import { runFleetList } from '../app/fleet/run-fleet-list.js';
 import { runFleetShow } from '../app/fleet/run-fleet-show.js';
 import { dayOfInstant } from '../domain/day.js';
+import { EARLIER_GATES_IN_PLAN } from '../domain/fleet-gate.js';
 import { SORT_SCRIPT } from '../formats/dashboard/dashboard-layout.js';
 import { renderCvePage } from '../formats/dashboard/render-cve-page.js';
 import { renderFleetPage } from '../formats/dashboard/render-fleet-page.js';
@@ -41,7 +42,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono {
       await cached(`/products/${r.data}?${all}`, async () => {
         const detail = await runFleetShow({ store, name: r.data, asOf: today() });
         const history = await store.scanHistory(detail.product.id);
-        return renderProductPage(detail, history, all ? null : FINDINGS_SHOWN);
+        const gates = await store.gates(detail.product.id, EARLIER_GATES_IN_PLAN);
+        return renderProductPage(detail, history, all ? null : FINDINGS_SHOWN, gates);
       }),
     );
   });

@@ -36,7 +36,7 @@ export function openApiDocument(): object {
       title: 'kgap fleet API',
       version: '1',
       description:
-        'Products, scans, update plans and per-CVE exposure of a kgap fleet. Reads are open; writes need `Authorization: Bearer <token>`. JSON documents are those of `kgap fleet … --format json` (docs/fleet.md), each with `schemaVersion`.',
+        'Products, scans, update plans, gate runs and per-CVE exposure of a kgap fleet. Reads are open; writes need `Authorization: Bearer <token>`. JSON documents are those of `kgap fleet … --format json` (docs/fleet.md), each with `schemaVersion`.',
     },
     servers: [{ url: '/api/v1' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -82,6 +82,13 @@ export function openApiDocument(): object {
             "A product's latest update plan: the `kgap plan` record to the newest release of its branch, or up to date",
           parameters: [nameParam],
           responses: { '200': doc('`kgap fleet show NAME --plan --format json`'), ...errors },
+        },
+      },
+      '/products/{name}/gates': {
+        get: {
+          summary: "A product's recorded gate runs (kgap fleet gate), newest first: verdict, counts and reasons",
+          parameters: [nameParam],
+          responses: { '200': doc('`kgap fleet gates NAME --format json`'), ...errors },
         },
       },
       '/plans': {

@@ -208,10 +208,10 @@ export async function fleetContract(engine: EngineUnderTest): Promise<void> {
       const db = await engine.newDb();
       assert.equal(f().kgap(db, ['fleet', 'add', 'early', '--version', '6.1.2']).code, 0);
       json(f().kgap(db, ['fleet', 'scan', '--format', 'json']));
-      // The state a schema-1 database is upgraded from: spans without reasons, migration 2 not recorded. Running
-      // migration 2 again also checks it is safe to repeat (on SQLite kysely records it after it commits).
+      // The state a schema-1 database is upgraded from: spans without reasons, migrations 2 and 3 not recorded.
+      // Running them again also checks they are safe to repeat (on SQLite kysely records one after it commits).
       await engine.sql(db, 'update branch_spans set ambiguous_reason = null');
-      await engine.sql(db, "delete from kgap_migration where name = '0002-plans-ambiguous-reason'");
+      await engine.sql(db, "delete from kgap_migration where name in ('0002-plans-ambiguous-reason', '0003-gates')");
       const reasons = async () =>
         Number(
           (await engine.sql(db, 'select count(*) as n from branch_spans where ambiguous_reason is not null'))[0]?.n,
@@ -231,7 +231,7 @@ export async function fleetContract(engine: EngineUnderTest): Promise<void> {
       const applied = await engine.sql(db, 'select name from kgap_migration order by name');
       assert.deepEqual(
         applied.map((r) => r.name),
-        ['0001-fleet', '0002-plans-ambiguous-reason'],
+        ['0001-fleet', '0002-plans-ambiguous-reason', '0003-gates'],
       );
     },
   );
@@ -241,11 +241,11 @@ export async function fleetContract(engine: EngineUnderTest): Promise<void> {
     assert.equal(f().kgap(db, ['fleet', 'add', 'x', '--version', '6.1.170']).code, 0);
     await engine.sql(
       db,
-      "insert into kgap_migration (name, timestamp) values ('0003-future', '2030-01-01T00:00:00.000Z')",
+      "insert into kgap_migration (name, timestamp) values ('0004-future', '2030-01-01T00:00:00.000Z')",
     );
     const r = f().kgap(db, ['fleet', 'list']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /has schema version 3, newer than this kgap knows \(2\); upgrade kgap/);
+    assert.match(r.stderr, /has schema version 4, newer than this kgap knows \(3\); upgrade kgap/);
   });
 
   it(

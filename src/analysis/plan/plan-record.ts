@@ -19,6 +19,7 @@ export function planRecord(r: PlanReport) {
     vendorPatches: r.vendorPatches,
     hardening: r.hardening,
     testPlan: r.testPlan,
+    ...(r.earlierGates === undefined ? {} : { earlierGates: r.earlierGates }),
     branch: r.branch,
     notes: r.notes,
     snapshot: r.snapshot,

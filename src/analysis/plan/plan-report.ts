@@ -4,6 +4,7 @@
  */
 import type { CveSummary } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
+import type { EarlierGate } from '../../domain/fleet-gate.js';
 import type { FateCounts, PatchFate } from '../../domain/patch-fate.js';
 import type { CheckChange } from '../hardening/compare-hardening.js';
 import type { UpgradeGain } from '../hardening/hardening-report.js';
@@ -137,6 +138,11 @@ export type PlanReport = {
   readonly fates: FateCounts;
   readonly hardening: PlanHardening | null;
   readonly testPlan: readonly TestStep[];
+  /**
+   * A fleet plan only (`kgap fleet plan`): the product's most recent recorded gate runs, newest first (docs/plan.md).
+   * Absent from `kgap plan`, which knows no product.
+   */
+  readonly earlierGates?: readonly EarlierGate[];
   readonly verdict: string;
   /** The branch written by `writeBranch`, or null. */
   readonly branch: { readonly name: string; readonly commit: string; readonly commits: number } | null;

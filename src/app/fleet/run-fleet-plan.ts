@@ -2,11 +2,13 @@
  * `kgap fleet plan`: the update decision record (`kgap plan`, docs/plan.md) of every product with a git tree, to
  * the newest release of its branch, each stored in its own transaction. A product registered by version has no
  * vendor patches to carry over: it is reported as not plannable. A tree already on the newest release its tags
- * know is stored as up to date, so the fleet table stops offering an update it has taken.
+ * know is stored as up to date, so the fleet table stops offering an update it has taken. A planned record's test
+ * plan carries the product's most recent recorded gate runs (`earlierGates`, newest first).
  */
 import { join } from 'node:path';
 import { planRecord } from '../../analysis/plan/plan-record.js';
 import { dayOfInstant } from '../../domain/day.js';
+import { EARLIER_GATES_IN_PLAN, earlierGateOf } from '../../domain/fleet-gate.js';
 import type { NewPlan } from '../../domain/fleet-plan.js';
 import type { Product } from '../../domain/fleet-product.js';
 import type { FleetPlanReport, PlannedProduct } from '../../domain/fleet-view.js';
@@ -65,6 +67,7 @@ async function planOne(product: Product, input: FleetPlanInput, warnings: string
       asOf: dayOfInstant(input.clock()),
     });
     for (const w of mine) warnings.push(`${product.name}: ${w}`);
+    const earlierGates = (await input.store.gates(product.id, EARLIER_GATES_IN_PLAN)).map(earlierGateOf);
     plan = {
       ...common,
       plannedAt: input.clock().toISOString(),
@@ -74,7 +77,7 @@ async function planOne(product: Product, input: FleetPlanInput, warnings: string
       to: report.to.version,
       fates: report.fates,
       verdict: report.verdict,
-      record: JSON.stringify(planRecord(report)),
+      record: JSON.stringify(planRecord({ ...report, earlierGates })),
     };
   } catch (error) {
     if (error instanceof NoNewerRelease) {

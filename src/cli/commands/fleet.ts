@@ -13,6 +13,7 @@ import { EXIT } from '../errors.js';
 import { cveIdArgument } from '../options.js';
 import { parseNumberOption } from '../parse-options.js';
 import { dashboardUrlFrom, fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
+import { registerFleetGate } from './fleet-gate.js';
 import { registerFleetNotify } from './fleet-notify.js';
 import { registerFleetPlan } from './fleet-plan.js';
 
@@ -192,6 +193,7 @@ export const fleetCommand: CommandSpec = {
       );
 
     registerFleetPlan(fleet, run);
+    registerFleetGate(fleet, run);
     registerFleetNotify(fleet, run);
   },
 };

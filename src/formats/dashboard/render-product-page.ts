@@ -1,8 +1,10 @@
+import type { EarlierGate } from '../../domain/fleet-gate.js';
 import type { Scan } from '../../domain/fleet-scan.js';
 import type { ProductDetail } from '../../domain/fleet-view.js';
 import { type ChartPoint, renderLineChartSvg } from '../chart/render-line-chart-svg.js';
 import { describeKernel, evidenceCell } from '../fleet/fleet-cells.js';
 import { html, type SafeHtml } from '../html/html.js';
+import { earlierGatesHtml } from '../plan/earlier-gates-html.js';
 import { fixedOnBranchCell, renderDashboardPage, renderSortableTable } from './dashboard-layout.js';
 import { renderPlanSection } from './render-plan-section.js';
 
@@ -24,8 +26,16 @@ function historyCharts(scans: readonly Scan[]): SafeHtml {
 <figure>${renderLineChartSvg({ title: 'Vulnerability-days', xLabel, yLabel: 'days', series: [series('vulnerability-days', (s) => s.summary.vulnerabilityDays)], step: true, markers: true })}</figure>`;
 }
 
-/** A product's page: its facts, history charts and the findings of its latest scan with their evidence. Pure. */
-export function renderProductPage(detail: ProductDetail, history: readonly Scan[], limit: number | null): string {
+/**
+ * A product's page: its facts, update plan, latest gate runs (newest first), history charts and the findings of its
+ * latest scan with their evidence. Pure.
+ */
+export function renderProductPage(
+  detail: ProductDetail,
+  history: readonly Scan[],
+  limit: number | null,
+  gates: readonly EarlierGate[] = [],
+): string {
   const p = detail.product;
   const s = detail.scan;
   const sum = s?.summary ?? null;
@@ -67,6 +77,8 @@ ${sum.relevance ? html`<dt>In built code</dt><dd>${sum.relevance.built} (not bui
   const body = html`${facts}
 <h2>Update plan</h2>
 ${renderPlanSection(p, detail.plan)}
+<h2 id="gates">Gates${gates[0] ? `: latest ${gates[0].verdict}` : ''}</h2>
+${earlierGatesHtml(gates)}
 <h2>History</h2>
 ${historyCharts(history)}
 <h2>Findings</h2>

@@ -1,6 +1,7 @@
 /** The fleet's renderers, one table per report; every report has the same formats. */
 import { formatNames } from '../format-names.js';
 import { fleetCveRenderers } from './render-fleet-cve.js';
+import { fleetGatesRenderers } from './render-fleet-gates.js';
 import { fleetListRenderers } from './render-fleet-list.js';
 import { fleetPlanRenderers, fleetStoredPlanRenderers } from './render-fleet-plan.js';
 import { fleetEnqueueRenderers, fleetProductRenderers, fleetScanRenderers } from './render-fleet-scan.js';
@@ -17,6 +18,7 @@ export const fleetFormats = {
   cve: fleetCveRenderers,
   plan: fleetPlanRenderers,
   storedPlan: fleetStoredPlanRenderers,
+  gates: fleetGatesRenderers,
   webhooks: fleetWebhookRenderers,
   deliveries: fleetDeliveryRenderers,
 };

@@ -2,6 +2,7 @@ import type { PlanCve, PlanReport } from '../../analysis/plan/plan-report.js';
 import { html } from '../html/html.js';
 import { num, renderHtmlTable } from '../html/html-table.js';
 import { renderHtmlPage } from '../html/render-html-page.js';
+import { earlierGatesHeading, earlierGatesHtml } from './earlier-gates-html.js';
 import { CVE_HEADER, conflictLines, cveRow, PATCH_HEADER, patchRow, planSummaryLines, short } from './plan-view.js';
 
 const cveTable = (cves: readonly PlanCve[]) =>
@@ -53,6 +54,9 @@ export function renderPlanHtml(r: PlanReport): string {
       heading: 'Test plan',
       body: html`<ol>${r.testPlan.map((s) => html`<li>${s.purpose}<br><code>${s.command}</code></li>`)}</ol>`,
     },
+    ...(r.earlierGates
+      ? [{ heading: earlierGatesHeading(r.earlierGates), body: earlierGatesHtml(r.earlierGates) }]
+      : []),
   ];
   return renderHtmlPage({ title: `kgap plan: ${r.from.version} → ${r.to.version}`, sections });
 }

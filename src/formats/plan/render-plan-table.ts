@@ -1,5 +1,6 @@
 import type { PlanReport } from '../../analysis/plan/plan-report.js';
 import { renderTextTable, truncate } from '../text/text-table.js';
+import { earlierGatesHeading, gateLine } from './earlier-gates.js';
 import * as view from './plan-view.js';
 
 /**
@@ -45,5 +46,9 @@ export function renderPlanTable(r: PlanReport): string {
     parts.push(`Hardening:\n${renderTextTable(['CHANGE', 'OPTION', 'DETAIL'], rows)}`);
   }
   parts.push(`Test plan:\n${r.testPlan.map((s, i) => `  ${i + 1}. ${s.purpose}\n     $ ${s.command}`).join('\n')}`);
+  if (r.earlierGates) {
+    const gates = r.earlierGates.flatMap((g) => [`  ${gateLine(g)}`, ...g.reasons.map((x) => `    ${x}`)]);
+    parts.push([`${earlierGatesHeading(r.earlierGates)}:`, ...gates].join('\n'));
+  }
   return `${parts.join('\n\n')}\n`;
 }

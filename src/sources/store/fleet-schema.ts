@@ -96,6 +96,18 @@ export type FleetDatabase = {
     verdict: string;
     record: string | null;
   };
+  /** A product's recorded gate runs (schema 3); counts and reasons are JSON. */
+  gates: {
+    id: Generated<number>;
+    product_id: number;
+    recorded_at: string;
+    as_of: string;
+    verdict: string;
+    baseline: string;
+    candidate: string;
+    counts: string;
+    reasons: string;
+  };
   webhooks: { id: Generated<number>; url: string; format: string; added_at: string };
   deliveries: {
     id: Generated<number>;

@@ -7,6 +7,7 @@ import type { FleetEventKind, WebhookFormat } from '../../domain/fleet-event.js'
 import type { FleetStore, StoreEngineId } from '../../domain/fleet-store.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import type { FleetDatabase } from './fleet-schema.js';
+import { readGates, recordGate } from './gate-store.js';
 import { readLatestPlan, readLatestPlans, recordPlan } from './plan-store.js';
 import { readCveExposure, readLatestScans, readScan, readScanFindings, readScanHistory } from './read-scans.js';
 import { productOf, productRowOf } from './store-rows.js';
@@ -75,6 +76,8 @@ export function kyselyFleetStore(options: {
     recordPlan: (plan) => recordPlan(db, plan),
     latestPlans: () => readLatestPlans(db),
     latestPlan: (productId) => readLatestPlan(db, productId),
+    recordGate: (gate) => recordGate(db, gate),
+    gates: (productId, limit) => readGates(db, productId, limit),
     revision: async () => {
       const row = await db.selectFrom('kgap_meta').select('value').where('key', '=', 'revision').executeTakeFirst();
       return Number(row?.value ?? 0);

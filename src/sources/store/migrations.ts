@@ -182,10 +182,30 @@ async function plansAndReasons(db: AnyDb, engine: StoreEngineId): Promise<void> 
   await db.deleteFrom('branch_loads').execute();
 }
 
+/**
+ * Schema 3: the products' gate results (`kgap fleet gate`), which a product's plan shows. Safe to run again (see
+ * schema 2).
+ */
+async function gates(db: AnyDb, engine: StoreEngineId): Promise<void> {
+  await tableWithId(db, engine, 'gates')
+    .ifNotExists()
+    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('as_of', 'text', (c) => c.notNull())
+    .addColumn('verdict', 'text', (c) => c.notNull())
+    .addColumn('baseline', 'text', (c) => c.notNull())
+    .addColumn('candidate', 'text', (c) => c.notNull())
+    .addColumn('counts', 'text', (c) => c.notNull())
+    .addColumn('reasons', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('gates_product').ifNotExists().on('gates').columns(['product_id', 'id']).execute();
+}
+
 /** The migrations, in order, named `NNNN-what`: the number is the schema version it brings. */
 export function fleetMigrations(engine: StoreEngineId): Record<string, Migration> {
   return {
     '0001-fleet': { up: (db) => initial(db, engine) },
     '0002-plans-ambiguous-reason': { up: (db) => transactional(db, engine, (trx) => plansAndReasons(trx, engine)) },
+    '0003-gates': { up: (db) => transactional(db, engine, (trx) => gates(trx, engine)) },
   };
 }
