@@ -4,7 +4,7 @@
  * when damaged.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -71,6 +71,32 @@ describe('the status program code cache (e2e, the bundle)', async () => {
     assert.equal(status(), first);
     assert.ok(statSync(file).size > 10_000);
   });
+
+  it(
+    'is readable by its user only, and a cache others could have written is never run: it is replaced',
+    { skip },
+    () => {
+      const first = status();
+      const [name] = codeFiles();
+      const file = join(cacheDir, 'code', name ?? '');
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal(statSync(join(cacheDir, 'code')).mode & 0o077, 0);
+      // Group- or world-writable: somebody else may have put it there.
+      chmodSync(file, 0o666);
+      const planted = statSync(file).ino;
+      assert.equal(status(), first);
+      assert.notEqual(statSync(file).ino, planted, 'a world-writable cache was used instead of replaced');
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      // Owned by another user (only root can make one here).
+      if (process.getuid?.() === 0) {
+        chownSync(file, 65534, 65534);
+        const foreign = statSync(file).ino;
+        assert.equal(status(), first);
+        assert.notEqual(statSync(file).ino, foreign, "another user's cache was used instead of replaced");
+        assert.equal(statSync(file).uid, 0);
+      }
+    },
+  );
 
   it('a run that ends in a usage error writes none', { skip }, () => {
     const empty = mkdtempSync(join(tmpdir(), 'kgap-code-cache-none-'));

@@ -4,12 +4,23 @@
  * `vm.Script` takes the bytecode of an earlier run (`cachedData`), so a warm status run skips parsing and compiling
  * the functions the previous run used (docs/performance.md, "Start-up": ~20 ms of a 0.13 s run).
  *
- * The cache is an optimisation and never an input: it lives in kgap's cache directory under `code/`, named by the
+ * The cache is an optimization and never an input: it lives in kgap's cache directory under `code/`, named by the
  * bundle's content hash (set at build time), the Node version and the architecture, so a rebuilt bundle or another
  * Node never meets a stale one; V8 itself rejects data from another V8 or other flags (then it is written again).
- * Reading or writing it never fails a run, and it is written whole (a temporary file renamed into place).
+ * Reading or writing it never fails a run, and it is written whole (a temporary file renamed into place), readable
+ * by this user only; a cache file another user owns or could write is never run.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -32,7 +43,7 @@ export function codeCacheFile(cacheDir: string, bundleHash: string): string {
 
 /** Loads the CommonJS program `file` as Node's loader would, with the code cache at `cacheFile` (null: none). */
 export function loadCompiledProgram(file: string, cacheFile: string | null): CompiledProgram {
-  const cached = cacheFile === null ? undefined : readIfPresent(cacheFile);
+  const cached = cacheFile === null ? undefined : readTrusted(cacheFile);
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,
     cachedData: cached,
@@ -51,11 +62,24 @@ export function loadCompiledProgram(file: string, cacheFile: string | null): Com
   };
 }
 
-function readIfPresent(file: string): Buffer | undefined {
+/**
+ * The code cache's bytes, only from a file this user owns that nobody else may write. Bytecode is code: unlike the
+ * data files beside it, a cache someone else could plant or change (a shared `--cache-dir`, a group-writable
+ * volume) would run as this process, so such a file is ignored and replaced (docs/security.md). Read through the
+ * descriptor that was checked, so the file cannot be swapped between the check and the read.
+ */
+function readTrusted(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    return readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -63,8 +87,8 @@ function writeCodeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
   const temp = `${file}.tmp-${process.pid}`;
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, data);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     // A read-only or full cache directory costs the next run its speed, nothing else.
