@@ -22,8 +22,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
+import { resolveCacheDir } from '../sources/data/cache-dir.js';
 
 type ProgramModule = typeof import('./program.js');
 
@@ -36,13 +38,28 @@ export type CompiledProgram = {
 
 const CACHE_PREFIX = 'status-';
 
-/** The code cache's file for `bundleHash` in `cacheDir`, on this Node and architecture. */
-export function codeCacheFile(cacheDir: string, bundleHash: string): string {
-  return join(cacheDir, 'code', `${CACHE_PREFIX}${bundleHash}-${process.version}-${process.arch}.v8`);
+/**
+ * The bundle's status program (`status/program.cjs` in `binDir`), with its code cache for `bundleHash` in kgap's
+ * cache directory as the command will resolve it from `argv` (`--cache-dir`) and the environment.
+ */
+export function loadStatusProgram(binDir: string, argv: readonly string[], bundleHash: string): CompiledProgram {
+  return loadCompiledProgram(join(binDir, 'status', 'program.cjs'), codeCacheFile(argv, bundleHash));
+}
+
+/** The code cache's file on this Node and architecture, or null when the cache directory is refused. */
+function codeCacheFile(argv: readonly string[], bundleHash: string): string | null {
+  const at = argv.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+  const given = at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.slice('--cache-dir='.length) : argv[at + 1];
+  try {
+    const cacheDir = resolveCacheDir({ cacheDir: given, env: process.env, home: homedir(), tmpDir: tmpdir() });
+    return join(cacheDir, 'code', `${CACHE_PREFIX}${bundleHash}-${process.version}-${process.arch}.v8`);
+  } catch {
+    return null; // the command refuses the directory itself, with its own message
+  }
 }
 
 /** Loads the CommonJS program `file` as Node's loader would, with the code cache at `cacheFile` (null: none). */
-export function loadCompiledProgram(file: string, cacheFile: string | null): CompiledProgram {
+function loadCompiledProgram(file: string, cacheFile: string | null): CompiledProgram {
   const cached = cacheFile === null ? undefined : readTrusted(cacheFile);
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,

@@ -6,10 +6,6 @@
  * milliseconds faster than an ES module, so no top-level await here. dist/src/cli/main.js is the same program
  * unbundled.
  */
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { resolveCacheDir } from '../sources/data/cache-dir.js';
-import { codeCacheFile, loadCompiledProgram } from './compiled-program.js';
 import { kgapVersion } from './version.js';
 
 /** Set by the bundler (scripts/build-cli.mjs); absent when run unbundled. */
@@ -31,13 +27,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   let afterRun = (_code: number): void => {};
   const loaded: Promise<Program> =
     typeof KGAP_BUNDLED !== 'undefined' && argv[0] === 'status'
-      ? // The bundle's program of its own for `kgap status`, the main job, run from V8's code cache.
-        new Promise((resolve) => {
-          const compiled = loadCompiledProgram(join(__dirname, 'status', 'program.cjs'), statusCodeCache());
+      ? // The bundle's program of its own for `kgap status`, the main job, run from V8's code cache. Imported
+        // lazily (esbuild inlines it behind an init function), so that `--version` does not load it.
+        import('./compiled-program.js').then(({ loadStatusProgram }) => {
+          const compiled = loadStatusProgram(__dirname, argv, KGAP_STATUS_HASH);
           afterRun = (code) => {
             if (REPORTED.has(code)) compiled.saveCodeCache();
           };
-          resolve(compiled.program);
+          return compiled.program;
         })
       : (import('./program.js') as Promise<Program>);
   loaded
@@ -52,18 +49,4 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
         process.exitCode = INTERNAL_ERROR;
       },
     );
-}
-
-/** The status program's code cache in kgap's cache directory (`--cache-dir` as the command will read it), or none. */
-function statusCodeCache(): string | null {
-  const at = argv.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
-  const given = at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.slice('--cache-dir='.length) : argv[at + 1];
-  try {
-    return codeCacheFile(
-      resolveCacheDir({ cacheDir: given, env: process.env, home: homedir(), tmpDir: tmpdir() }),
-      KGAP_STATUS_HASH,
-    );
-  } catch {
-    return null; // the command refuses the directory itself, with its own message
-  }
 }
