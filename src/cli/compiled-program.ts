@@ -64,8 +64,10 @@ function loadCompiledProgram(file: string, cacheFile: string | null): CompiledPr
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,
     cachedData: cached,
-    // `import()` inside the program (packages loaded only by one format) resolves as in any module.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // An `import()` the program makes resolves as in any module. `vm.constants` came in Node 20.12; before it,
+    // nothing `kgap status` runs imports dynamically (its other commands' imports are never reached, bundled
+    // modules are initialized in place, and packages are `require`d), so the option can be left out.
+    importModuleDynamically: (constants as Partial<typeof constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as ProgramModule };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
