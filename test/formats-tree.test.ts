@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type GenTreeResult, generateTree, selectRecords } from '../scripts/gen-tree.js';
+import { type GenTreeResult, selectRecords } from '../scripts/gen-tree.js';
 import { sharedDataDir } from '../src/sources/data/data-options.js';
-import { readStoredIndex } from '../src/sources/vulns/index-store.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
+import { generateRealTree } from './helpers/real-tree.js';
 import { runCli } from './helpers/run-cli.js';
 import { checkCsaf, checkCyclonedx, checkOpenvex, checkSarif } from './helpers/schema-validators.js';
 import { countsOf, countsOfJson } from './helpers/vex-counts.js';
@@ -28,13 +28,10 @@ const out: Record<string, string> = {};
 const FORMATS = ['json', 'openvex', 'cyclonedx', 'csaf', 'sarif', 'html'] as const;
 
 before(async () => {
-  if (real === null || shared === null) return;
-  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
-  assert.ok(withCommits, 'the real index has commit ids');
-  gen = await generateTree({
+  const made = await generateRealTree(join(scratch, 'cache'), (source) => ({
+    ...source,
     outDir: join(scratch, 'gen'),
-    records: selectRecords(withCommits.records, { every: 40, prefer: PREFER }),
-    releaseNames: [...real.releases.byName.keys()],
+    records: selectRecords(source.records, { every: 40, prefer: PREFER }),
     branch: '6.1',
     stableUpTo: 130,
     vendorBase: 110,
@@ -42,12 +39,9 @@ before(async () => {
     stableFillers: 2,
     vendorOnly: 6,
     prefer: PREFER,
-  });
-  env = {
-    KGAP_CACHE_DIR: join(scratch, 'cache'),
-    KGAP_VULNS_REPO: gen.vulnsDir,
-    KGAP_RELEASES: join(shared, 'linux-kernel-releases.json'),
-  };
+  }));
+  if (made === null) return;
+  ({ gen, env } = made);
   for (const f of FORMATS) {
     const r = runCli(['status', '--tree', gen.treeDir, '--format', f], env);
     assert.equal(r.code, 0, `${f}: ${r.stderr}`);

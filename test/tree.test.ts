@@ -4,15 +4,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type GenTreeResult, generateTree, selectRecords } from '../scripts/gen-tree.js';
+import { type GenTreeResult, selectRecords } from '../scripts/gen-tree.js';
 import { assessExposure } from '../src/analysis/exposure/assess-exposure.js';
 import { readTreeExposure } from '../src/app/status/read-tree-exposure.js';
 import { parseKernelVersion } from '../src/domain/kernel-version.js';
-import { type DataOptions, resolveDataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
+import { type DataOptions, sharedDataDir } from '../src/sources/data/data-options.js';
 import { readReleases } from '../src/sources/releases/read-releases.js';
-import { readStoredIndex } from '../src/sources/vulns/index-store.js';
 import { readIndex } from '../src/sources/vulns/read-index.js';
 import { REAL_DATA_SKIP_REASON, realIndex } from './helpers/real-index.js';
+import { generateRealTree } from './helpers/real-tree.js';
 import { runCli } from './helpers/run-cli.js';
 
 const real = await realIndex();
@@ -31,14 +31,11 @@ const ON_61 = ['CVE-2024-35974', 'CVE-2023-53012', 'CVE-2021-47295', 'CVE-2025-3
 const ON_66 = ['CVE-2025-40237', 'CVE-2023-52920', 'CVE-2025-21629'];
 
 before(async () => {
-  if (real === null || shared === null) return;
-  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
-  assert.ok(withCommits, 'the real index has commit ids');
   // A small tree from real records: every 25th record plus the preferred ones, 6.1.1..6.1.130, vendor on 6.1.110.
-  gen = await generateTree({
+  const made = await generateRealTree(cacheDir, (source) => ({
+    ...source,
     outDir: join(scratch, 'gen'),
-    records: selectRecords(withCommits.records, { every: 25, prefer: [...PREFER, ...ON_61] }),
-    releaseNames: [...real.releases.byName.keys()],
+    records: selectRecords(source.records, { every: 25, prefer: [...PREFER, ...ON_61] }),
     branch: '6.1',
     stableUpTo: 130,
     vendorBase: 110,
@@ -46,10 +43,9 @@ before(async () => {
     stableFillers: 5,
     vendorOnly: 12,
     prefer: PREFER,
-  });
-  const releases = join(shared, 'linux-kernel-releases.json');
-  env = { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases };
-  data = resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null);
+  }));
+  if (made === null) return;
+  ({ gen, data, env } = made);
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -176,26 +172,20 @@ describe('kgap status --tree on a generated 6.6 tree', () => {
   let tree66: GenTreeResult;
   let data66: DataOptions;
   before(async () => {
-    if (real === null || shared === null) return;
-    const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
-    assert.ok(withCommits, 'the real index has commit ids');
-    tree66 = await generateTree({
+    const made = await generateRealTree(join(scratch, 'cache-6.6'), (source) => ({
+      ...source,
       outDir: join(scratch, 'gen-6.6'),
-      records: selectRecords(withCommits.records, { every: 40, prefer: ON_66 }),
-      releaseNames: [...real.releases.byName.keys()],
+      records: selectRecords(source.records, { every: 40, prefer: ON_66 }),
       branch: '6.6',
       stableUpTo: 116,
       vendorBase: null,
       mainlineFillers: 500,
       stableFillers: 2,
       vendorOnly: 0,
-    });
-    const releases = join(shared, 'linux-kernel-releases.json');
-    data66 = resolveDataOptions(
-      { cacheDir: join(scratch, 'cache-6.6'), vulnsRepo: tree66.vulnsDir, releases },
-      {},
-      null,
-    );
+    }));
+    if (made === null) return;
+    tree66 = made.gen;
+    data66 = made.data;
   });
 
   it(

@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorPatchFact } from '../../scripts/gen-tree/vendor-commits.js';
-import { type GenTreeResult, generateTree, presetOptions } from '../../scripts/gen-tree.js';
+import { generateTree, presetOptions } from '../../scripts/gen-tree.js';
 import type { PlanInput } from '../../src/app/plan/run-plan.js';
-import { type DataOptions, resolveDataOptions, sharedDataDir } from '../../src/sources/data/data-options.js';
-import { readStoredIndex } from '../../src/sources/vulns/index-store.js';
-import { realIndex } from './real-index.js';
+import type { DataOptions } from '../../src/sources/data/data-options.js';
+import { generateRealTree, type RealTree, realTreeSource } from './real-tree.js';
 
 /** A generated tree for `kgap plan` (scripts/gen-tree.ts) and the generator's account of its vendor patches. */
 export type PlanTree = {
@@ -26,14 +25,10 @@ export async function ensurePlanTree(size: '100k' | '1m'): Promise<PlanTree | nu
   const dir = join(tmpdir(), `kgap-plan-tree-${size}`);
   let genSeconds: number | null = null;
   if (!existsSync(join(dir, 'scenario.json'))) {
-    const real = await realIndex();
-    if (!real) return null;
-    const index = await readStoredIndex(real.cacheDir, { withCommits: true });
-    if (!index) throw new Error('the real index has no commit ids');
+    const source = await realTreeSource();
+    if (!source) return null;
     const t = performance.now();
-    await generateTree(
-      presetOptions(size, { outDir: dir, records: index.records, releaseNames: [...real.releases.byName.keys()] }),
-    );
+    await generateTree(presetOptions(size, { ...source, outDir: dir }));
     genSeconds = (performance.now() - t) / 1000;
   }
   const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) as { patches: VendorPatchFact[] };
@@ -78,33 +73,11 @@ export function fateMismatches(
 }
 
 /** The small generated tree (60 vendor patches on v6.1.110, stable tags up to v6.1.130) with its data. */
-export type SmallPlanTree = {
-  readonly gen: GenTreeResult;
-  /** The generated vulns repository (its records name the tree's commits), the real release dates, a fresh cache. */
-  readonly data: DataOptions;
-  /** The same data for a CLI run (KGAP_CACHE_DIR, KGAP_VULNS_REPO, KGAP_RELEASES). */
-  readonly env: Record<string, string>;
-};
+export type SmallPlanTree = RealTree;
 
 /** Generates the small tree under `dir` (a few seconds); null without the shared data. */
-export async function smallPlanTree(dir: string): Promise<SmallPlanTree | null> {
-  const real = await realIndex();
-  const shared = sharedDataDir();
-  if (real === null || shared === null) return null;
-  const withCommits = await readStoredIndex(real.cacheDir, { withCommits: true });
-  if (!withCommits) throw new Error('the real index has no commit ids');
-  const gen = await generateTree(
-    presetOptions('small', {
-      outDir: join(dir, 'gen'),
-      records: withCommits.records,
-      releaseNames: [...real.releases.byName.keys()],
-    }),
+export function smallPlanTree(dir: string): Promise<SmallPlanTree | null> {
+  return generateRealTree(join(dir, 'cache'), (source) =>
+    presetOptions('small', { ...source, outDir: join(dir, 'gen') }),
   );
-  const cacheDir = join(dir, 'cache');
-  const releases = join(shared, 'linux-kernel-releases.json');
-  return {
-    gen,
-    data: resolveDataOptions({ cacheDir, vulnsRepo: gen.vulnsDir, releases }, {}, null),
-    env: { KGAP_CACHE_DIR: cacheDir, KGAP_VULNS_REPO: gen.vulnsDir, KGAP_RELEASES: releases },
-  };
 }
