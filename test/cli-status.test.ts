@@ -148,8 +148,14 @@ describe('kgap status (e2e)', () => {
 
   it('a vulns path that is not a vulns repo (fresh cache)', () => {
     const cache = join(scratch, 'fresh-cache');
+    // Release dates of its own: without ../shared/data the default is a URL, and offline that fails first.
+    const releases = join(scratch, 'few-releases.json');
+    writeFileSync(releases, JSON.stringify({ versions: { '6.1.170': { name: '6.1.170', date: '2026-04-30' } } }));
     assertUserError(
-      runCli(['status', '--version', '6.1.170', '--vulns-repo', scratch, '--cache-dir', cache], {}),
+      runCli(
+        ['status', '--version', '6.1.170', '--vulns-repo', scratch, '--releases', releases, '--cache-dir', cache],
+        {},
+      ),
       /not a git repository/,
     );
   });
