@@ -20,6 +20,14 @@ export function storeLocationFrom(db: string | undefined): string {
   return resolveStoreLocation({ db, env: process.env, home: homedir() });
 }
 
+/** Adds `--dashboard-url`, the base URL notifications link to (`serve`, `worker` and `fleet scan` post them). */
+export function withDashboardUrlFlag(command: Command): Command {
+  return command.option(
+    '--dashboard-url <url>',
+    'base URL of `kgap serve`, for links in notifications (env KGAP_DASHBOARD_URL)',
+  );
+}
+
 /** The dashboard's base URL that notifications link to: `--dashboard-url`, else `KGAP_DASHBOARD_URL`, else none. */
 export function dashboardUrlFrom(flag: string | undefined): string | null {
   return flag ?? process.env.KGAP_DASHBOARD_URL ?? null;

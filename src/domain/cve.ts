@@ -44,6 +44,17 @@ export type CveSummary = {
   readonly severity: Severity | null;
 };
 
+/** A record's summary, in the key order reports print it. */
+export function cveSummaryOf(record: CveRecord): CveSummary {
+  return {
+    id: record.id,
+    title: record.title,
+    cvss: record.cvss?.score ?? null,
+    severity: record.cvss?.severity ?? null,
+    published: record.published,
+  };
+}
+
 /** CVSS v3 qualitative rating (FIRST CVSS v3.1 specification, section 5). */
 export function severityOf(score: number): Severity {
   if (score >= 9) return 'critical';

@@ -3,6 +3,9 @@ import { branchOf, compareKernelVersions, type KernelVersion, parseKernelVersion
 /** A kernel release with its date (YYYY-MM-DD), or null when the date is unknown (2.6.12.x are listed as 1970). */
 export type Release = { readonly name: string; readonly version: KernelVersion; readonly date: string | null };
 
+/** A release as reports print it: its name and date (null when unknown). */
+export type DatedRelease = { readonly version: string; readonly date: string | null };
+
 /** Every known release, grouped by branch and sorted oldest first. */
 export type ReleaseTable = {
   readonly byName: ReadonlyMap<string, Release>;

@@ -8,7 +8,7 @@ import {
   formatKernelVersion,
   type KernelVersion,
 } from '../../domain/kernel-version.js';
-import { branchReleases, type ReleaseTable } from '../../domain/release.js';
+import { branchReleases, type DatedRelease, type ReleaseTable } from '../../domain/release.js';
 import type { StableCommitRange } from '../../domain/stable-commit.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessVersion } from '../exposure/assess-version.js';
@@ -19,8 +19,8 @@ export type DiffCve = CveSummary & { readonly fixedOnBranch: string | null };
 
 export type DiffReport = {
   readonly branch: string;
-  readonly from: { readonly version: string; readonly date: string | null };
-  readonly to: { readonly version: string; readonly date: string | null };
+  readonly from: DatedRelease;
+  readonly to: DatedRelease;
   readonly summary: {
     /** Affect A, not B: what the update fixes. */
     readonly fixed: number;

@@ -1,4 +1,5 @@
 import type { CveRecord } from '../../domain/cve.js';
+import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { daysBetween, requireDayWithin, utcDay } from '../../domain/day.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import type { Release, ReleaseTable } from '../../domain/release.js';
@@ -33,7 +34,8 @@ export type ExposureCurveReport = {
   readonly points: readonly CurvePoint[];
   readonly ageLimits: readonly AgeLimitRow[];
   readonly neverBackported: readonly NeverBackported[];
-  readonly snapshot: { readonly vulnsCommit: string; readonly vulnsCommitDate: string; readonly records: number };
+  /** Without `releasesAsOf`, as the JSON document (schema 1) has always printed it. */
+  readonly snapshot: Omit<DataSnapshot, 'releasesAsOf'>;
 };
 
 export const AGE_LIMITS_DAYS = [30, 90, 180, 365, 730] as const;

@@ -1,4 +1,4 @@
-import type { CveRecord, CveSummary, Severity } from '../../domain/cve.js';
+import { type CveRecord, type CveSummary, cveSummaryOf, type Severity } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { daysBetween } from '../../domain/day.js';
 import {
@@ -7,7 +7,7 @@ import {
   formatKernelVersion,
   type KernelVersion,
 } from '../../domain/kernel-version.js';
-import { branchReleases, type Release, type ReleaseTable } from '../../domain/release.js';
+import { branchReleases, type DatedRelease, type Release, type ReleaseTable } from '../../domain/release.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { Relevance } from '../relevance/assess-relevance.js';
 import type { TreeFacts, TreeFindingEvidence } from '../tree/tree-facts.js';
@@ -37,7 +37,7 @@ export type ExposureReport = {
   readonly version: string;
   readonly branch: string;
   readonly versionDate: string | null;
-  readonly branchLatest: { readonly version: string; readonly date: string | null } | null;
+  readonly branchLatest: DatedRelease | null;
   readonly releasesBehind: number | null;
   readonly daysBehind: number | null;
   readonly summary: {
@@ -87,14 +87,10 @@ export function findingOf(
   verdict: Pick<VersionVerdict, 'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'ambiguousReason' | 'rule'>,
 ): Finding {
   return {
-    id: record.id,
-    title: record.title,
-    cvss: record.cvss?.score ?? null,
-    severity: record.cvss?.severity ?? null,
+    ...cveSummaryOf(record),
     cvssVector: record.cvss?.vector ?? null,
     fixedOnBranch: verdict.fixedOnBranch,
     fixedUpstream: verdict.fixedUpstream,
-    published: record.published,
     ambiguous: verdict.ambiguous,
     ambiguousReason: verdict.ambiguousReason,
     rule: verdict.rule,

@@ -1,3 +1,4 @@
+import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import { requireDayWithin } from '../../domain/day.js';
 import { InvalidInput } from '../../domain/invalid-input.js';
 import { compareBranchKeys, parseKernelVersion } from '../../domain/kernel-version.js';
@@ -35,12 +36,7 @@ export type LagReport = {
   readonly excluded: { readonly beforeSince: number; readonly noDatedFix: number };
   /** Every overall lag, ascending (for the histogram). */
   readonly lags: readonly number[];
-  readonly snapshot: {
-    readonly vulnsCommit: string;
-    readonly vulnsCommitDate: string;
-    readonly releasesAsOf: string | null;
-    readonly records: number;
-  };
+  readonly snapshot: DataSnapshot;
 };
 
 function groupLags<K extends string>(items: Iterable<readonly [K, number]>): Map<K, number[]> {

@@ -1,4 +1,4 @@
-import type { CveRecord } from '../../domain/cve.js';
+import { type CveRecord, cveSummaryOf } from '../../domain/cve.js';
 import { compareCveIds } from '../../domain/cve-id.js';
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import { assessVersion } from '../exposure/assess-version.js';
@@ -64,11 +64,7 @@ export function assessPlanCves(input: PlanCvesInput): PlanCves {
           ? atTarget.fixedOnBranch
           : stableFixAfter(record, input.target);
     const cve: PlanCve = {
-      id: record.id,
-      title: record.title,
-      cvss: record.cvss?.score ?? null,
-      severity: record.cvss?.severity ?? null,
-      published: record.published,
+      ...cveSummaryOf(record),
       fixedOnBranch,
       relevance: input.judge ? input.judge(record.programFiles).status : null,
       note,

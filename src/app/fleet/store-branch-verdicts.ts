@@ -1,3 +1,4 @@
+import { cveSummaryOf } from '../../domain/cve.js';
 import { findingVerdictOf, type ScanSnapshot } from '../../domain/fleet-scan.js';
 import type { BranchVerdictSet, FleetStore } from '../../domain/fleet-store.js';
 import { parseKernelVersion } from '../../domain/kernel-version.js';
@@ -19,14 +20,7 @@ async function verdictSetOf(
   return {
     snapshot,
     branch,
-    records: records.map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      cvss: r.cvss?.score ?? null,
-      severity: r.cvss?.severity ?? null,
-      programFiles: r.programFiles,
-    })),
+    records: records.map((r) => ({ ...cveSummaryOf(r), programFiles: r.programFiles })),
     spans: spans.map((s) => ({
       id: records[s.record]?.id ?? '',
       from: s.from,

@@ -12,7 +12,13 @@ import { type DataFlags, dataOptionsFrom, endProgress, withDataFlags, writeNotes
 import { EXIT } from '../errors.js';
 import { cveIdArgument } from '../options.js';
 import { parseNumberOption } from '../parse-options.js';
-import { dashboardUrlFrom, fleetSubcommand, storeLocationFrom, withStore } from '../store-flags.js';
+import {
+  dashboardUrlFrom,
+  fleetSubcommand,
+  storeLocationFrom,
+  withDashboardUrlFlag,
+  withStore,
+} from '../store-flags.js';
 import { registerFleetGate } from './fleet-gate.js';
 import { registerFleetNotify } from './fleet-notify.js';
 import { registerFleetPlan } from './fleet-plan.js';
@@ -106,13 +112,16 @@ export const fleetCommand: CommandSpec = {
         }),
       );
 
-    withDataFlags(fleetSubcommand(fleet, 'scan', 'scan the products (all, or those named) and record one scan each'))
+    withDataFlags(
+      withDashboardUrlFlag(
+        fleetSubcommand(fleet, 'scan', 'scan the products (all, or those named) and record one scan each'),
+      ),
+    )
       .argument('[names...]', 'products to scan (default: all)')
       .option('--queue', 'with a postgres:// --db: enqueue one job per product for `kgap worker` and return')
       .option('--threads <n>', 'scan on n threads (default: the number of CPUs)')
       .option('--job-timeout <seconds>', "with --queue: after this long a job's worker counts as dead (default 900)")
       .option('--no-notify', 'do not post notifications after the scan (they stay pending)')
-      .option('--dashboard-url <url>', 'base URL of `kgap serve`, for links in notifications (env KGAP_DASHBOARD_URL)')
       .action((names: string[], flags: Flags & Record<string, string | boolean | undefined>) =>
         run(async () => {
           if (flags.jobTimeout !== undefined && !flags.queue) throw new UserError('--job-timeout needs --queue');

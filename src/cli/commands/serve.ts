@@ -7,7 +7,7 @@ import type { CommandSpec } from '../command.js';
 import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { parseNumberOption } from '../parse-options.js';
-import { dashboardUrlFrom, storeLocationFrom, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom, withDashboardUrlFlag, withStoreFlag } from '../store-flags.js';
 
 type ServeFlags = DataFlags & {
   db?: string;
@@ -44,13 +44,12 @@ export const serveCommand: CommandSpec = {
   name: 'serve',
   register(program: Command, run) {
     withDataFlags(
-      withStoreFlag(program.command('serve'))
+      withDashboardUrlFlag(withStoreFlag(program.command('serve')))
         .description('serve the fleet: REST API under /api/v1 (OpenAPI at /api/v1/openapi.json) and a dashboard')
         .option('--host <host>', 'address to bind (loopback unless you say otherwise)', '127.0.0.1')
         .option('--port <port>', 'port (0: any free port)', '8080')
         .option('--token-file <file>', 'file holding the bearer token writes need (default: env KGAP_TOKEN)')
-        .option('--read-only', 'serve without a token: reads only, writes get 403')
-        .option('--dashboard-url <url>', 'public base URL, for links in notifications'),
+        .option('--read-only', 'serve without a token: reads only, writes get 403'),
     ).action((flags: ServeFlags) =>
       run(async () => {
         const port = parseNumberOption('--port', flags.port, { min: 0, max: 65535, integer: true }) as number;

@@ -5,7 +5,7 @@ import type { CommandSpec } from '../command.js';
 import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
 import { EXIT } from '../errors.js';
 import { parseNumberOption } from '../parse-options.js';
-import { dashboardUrlFrom, storeLocationFrom, withStore, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom, withDashboardUrlFlag, withStore, withStoreFlag } from '../store-flags.js';
 
 type WorkerFlags = DataFlags & { db?: string; poll: string; maintenance?: string; dashboardUrl?: string };
 
@@ -14,11 +14,10 @@ export const workerCommand: CommandSpec = {
   name: 'worker',
   register(program: Command, run) {
     withDataFlags(
-      withStoreFlag(program.command('worker'))
+      withDashboardUrlFlag(withStoreFlag(program.command('worker')))
         .description('take fleet scan jobs from a PostgreSQL store (kgap fleet scan --queue) until stopped')
         .option('--poll <seconds>', 'seconds between polls of an empty queue', '2')
-        .option('--maintenance <seconds>', 'seconds between looks for jobs whose worker died (default 60)')
-        .option('--dashboard-url <url>', 'base URL of `kgap serve`, for links in notifications'),
+        .option('--maintenance <seconds>', 'seconds between looks for jobs whose worker died (default 60)'),
     ).action((flags: WorkerFlags) =>
       run(async () => {
         const pollSeconds = parseNumberOption('--poll', flags.poll, { min: 0.5, max: 3600 }) as number;
