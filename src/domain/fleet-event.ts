@@ -2,14 +2,10 @@
  * What a scan can tell the team about (docs/fleet.md, "Notifications"): the product is newly exposed to CVEs in
  * code it builds, or its branch has a newer release than the last scan saw.
  */
-import type { Severity } from './cve.js';
+import type { CveSummary } from './cve.js';
 
 /** A CVE named in a notification. */
-export type EventCve = {
-  readonly id: string;
-  readonly cvss: number | null;
-  readonly severity: Severity | null;
-  readonly title: string;
+export type EventCve = Pick<CveSummary, 'id' | 'cvss' | 'severity' | 'title'> & {
   /** `built` with a config; `no-config` when the product has none (kgap cannot rule the code out). */
   readonly relevance: 'built' | 'no-config';
 };

@@ -4,8 +4,10 @@
  */
 
 /** Where a commit list came from: a Debian kernel changelog (subjects only) or a linux-stable clone (hashes too). */
-export const STABLE_SOURCE_KINDS = ['changelog', 'stable-tree'] as const;
-export type StableSourceKind = (typeof STABLE_SOURCE_KINDS)[number];
+export type StableSourceKind = 'changelog' | 'stable-tree';
+
+/** Where `kgap plan` found its target release: the tree's tags, the tree's upstream ref, or a stable clone. */
+export type TargetSource = 'tags' | 'upstream-ref' | 'stable-tree';
 
 /** One commit of a stable update. */
 export type StableCommit = {

@@ -1,9 +1,11 @@
 /** A published VEX document (OpenVEX, CycloneDX or CSAF) reduced to what `kgap vex diff` compares. */
 
-export const VEX_DOCUMENT_FORMATS = ['openvex', 'cyclonedx', 'csaf'] as const;
-export type VexDocumentFormat = (typeof VEX_DOCUMENT_FORMATS)[number];
+export type VexDocumentFormat = 'openvex' | 'cyclonedx' | 'csaf';
 
-/** The statuses every format can say, in OpenVEX's spelling (the mapping per format is in docs/formats.md). */
+/**
+ * The statuses every format can say, in OpenVEX's spelling (the mapping per format is in docs/formats.md); the
+ * OpenVEX reader validates against this list.
+ */
 export const PUBLISHED_STATUSES = ['affected', 'not_affected', 'fixed', 'under_investigation'] as const;
 export type PublishedStatus = (typeof PUBLISHED_STATUSES)[number];
 

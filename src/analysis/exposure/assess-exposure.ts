@@ -81,6 +81,12 @@ function toFinding(record: CveRecord, v: KernelVersion): Finding | null {
   return verdict.affected ? findingOf(record, verdict) : null;
 }
 
+/** What a finding takes from a verdict. */
+type FindingVerdict = Pick<
+  VersionVerdict,
+  'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'ambiguousReason' | 'rule'
+>;
+
 /**
  * The finding for an affected record, from its verdict (whichever way the verdict was reached). Written out field
  * by field rather than spreading `cveSummaryOf`: on the warm-status path (one call per affected CVE) the spread
@@ -88,7 +94,7 @@ function toFinding(record: CveRecord, v: KernelVersion): Finding | null {
  */
 export function findingOf(
   record: CveRecord,
-  verdict: Pick<VersionVerdict, 'fixedOnBranch' | 'fixedUpstream' | 'ambiguous' | 'ambiguousReason' | 'rule'>,
+  { fixedOnBranch, fixedUpstream, ambiguous, ambiguousReason, rule }: FindingVerdict,
 ): Finding {
   return {
     id: record.id,
@@ -96,12 +102,12 @@ export function findingOf(
     cvss: record.cvss?.score ?? null,
     severity: record.cvss?.severity ?? null,
     cvssVector: record.cvss?.vector ?? null,
-    fixedOnBranch: verdict.fixedOnBranch,
-    fixedUpstream: verdict.fixedUpstream,
+    fixedOnBranch,
+    fixedUpstream,
     published: record.published,
-    ambiguous: verdict.ambiguous,
-    ambiguousReason: verdict.ambiguousReason,
-    rule: verdict.rule,
+    ambiguous,
+    ambiguousReason,
+    rule,
     programFiles: record.programFiles,
   };
 }

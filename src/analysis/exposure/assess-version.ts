@@ -17,8 +17,7 @@ import { hasIntro, isMainlineRelease, lineOf, sameBranch } from './dyad-line.js'
 export const AFFECTEDNESS_RULES_VERSION = 4;
 
 /** Which rule of docs/semantics.md decided a verdict. */
-export const VERDICT_RULES = ['branch-fix', 'branch-intro', 'mainline', 'no-data'] as const;
-export type VerdictRule = (typeof VERDICT_RULES)[number];
+export type VerdictRule = 'branch-fix' | 'branch-intro' | 'mainline' | 'no-data';
 
 export type VersionVerdict = {
   readonly affected: boolean;

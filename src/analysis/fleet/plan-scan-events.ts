@@ -1,16 +1,12 @@
-import type { Severity } from '../../domain/cve.js';
+import type { CveSummary } from '../../domain/cve.js';
 import type { EventCve, FleetEvent } from '../../domain/fleet-event.js';
 
 /** What the events of a scan are decided from. */
 export type ScanFacts = {
-  readonly findings: readonly {
-    readonly id: string;
-    readonly cvss: number | null;
-    readonly severity: Severity | null;
-    readonly title: string;
+  readonly findings: readonly (Pick<CveSummary, 'id' | 'cvss' | 'severity' | 'title'> & {
     /** null: the product has no config. */
     readonly relevance: 'built' | 'not-built' | 'unknown' | null;
-  }[];
+  })[];
   readonly branchLatest: string | null;
   readonly branchLatestDate: string | null;
   readonly releasesBehind: number | null;
@@ -31,16 +27,10 @@ export function planScanEvents(
   if (previous === null) return [];
   const events: FleetEvent[] = [];
   const cves: EventCve[] = [];
-  for (const f of now.findings) {
-    if (previous.ids.has(f.id)) continue;
-    if (f.relevance !== null && f.relevance !== 'built') continue;
-    cves.push({
-      id: f.id,
-      cvss: f.cvss,
-      severity: f.severity,
-      title: f.title,
-      relevance: f.relevance === null ? 'no-config' : 'built',
-    });
+  for (const { id, cvss, severity, title, relevance } of now.findings) {
+    if (previous.ids.has(id)) continue;
+    if (relevance !== null && relevance !== 'built') continue;
+    cves.push({ id, cvss, severity, title, relevance: relevance === null ? 'no-config' : 'built' });
   }
   if (cves.length > 0) events.push({ kind: 'new-cves', cves });
   if (now.branchLatest !== null && now.branchLatest !== previous.branchLatest && (now.releasesBehind ?? 0) > 0) {

@@ -6,6 +6,7 @@ import type { CveSummary } from '../../domain/cve.js';
 import type { DataSnapshot } from '../../domain/data-snapshot.js';
 import type { EarlierGate } from '../../domain/fleet-gate.js';
 import type { FateCounts, PatchFate } from '../../domain/patch-fate.js';
+import type { TargetSource } from '../../domain/stable-commit.js';
 import type { CheckChange } from '../hardening/compare-hardening.js';
 import type { UpgradeGain } from '../hardening/hardening-report.js';
 import type { RelevanceStatus } from '../relevance/assess-relevance.js';
@@ -129,8 +130,7 @@ export type PlanReport = {
     readonly tag: string;
     readonly commit: string;
     readonly date: string | null;
-    /** Where the target came from: the tree's tags, the tree's upstream ref, or a stable clone. */
-    readonly source: 'tags' | 'upstream-ref' | 'stable-tree';
+    readonly source: TargetSource;
   };
   readonly cves: PlanCves;
   readonly stableFixes: StableFixes;

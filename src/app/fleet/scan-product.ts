@@ -147,12 +147,12 @@ async function scanOne(product: Product, ctx: ScanContext): Promise<ProductScan>
     },
     branch: onBranch ? { name: report.branch, version: report.version } : null,
     facts: {
-      findings: (ctx.withFacts ? report.affected : []).map((f) => ({
-        id: f.id,
-        cvss: f.cvss,
-        severity: f.severity,
-        title: f.title,
-        relevance: f.relevance?.status ?? null,
+      findings: (ctx.withFacts ? report.affected : []).map(({ id, cvss, severity, title, relevance }) => ({
+        id,
+        cvss,
+        severity,
+        title,
+        relevance: relevance?.status ?? null,
       })),
       branchLatest: report.branchLatest?.version ?? null,
       branchLatestDate: report.branchLatest?.date ?? null,

@@ -5,8 +5,7 @@
  */
 import { digestOf } from '../vex/vex-document.js';
 
-export const CODE_QUALITY_SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'] as const;
-export type CodeQualitySeverity = (typeof CODE_QUALITY_SEVERITIES)[number];
+export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
 export type CodeQualityIssue = {
   readonly checkName: string;

@@ -9,6 +9,7 @@ import {
   parseKernelVersion,
 } from '../../domain/kernel-version.js';
 import { NoNewerRelease } from '../../domain/no-newer-release.js';
+import type { TargetSource } from '../../domain/stable-commit.js';
 import { type GitLocation, runGit } from '../git/run-git.js';
 import { readTreeRepo, type TreeRepo } from '../tree/read-tree-repo.js';
 import { isAncestor, type ReleaseTag, readBranchTags } from './read-branch-tags.js';
@@ -20,7 +21,7 @@ export type PlanRepos = {
   readonly target: ReleaseTag;
   /** The repository the stable history (base..target) is read from: the tree, or `stableTree`. */
   readonly stable: GitLocation;
-  readonly stableSource: 'tags' | 'upstream-ref' | 'stable-tree';
+  readonly stableSource: TargetSource;
   /** The object directories merges need (the tree's, and the stable clone's). */
   readonly objectDirs: readonly string[];
 };

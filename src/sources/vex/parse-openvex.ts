@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { PublishedStatement, VexPublication } from '../../domain/vex-publication.js';
+import { PUBLISHED_STATUSES, type PublishedStatement, type VexPublication } from '../../domain/vex-publication.js';
 
 const statementSchema = z.looseObject({
   vulnerability: z.looseObject({ name: z.string().min(1) }),
   products: z.array(z.looseObject({ '@id': z.string().optional() })).optional(),
-  status: z.enum(['affected', 'not_affected', 'fixed', 'under_investigation']),
+  status: z.enum(PUBLISHED_STATUSES),
   justification: z.string().optional(),
   action_statement: z.string().optional(),
   timestamp: z.string().optional(),

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { UserError } from '../../domain/invalid-input.js';
-import type { VexPublication } from '../../domain/vex-publication.js';
+import type { VexDocumentFormat, VexPublication } from '../../domain/vex-publication.js';
 import { csafSchema, parseCsafVex } from './parse-csaf-vex.js';
 import { cyclonedxSchema, parseCyclonedxVex } from './parse-cyclonedx-vex.js';
 import { openvexSchema, parseOpenvex } from './parse-openvex.js';
 
 /** Which format a parsed JSON document is, by its marker field; null when it is none of the three. */
-function detect(doc: unknown): 'openvex' | 'cyclonedx' | 'csaf' | null {
+function detect(doc: unknown): VexDocumentFormat | null {
   if (typeof doc !== 'object' || doc === null) return null;
   if ('@context' in doc) return 'openvex';
   if ('bomFormat' in doc) return 'cyclonedx';
