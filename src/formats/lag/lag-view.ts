@@ -32,6 +32,11 @@ export function statsCells(s: LagStats): string[] {
   ];
 }
 
+/** The per-year rows, then all years and the mainline row (labelled as the format words it), each with its stats. */
+export function yearRows(report: LagReport, mainlineLabel: string): (readonly [string, LagStats])[] {
+  return [...report.byYear.map((y) => [y.year, y] as const), ['all', report.overall], [mainlineLabel, report.mainline]];
+}
+
 /** Branch rows shown in text formats: the bigger branches plus the `--branch` one. */
 export function shownBranches(report: LagReport): BranchLagStats[] {
   const min = Math.ceil(report.overall.cves * BRANCH_ROW_MIN_SHARE);

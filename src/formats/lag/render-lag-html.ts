@@ -4,7 +4,7 @@ import { html } from '../html/html.js';
 import { type HtmlCell, num, renderHtmlTable } from '../html/html-table.js';
 import { renderHtmlPage } from '../html/render-html-page.js';
 import { renderLagChart } from './lag-chart.js';
-import { lagSentences, STATS_HEADER, shownBranches, statsCells } from './lag-view.js';
+import { lagSentences, STATS_HEADER, shownBranches, statsCells, yearRows } from './lag-view.js';
 
 const cells = (s: LagStats): HtmlCell[] => statsCells(s).map(num);
 
@@ -14,11 +14,7 @@ export function renderLagHtml(report: LagReport): string {
   const intro = html`<p class="note">vulns ${s.vulnsCommit.slice(0, 12)} (${s.vulnsCommitDate}), release dates to ${s.releasesAsOf ?? 'unknown'}, ${s.records} records.</p>`;
   const years = renderHtmlTable(
     ['Published', ...STATS_HEADER],
-    [
-      ...report.byYear.map((y) => [y.year, ...cells(y)]),
-      ['all', ...cells(report.overall)],
-      ['mainline fix', ...cells(report.mainline)],
-    ],
+    yearRows(report, 'mainline fix').map(([label, s]) => [label, ...cells(s)]),
   );
   const branches = renderHtmlTable(
     ['Branch', ...STATS_HEADER],

@@ -2,17 +2,13 @@ import type { LagReport } from '../../analysis/lag/assess-lag.js';
 import { renderMarkdownChart } from '../chart/svg-data-uri.js';
 import { renderMarkdownTable } from '../text/markdown.js';
 import { renderLagChart } from './lag-chart.js';
-import { lagSentences, STATS_HEADER, shownBranches, statsCells } from './lag-view.js';
+import { lagSentences, STATS_HEADER, shownBranches, statsCells, yearRows } from './lag-view.js';
 
 /** Markdown report; the histogram is an inline `data:image/svg+xml` image (one self-contained document). */
 export function renderLagMarkdown(report: LagReport): string {
   const years = renderMarkdownTable(
     ['Published', ...STATS_HEADER],
-    [
-      ...report.byYear.map((y) => [y.year, ...statsCells(y)]),
-      ['all', ...statsCells(report.overall)],
-      ['mainline fix', ...statsCells(report.mainline)],
-    ],
+    yearRows(report, 'mainline fix').map(([label, s]) => [label, ...statsCells(s)]),
   );
   const branches = renderMarkdownTable(
     ['Branch', ...STATS_HEADER],

@@ -1,16 +1,12 @@
 import type { LagReport } from '../../analysis/lag/assess-lag.js';
 import { renderTextTable } from '../text/text-table.js';
-import { lagSentences, STATS_HEADER, shownBranches, statsCells } from './lag-view.js';
+import { lagSentences, STATS_HEADER, shownBranches, statsCells, yearRows } from './lag-view.js';
 
 /** Plain-text report for a terminal: the findings, then per-year and per-branch tables (lags in days). */
 export function renderLagTable(report: LagReport): string {
   const years = renderTextTable(
     ['published', ...STATS_HEADER],
-    [
-      ...report.byYear.map((y) => [y.year, ...statsCells(y)]),
-      ['all', ...statsCells(report.overall)],
-      ['mainline', ...statsCells(report.mainline)],
-    ],
+    yearRows(report, 'mainline').map(([label, s]) => [label, ...statsCells(s)]),
   );
   const branches = renderTextTable(
     ['branch', ...STATS_HEADER],
