@@ -3,8 +3,7 @@ import { InvalidInput } from '../../domain/invalid-input.js';
 import { type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
 import { readStableCommits, type StableCommitSource } from '../../sources/changelog/read-stable-commits.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readVulnsData } from '../../sources/vulns/read-vulns-data.js';
 
 export type DiffInput = {
   /** The release the product runs, e.g. `6.1.170`. */
@@ -30,9 +29,6 @@ export async function runDiff(input: DiffInput): Promise<DiffReport> {
   checkDiffPair(from, to);
   // The changelog or tree first: a wrong file is refused before the index is read.
   const commits = await readStableCommits(input.commits, { from, to });
-  const [index, releases] = await Promise.all([
-    readIndex(input.data, { withCommits: input.commits.stableTree !== undefined }),
-    readReleases(input.data.releases, input.data.cacheDir),
-  ]);
+  const { index, releases } = await readVulnsData(input.data, { withCommits: input.commits.stableTree !== undefined });
   return assessDiff({ index, releases, from, to, commits });
 }

@@ -1,8 +1,7 @@
 import { assessExposureCurve, type ExposureCurveReport } from '../../analysis/exposure-curve/assess-exposure-curve.js';
 import { requireDay, utcDay } from '../../domain/day.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readVulnsData } from '../../sources/vulns/read-vulns-data.js';
 
 export type ExposureInput = {
   /** The stable branch, e.g. `6.1`. */
@@ -15,10 +14,7 @@ export type ExposureInput = {
 /** Open CVEs of every release on a branch against its age (`kgap exposure`, docs/analytics.md). */
 export async function runExposure(input: ExposureInput): Promise<ExposureCurveReport> {
   const asOfGiven = input.asOf === null ? null : requireDay('asOf', input.asOf);
-  const [index, releases] = await Promise.all([
-    readIndex(input.data),
-    readReleases(input.data.releases, input.data.cacheDir),
-  ]);
+  const { index, releases } = await readVulnsData(input.data);
   // Default: the vulns snapshot's day, so the report is the same whenever it is run on that data.
   const asOf = asOfGiven ?? utcDay(index.vulnsCommitDate);
   return assessExposureCurve(index, releases, { branch: input.branch, asOf });

@@ -1,8 +1,7 @@
 import { assessLag, type LagReport } from '../../analysis/lag/assess-lag.js';
 import { requireDay } from '../../domain/day.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readVulnsData } from '../../sources/vulns/read-vulns-data.js';
 
 export type LagInput = {
   /** Only CVEs published on or after this day (`YYYY-MM-DD`); null: all. */
@@ -15,9 +14,6 @@ export type LagInput = {
 /** Days from the first fix release to CVE publication (`kgap lag`, docs/analytics.md "Lag"). */
 export async function runLag(input: LagInput): Promise<LagReport> {
   const since = input.since === null ? null : requireDay('since', input.since);
-  const [index, releases] = await Promise.all([
-    readIndex(input.data),
-    readReleases(input.data.releases, input.data.cacheDir),
-  ]);
+  const { index, releases } = await readVulnsData(input.data);
   return assessLag(index, releases, { since, branch: input.branch });
 }

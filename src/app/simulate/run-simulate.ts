@@ -6,8 +6,7 @@ import { UserError } from '../../domain/invalid-input.js';
 import { compareKernelVersions } from '../../domain/kernel-version.js';
 import { readStableCommits, type StableCommitSource } from '../../sources/changelog/read-stable-commits.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readVulnsData } from '../../sources/vulns/read-vulns-data.js';
 import { requireRelease } from '../diff/run-diff.js';
 
 /** Used when no policy is given: one of each kind. */
@@ -42,10 +41,7 @@ export async function runSimulate(input: SimulateInput): Promise<SimulationRepor
   if (input.from !== null) requireDay('from', input.from);
   if (input.to !== null) requireDay('to', input.to);
   const policies = parsePolicies(input.policies);
-  const [index, releases] = await Promise.all([
-    readIndex(input.data, { withCommits: input.commits.stableTree !== undefined }),
-    readReleases(input.data.releases, input.data.cacheDir),
-  ]);
+  const { index, releases } = await readVulnsData(input.data, { withCommits: input.commits.stableTree !== undefined });
   const firstPublished = index.records.reduce((min, r) => (r.published < min ? r.published : min), '9999-12-31');
   const vulnsDate = index.vulnsCommitDate.slice(0, 10);
   const releasesDate = releases.newestDate ?? vulnsDate;

@@ -6,9 +6,8 @@ import type { TreeScan } from '../../domain/tree-scan.js';
 import { UserError } from '../../domain/user-error.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import type { DataOptions } from '../../sources/data/data-options.js';
-import { readReleases } from '../../sources/releases/read-releases.js';
 import { readTreeScan } from '../../sources/tree/read-tree-scan.js';
-import { readIndex } from '../../sources/vulns/read-index.js';
+import { readVulnsData } from '../../sources/vulns/read-vulns-data.js';
 
 export type TreeExposure = {
   readonly report: ExposureReport;
@@ -33,10 +32,7 @@ export async function readTreeExposure(options: {
   readonly data: DataOptions;
 }): Promise<TreeExposure> {
   const { data } = options;
-  const [index, releases] = await Promise.all([
-    readIndex(data, { withCommits: true }),
-    readReleases(data.releases, data.cacheDir),
-  ]);
+  const { index, releases } = await readVulnsData(data, { withCommits: true });
   const { scan, cached } = await readTreeScan({
     path: options.path,
     rev: options.rev,
