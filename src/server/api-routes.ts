@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { assessFleetSummary } from '../analysis/fleet/assess-fleet-summary.js';
 import { runFleetAdd, runFleetRemove } from '../app/fleet/run-fleet-add.js';
 import { runFleetCve } from '../app/fleet/run-fleet-cve.js';
-import { runFleetGates } from '../app/fleet/run-fleet-gate.js';
+import { runFleetGate, runFleetGates } from '../app/fleet/run-fleet-gate.js';
 import { runFleetList } from '../app/fleet/run-fleet-list.js';
 import { runFleetPlan } from '../app/fleet/run-fleet-plan.js';
 import { runFleetScan } from '../app/fleet/run-fleet-scan.js';
@@ -16,9 +16,11 @@ import { dayOfInstant } from '../domain/day.js';
 import { findingJson, scanJson } from '../formats/fleet/fleet-cells.js';
 import { fleetFormats } from '../formats/fleet/index.js';
 import { FLEET_JSON_SCHEMA_VERSION } from '../formats/fleet/tabular-report.js';
+import { gateFormats } from '../formats/gate/index.js';
 import {
   addProductBody,
   cveIdParam,
+  gateBody,
   limitQuery,
   planBody,
   productName,
@@ -140,6 +142,19 @@ export function apiRoutes(ctx: ServerContext): Hono {
       dashboardUrl: ctx.dashboardUrl,
     });
     return json(c, fleetFormats.scan.json(report));
+  });
+  api.post('/products/:name/gates', write, async (c) => {
+    const name = parse(productName, c.req.param('name'));
+    const { asOf, ...gate } = parse(gateBody, await body(c));
+    const report = await runFleetGate({
+      store,
+      name,
+      gate: { ...gate, asOf: asOf ?? today() },
+      recordedAt: ctx.clock().toISOString(),
+    });
+    // Recorded whatever the verdict: the verdict is in the document (`kgap gate --format json`), not the status.
+    c.header('location', `/api/v1/products/${name}/gates`);
+    return json(c, gateFormats.json(report.view), 201);
   });
   api.post('/plans', write, async (c) => {
     const input = parse(planBody, await body(c));

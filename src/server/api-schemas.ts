@@ -40,6 +40,31 @@ export const planBody = z.strictObject({
   products: z.array(productName).max(10_000).optional(),
 });
 
+/**
+ * `POST /api/v1/products/{name}/gates`: the inputs of `kgap fleet gate` (results and known issues are paths on the
+ * server's machine, as the product's tree and config are).
+ */
+export const gateBody = z.strictObject({
+  baseline: z.string().min(1).describe('Results of the kernel in the field: a directory or file on the server'),
+  candidate: z.string().min(1).describe('Results of the update candidate: a directory or file on the server'),
+  knownIssues: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A known-issues file on the server: kgap's JSON or LKFT's qa-reports-known-issues YAML"),
+  lkftEnvironment: z.string().min(1).optional().describe('With an LKFT file: the SQUAD environment, e.g. qemu-arm64'),
+  lkftProject: z.string().min(1).optional().describe('With an LKFT file: the SQUAD project'),
+  asOf: day.optional().describe('The day known issues are judged against (default: today, UTC)'),
+  policy: z
+    .strictObject({
+      allowLostCoverage: z.boolean().optional(),
+      flakyIsRegression: z.boolean().optional(),
+      newFailuresAreRegressions: z.boolean().optional(),
+    })
+    .optional()
+    .describe('What blocks besides regressions and new crashes (docs/gate.md); each default false'),
+});
+
 export const cveIdParam = z.string().regex(new RegExp(`^${CVE_ID_PATTERN}$`), 'a CVE id such as CVE-2024-26953');
 export const scanIdParam = z.coerce.number().int().min(1);
 export const limitQuery = z.coerce.number().int().min(0).max(100_000).optional();

@@ -3,7 +3,7 @@
  * the same zod schemas the routes validate with (z.toJSONSchema), so the document cannot drift from the checks.
  */
 import { z } from 'zod';
-import { addProductBody, cveIdParam, planBody, productName, scanBody } from './api-schemas.js';
+import { addProductBody, cveIdParam, gateBody, planBody, productName, scanBody } from './api-schemas.js';
 
 const schemaOf = (s: z.ZodType) => {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -89,6 +89,14 @@ export function openApiDocument(): object {
           summary: "A product's recorded gate runs (kgap fleet gate), newest first: verdict, counts and reasons",
           parameters: [nameParam],
           responses: { '200': doc('`kgap fleet gates NAME --format json`'), ...errors },
+        },
+        post: {
+          summary:
+            "Gate a product's candidate on its test results and record the run (kgap fleet gate); the verdict is in the document",
+          security: [{ bearer: [] }],
+          parameters: [nameParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(gateBody) } } },
+          responses: { '201': doc('`kgap fleet gate NAME --format json`: the gate report, recorded'), ...writeErrors },
         },
       },
       '/plans': {
