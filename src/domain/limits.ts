@@ -25,6 +25,12 @@ export const LIMIT_SPECS = {
     unit: 'bytes',
     what: 'one input file (config, changelog, results file, policy, known issues, built-files list, cmdline, sysctl, release dates, ALL-FILES.txt), after decompression',
   },
+  uploadBytes: {
+    env: 'KGAP_MAX_UPLOAD_BYTES',
+    default: 64 * MIB,
+    unit: 'bytes',
+    what: 'one request body sent to `kgap serve` (test results uploaded to `POST /api/v1/products/{name}/gates`)',
+  },
   kernelImageBytes: {
     env: 'KGAP_MAX_KERNEL_IMAGE_BYTES',
     default: 512 * MIB,

@@ -3,6 +3,7 @@
  * same app/ use-case, and answers with the same JSON document `kgap fleet … --format json` prints.
  */
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { assessFleetSummary } from '../analysis/fleet/assess-fleet-summary.js';
 import { runFleetAdd, runFleetRemove } from '../app/fleet/run-fleet-add.js';
@@ -17,6 +18,7 @@ import { findingJson, scanJson } from '../formats/fleet/fleet-cells.js';
 import { fleetFormats } from '../formats/fleet/index.js';
 import { FLEET_JSON_SCHEMA_VERSION } from '../formats/fleet/tabular-report.js';
 import { gateFormats } from '../formats/gate/index.js';
+import { limitOf } from '../sources/io/input-limits.js';
 import {
   addProductBody,
   cveIdParam,
@@ -58,6 +60,17 @@ export function apiRoutes(ctx: ServerContext): Hono {
   const today = () => dayOfInstant(ctx.clock());
   const write = requireToken(ctx.token);
   const spec = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+  const maxBody = limitOf('uploadBytes');
+  // After the token check, so that nobody without it can make the server hold a body.
+  const limited = bodyLimit({
+    maxSize: maxBody,
+    onError: () => {
+      throw new HttpProblem(
+        413,
+        `the body is larger than ${maxBody} bytes (KGAP_MAX_UPLOAD_BYTES on the server); send less or raise the limit`,
+      );
+    },
+  });
 
   api.get('/openapi.json', (c) => json(c, spec));
   const JSON_TYPE = 'application/json; charset=utf-8';
@@ -114,7 +127,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
     return json(c, fleetFormats.cve.json(await runFleetCve({ store, cveId })));
   });
 
-  api.post('/products', write, async (c) => {
+  api.post('/products', write, limited, async (c) => {
     const input = parse(addProductBody, await body(c));
     const product = await runFleetAdd({ store, ...input, addedAt: ctx.clock().toISOString() });
     return json(c, fleetFormats.product.json({ action: 'added', product }), 201);
@@ -125,7 +138,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
     await runFleetRemove({ store, name });
     return json(c, product ? fleetFormats.product.json({ action: 'removed', product }) : '{}\n');
   });
-  api.post('/scans', write, async (c) => {
+  api.post('/scans', write, limited, async (c) => {
     const input = parse(scanBody, await body(c));
     const names = input.products ?? [];
     if (input.queue) {
@@ -143,20 +156,21 @@ export function apiRoutes(ctx: ServerContext): Hono {
     });
     return json(c, fleetFormats.scan.json(report));
   });
-  api.post('/products/:name/gates', write, async (c) => {
+  api.post('/products/:name/gates', write, limited, async (c) => {
     const name = parse(productName, c.req.param('name'));
     const { asOf, ...gate } = parse(gateBody, await body(c));
     const report = await runFleetGate({
       store,
       name,
       gate: { ...gate, asOf: asOf ?? today() },
+      tmpDir: ctx.tmpDir,
       recordedAt: ctx.clock().toISOString(),
     });
     // Recorded whatever the verdict: the verdict is in the document (`kgap gate --format json`), not the status.
     c.header('location', `/api/v1/products/${name}/gates`);
     return json(c, gateFormats.json(report.view), 201);
   });
-  api.post('/plans', write, async (c) => {
+  api.post('/plans', write, limited, async (c) => {
     const input = parse(planBody, await body(c));
     const report = await runFleetPlan({
       store,

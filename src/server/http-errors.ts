@@ -6,7 +6,7 @@ import { InvalidInput, UserError } from '../domain/invalid-input.js';
 /** An error with an HTTP status, thrown by routes (404 for an unknown product, 401 without a token …). */
 export class HttpProblem extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503,
     message: string,
   ) {
     super(message);
@@ -21,6 +21,8 @@ export class HttpProblem extends Error {
 export function errorResponse(error: unknown, c: Context): Response {
   if (error instanceof HttpProblem) {
     const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Bearer realm="kgap"' } : {};
+    // A refused body is left unread: the connection cannot carry another request after it.
+    if (error.status === 413) headers.connection = 'close';
     return c.json({ error: error.message }, error.status, headers);
   }
   if (error instanceof InvalidInput) {

@@ -92,11 +92,15 @@ export function openApiDocument(): object {
         },
         post: {
           summary:
-            "Gate a product's candidate on its test results and record the run (kgap fleet gate); the verdict is in the document",
+            "Gate a product's candidate on its test results (paths on the server, or the files sent along) and record the run (kgap fleet gate); the verdict is in the document",
           security: [{ bearer: [] }],
           parameters: [nameParam],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(gateBody) } } },
-          responses: { '201': doc('`kgap fleet gate NAME --format json`: the gate report, recorded'), ...writeErrors },
+          responses: {
+            '201': doc('`kgap fleet gate NAME --format json`: the gate report, recorded'),
+            '413': doc('The body is larger than the server allows (KGAP_MAX_UPLOAD_BYTES)'),
+            ...writeErrors,
+          },
         },
       },
       '/plans': {

@@ -7,17 +7,69 @@ import { gateCountsOf, type StoredGate } from '../../domain/fleet-gate.js';
 import type { FleetStore } from '../../domain/fleet-store.js';
 import type { ProductGates } from '../../domain/fleet-view.js';
 import type { GateView } from '../../domain/gate-view.js';
+import { openUploadStaging, type UploadedFiles } from '../../sources/results/write-gate-uploads.js';
 import { type GateInput, runGate } from '../gate/run-gate.js';
 import { requireProduct } from './run-fleet-show.js';
+
+/** One side of the gate: a path (on this machine), or the result files themselves, as `kgap serve` receives them. */
+export type FleetGateSide = string | { readonly label?: string; readonly files: UploadedFiles };
+
+/** The gate's input, each file input given as a path or sent along. */
+export type FleetGateRequest = Omit<GateInput, 'baseline' | 'candidate' | 'knownIssues' | 'labels'> & {
+  readonly baseline: FleetGateSide;
+  readonly candidate: FleetGateSide;
+  readonly knownIssues?: string | { readonly text: string };
+};
 
 export type FleetGateInput = {
   readonly store: FleetStore;
   /** The product the results are of. */
   readonly name: string;
-  readonly gate: GateInput;
+  readonly gate: FleetGateRequest;
+  /** Where files sent along are written while the gate reads them; needed only then. */
+  readonly tmpDir?: string;
   /** When the run is recorded (ISO 8601): the caller reads the clock. */
   readonly recordedAt: string;
 };
+
+/**
+ * Runs `use` on the gate's input with every file sent along written to a private staging directory (removed
+ * afterwards, whatever happens); the report and messages name an uploaded side by its label.
+ */
+async function withFiles<T>(input: FleetGateInput, use: (gate: GateInput) => Promise<T>): Promise<T> {
+  const { baseline, candidate, knownIssues, ...rest } = input.gate;
+  if (typeof baseline === 'string' && typeof candidate === 'string' && typeof knownIssues !== 'object')
+    return use({ ...rest, baseline, candidate, ...(knownIssues === undefined ? {} : { knownIssues }) });
+  if (input.tmpDir === undefined) throw new Error('runFleetGate: files sent along need a tmpDir');
+  const staging = await openUploadStaging(input.tmpDir);
+  try {
+    const side = async (field: 'baseline' | 'candidate', s: FleetGateSide) => {
+      if (typeof s === 'string') return { path: s, label: s };
+      const n = Object.keys(s.files).length;
+      return {
+        path: await staging.writeFiles(field, s.files),
+        label: s.label ?? `upload (${n} file${n === 1 ? '' : 's'})`,
+      };
+    };
+    const b = await side('baseline', baseline);
+    const c = await side('candidate', candidate);
+    const k =
+      typeof knownIssues === 'object'
+        ? { path: await staging.writeText('knownIssues', knownIssues.text), label: 'uploaded known issues' }
+        : knownIssues === undefined
+          ? undefined
+          : { path: knownIssues, label: knownIssues };
+    return await use({
+      ...rest,
+      baseline: b.path,
+      candidate: c.path,
+      ...(k === undefined ? {} : { knownIssues: k.path }),
+      labels: { baseline: b.label, candidate: c.label, ...(k === undefined ? {} : { knownIssues: k.label }) },
+    });
+  } finally {
+    await staging.remove();
+  }
+}
 
 /** The gate's report, as `kgap gate` renders it, and the recorded run. */
 export type FleetGateReport = { readonly view: GateView; readonly gate: StoredGate };
@@ -25,7 +77,7 @@ export type FleetGateReport = { readonly view: GateView; readonly gate: StoredGa
 /** Runs the gate and records its verdict, counts and reasons for the product, in one transaction. */
 export async function runFleetGate(input: FleetGateInput): Promise<FleetGateReport> {
   const product = await requireProduct(input.store, input.name);
-  const view = await runGate(input.gate);
+  const view = await withFiles(input, runGate);
   const a = view.assessment;
   const gate = {
     productId: product.id,

@@ -25,13 +25,18 @@ export type GateInput = {
   /** The day the gate runs (UTC): known issues expire relative to it. The caller reads the clock. */
   readonly asOf: Day;
   readonly policy?: Partial<GatePolicy>;
+  /**
+   * What the report and the messages call each input, when not its path (results uploaded to `kgap serve` are read
+   * from a temporary directory whose name means nothing to the sender).
+   */
+  readonly labels?: { readonly baseline?: string; readonly candidate?: string; readonly knownIssues?: string };
 };
 
 /** Reads both sides and decides. */
 export async function runGate(input: GateInput): Promise<GateView> {
   const asOf = requireDay('asOf', input.asOf);
-  const baseline = await readGateSide(input.baseline, 'baseline');
-  const candidate = await readGateSide(input.candidate, 'candidate');
+  const baseline = await readGateSide(input.baseline, 'baseline', input.labels?.baseline);
+  const candidate = await readGateSide(input.candidate, 'candidate', input.labels?.candidate);
   const knownIssues = input.knownIssues === undefined ? [] : await knownIssuesOf(input, input.knownIssues);
   const assessment = assessGate(baseline, candidate, {
     asOf,
@@ -40,8 +45,8 @@ export async function runGate(input: GateInput): Promise<GateView> {
   });
   return {
     assessment,
-    baselinePath: input.baseline,
-    candidatePath: input.candidate,
+    baselinePath: input.labels?.baseline ?? input.baseline,
+    candidatePath: input.labels?.candidate ?? input.candidate,
     evidence: { baseline, candidate },
   };
 }
@@ -51,7 +56,7 @@ export async function runGate(input: GateInput): Promise<GateView> {
  * an `InvalidInput` naming `knownIssues`, `lkftEnvironment` or `lkftProject`.
  */
 export async function knownIssuesOf(input: GateInput, path: string): Promise<readonly KnownIssue[]> {
-  const file = await readKnownIssues(path);
+  const file = await readKnownIssues(path, 'knownIssues', input.labels?.knownIssues);
   if (file.format === 'kgap') return file.issues;
   const context = { environment: input.lkftEnvironment, project: input.lkftProject };
   const wrong = lkftContextProblem(file.lkft, context);

@@ -11,15 +11,15 @@ import { looksLikeLkftKnownIssues, parseLkftKnownIssues } from './parse-lkft-kno
 import { type ResultsDir, readResultsDir } from './read-results-dir.js';
 
 /** Reads one side; a missing path or a side with neither results nor console logs is the user's to fix. */
-export async function readGateSide(path: string, field: string): Promise<ResultsDir> {
+export async function readGateSide(path: string, field: string, label = path): Promise<ResultsDir> {
   if ((await stat(path).catch(() => null)) === null) {
-    throw new InvalidInput(field, `${path}: no such file or directory; pass a directory of test results`);
+    throw new InvalidInput(field, `${label}: no such file or directory; pass a directory of test results`);
   }
   const side = await readResultsDir(path, field);
   if (side.runs.length === 0 && side.consoleLogs.length === 0) {
     throw new InvalidInput(
       field,
-      `${path}: no test results (KTAP/TAP, LTP, kirk JSON, JUnit XML) or console logs found; see docs/gate.md`,
+      `${label}: no test results (KTAP/TAP, LTP, kirk JSON, JUnit XML) or console logs found; see docs/gate.md`,
     );
   }
   return side;
@@ -34,24 +34,24 @@ export type KnownIssuesFile =
  * Reads and validates a known-issues file, in kgap's JSON (schema in docs/gate.md) or LKFT's YAML (a top-level
  * `projects:` list), told apart by content; read under the input size limit.
  */
-export async function readKnownIssues(path: string, field = 'knownIssues'): Promise<KnownIssuesFile> {
+export async function readKnownIssues(path: string, field = 'knownIssues', label = path): Promise<KnownIssuesFile> {
   const text = await readBoundedText(path, { field }).catch((e: NodeJS.ErrnoException) => {
     if (e instanceof InvalidInput) throw e;
-    throw new InvalidInput(field, `${path}: cannot read the file (${e.code ?? e.message})`);
+    throw new InvalidInput(field, `${label}: cannot read the file (${e.code ?? e.message})`);
   });
   if (!text.trimStart().startsWith('{') && looksLikeLkftKnownIssues(text)) {
     const { problems, ...lkft } = parseLkftKnownIssues(text);
     if (problems.length > 0) {
       throw new InvalidInput(
         field,
-        `${path}: ${problems.slice(0, 3).join('; ')} (LKFT known-issues format, docs/gate.md)`,
+        `${label}: ${problems.slice(0, 3).join('; ')} (LKFT known-issues format, docs/gate.md)`,
       );
     }
     return { format: 'lkft', lkft };
   }
   const { issues, problems } = parseKnownIssues(text);
   if (problems.length > 0) {
-    throw new InvalidInput(field, `${path}: ${problems.slice(0, 3).join('; ')} (schema in docs/gate.md)`);
+    throw new InvalidInput(field, `${label}: ${problems.slice(0, 3).join('; ')} (schema in docs/gate.md)`);
   }
   return { format: 'kgap', issues };
 }
