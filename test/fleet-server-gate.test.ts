@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GATE } from './helpers/fleet-gate-contract.js';
+import { GATE, NO_GO as NO_GO_ARGS } from './helpers/fleet-gate-contract.js';
 import type { Json } from './helpers/json.js';
 import { runCli } from './helpers/run-cli.js';
 import { type ServeProcess, startServe } from './helpers/serve-process.js';
@@ -21,6 +21,8 @@ const NO_GO = {
   asOf: '2026-11-28',
 };
 const GO = { baseline: `${GATE}/baseline`, candidate: `${GATE}/baseline`, asOf: '2026-11-29' };
+/** `kgap gate` itself on the no-go scenario (the same inputs as NO_GO, as flags). */
+const noGoByCli = () => runCli(['gate', ...NO_GO_ARGS, '--format', 'json']);
 /** Under this limit the fixture's sides fit and a 1 MiB file does not. */
 const UPLOAD_LIMIT = 1024 * 1024;
 
@@ -61,19 +63,7 @@ describe('POST /api/v1/products/{name}/gates', () => {
     const noGo = await post('board', NO_GO);
     assert.equal(noGo.status, 201);
     assert.equal(noGo.headers.get('location'), '/api/v1/products/board/gates');
-    const plain = runCli([
-      'gate',
-      '--baseline',
-      NO_GO.baseline,
-      '--candidate',
-      NO_GO.candidate,
-      '--known-issues',
-      NO_GO.knownIssues,
-      '--as-of',
-      NO_GO.asOf,
-      '--format',
-      'json',
-    ]);
+    const plain = noGoByCli();
     assert.equal(plain.code, 1, plain.stderr);
     assert.equal(await noGo.text(), plain.stdout);
     const go = await post('board', { ...GO, policy: { flakyIsRegression: true } });
@@ -117,21 +107,7 @@ describe('POST /api/v1/products/{name}/gates', () => {
   });
 
   it('takes the result files themselves: the same report, the sides named by their labels, nothing left behind', async () => {
-    const plain = JSON.parse(
-      runCli([
-        'gate',
-        '--baseline',
-        NO_GO.baseline,
-        '--candidate',
-        NO_GO.candidate,
-        '--known-issues',
-        NO_GO.knownIssues,
-        '--as-of',
-        NO_GO.asOf,
-        '--format',
-        'json',
-      ]).stdout,
-    );
+    const plain = JSON.parse(noGoByCli().stdout);
     const sent = {
       baseline: { label: '6.1.110 lab run 17', files: filesOf(NO_GO.baseline) },
       candidate: { files: filesOf(NO_GO.candidate) },
