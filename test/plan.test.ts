@@ -398,6 +398,37 @@ describe('kgap plan: output', () => {
     const page = planFormats.html(full);
     assert.match(page, /^<!doctype html>/);
     assert.ok(page.includes(full.verdict.replaceAll('&', '&amp;')));
+    // Earlier gates carry text from outside (a side's label, test names from lab results): no HTML gets through.
+    const hostile = '<img src=x onerror=alert(1)>';
+    const counts = {
+      compared: 3,
+      regressions: 1,
+      newCrashes: 0,
+      newFailures: 0,
+      lostCoverage: 0,
+      flaky: 0,
+      fixes: 0,
+      expectedFailures: 0,
+    };
+    const gated = {
+      ...full,
+      earlierGates: [
+        {
+          id: 1,
+          recordedAt: '2026-12-01T10:00:00.000Z',
+          asOf: '2026-12-01',
+          verdict: 'no-go' as const,
+          baseline: hostile,
+          candidate: 'c',
+          counts,
+          reasons: [`1 regression: ${hostile} (pass -> fail)`],
+        },
+      ],
+    };
+    for (const out of [planFormats.markdown(gated), planFormats.html(gated)]) {
+      assert.ok(!out.includes('<img'), out.slice(-400));
+      assert.match(out, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    }
     const json = runCli(['plan', '--tree', gen.treeDir, '--to', 'latest', '--format', 'json'], env);
     const doc = JSON.parse(json.stdout);
     assert.deepEqual(Object.keys(doc), [

@@ -1,5 +1,5 @@
 import type { PlanReport } from '../../analysis/plan/plan-report.js';
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { earlierGatesHeading, gateLine } from './earlier-gates.js';
 import * as view from './plan-view.js';
 
@@ -47,7 +47,11 @@ export function renderPlanMarkdown(r: PlanReport): string {
   const steps = r.testPlan.map((s, i) => `${i + 1}. ${s.purpose}\n\n   \`\`\`sh\n   ${s.command}\n   \`\`\``);
   parts.push(`## Test plan\n\n${steps.join('\n')}`);
   if (r.earlierGates) {
-    const gates = r.earlierGates.flatMap((g) => [`- ${gateLine(g)}`, ...g.reasons.map((x) => `  - ${x}`)]);
+    // Labels and reasons (test names from lab results) are text from outside: escaped like every Markdown cell.
+    const gates = r.earlierGates.flatMap((g) => [
+      `- ${escapeMarkdownCell(gateLine(g))}`,
+      ...g.reasons.map((x) => `  - ${escapeMarkdownCell(x)}`),
+    ]);
     parts.push([`## ${earlierGatesHeading(r.earlierGates)}`, ...(gates.length ? ['', ...gates] : [])].join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
