@@ -398,7 +398,8 @@ describe('kgap plan: output', () => {
     const page = planFormats.html(full);
     assert.match(page, /^<!doctype html>/);
     assert.ok(page.includes(full.verdict.replaceAll('&', '&amp;')));
-    // Earlier gates carry text from outside (a side's label, test names from lab results): no HTML gets through.
+    // Text from outside (a conflicting patch's subject, a gate side's label, test names from lab results): no HTML
+    // gets through.
     const hostile = '<img src=x onerror=alert(1)>';
     const counts = {
       compared: 3,
@@ -412,6 +413,9 @@ describe('kgap plan: output', () => {
     };
     const gated = {
       ...full,
+      vendorPatches: full.vendorPatches.map((p) =>
+        p.conflicts.length ? { ...p, subject: `${p.subject} ${hostile}` } : p,
+      ),
       earlierGates: [
         {
           id: 1,

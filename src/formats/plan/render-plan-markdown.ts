@@ -25,9 +25,10 @@ export function renderPlanMarkdown(r: PlanReport): string {
   );
   const conflicts = r.vendorPatches.filter((p) => p.conflicts.length > 0);
   if (conflicts.length) {
+    // Commit subjects and paths come from the trees: escaped like every Markdown cell.
     const items = conflicts.flatMap((p) => [
-      `- ${fence(view.short(p.commit))} ${p.subject}`,
-      ...view.conflictLines(p).map((l) => `  - ${l}`),
+      `- ${fence(view.short(p.commit))} ${escapeMarkdownCell(p.subject)}`,
+      ...view.conflictLines(p).map((l) => `  - ${escapeMarkdownCell(l)}`),
     ]);
     parts.push(`## Conflicts\n\n${items.join('\n')}`);
   }
@@ -47,7 +48,7 @@ export function renderPlanMarkdown(r: PlanReport): string {
   const steps = r.testPlan.map((s, i) => `${i + 1}. ${s.purpose}\n\n   \`\`\`sh\n   ${s.command}\n   \`\`\``);
   parts.push(`## Test plan\n\n${steps.join('\n')}`);
   if (r.earlierGates) {
-    // Labels and reasons (test names from lab results) are text from outside: escaped like every Markdown cell.
+    // Labels and reasons (test names from lab results) are text from outside: escaped likewise.
     const gates = r.earlierGates.flatMap((g) => [
       `- ${escapeMarkdownCell(gateLine(g))}`,
       ...g.reasons.map((x) => `  - ${escapeMarkdownCell(x)}`),
