@@ -1,11 +1,11 @@
 import type { DiffReport } from '../../analysis/diff/assess-diff.js';
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { DIFF_CVE_HEADER, diffCveRow, diffLists, diffSummaryLines } from './diff-lines.js';
 
 /** Markdown report (a PR comment for an update); `all` adds the fixed and still-open lists. */
 export function renderDiffMarkdown(report: DiffReport, options: { all: boolean }): string {
   const summary = diffSummaryLines(report)
-    .map((l) => `- ${l.trim()}`)
+    .map((l) => `- ${escapeMarkdownCell(l.trim())}`)
     .join('\n');
   const parts = [`# kgap diff: ${report.from.version} → ${report.to.version}`, summary];
   const perRelease = report.stableCommits?.perRelease ?? [];

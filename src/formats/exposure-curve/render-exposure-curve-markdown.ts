@@ -1,6 +1,6 @@
 import type { ExposureCurveReport } from '../../analysis/exposure-curve/assess-exposure-curve.js';
 import { renderMarkdownChart } from '../chart/svg-data-uri.js';
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { renderExposureCurveChart } from './exposure-curve-chart.js';
 import * as view from './exposure-curve-view.js';
 
@@ -9,7 +9,7 @@ export function renderExposureCurveMarkdown(report: ExposureCurveReport): string
   return [
     `# kgap exposure: Linux ${report.branch} as of ${report.asOf}`,
     '',
-    ...view.exposureSentences(report).map((l) => `- ${l}`),
+    ...view.exposureSentences(report).map((l) => `- ${escapeMarkdownCell(l)}`),
     '',
     renderMarkdownChart('Exposure curve', renderExposureCurveChart(report)),
     '',

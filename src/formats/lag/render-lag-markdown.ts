@@ -1,6 +1,6 @@
 import type { LagReport } from '../../analysis/lag/assess-lag.js';
 import { renderMarkdownChart } from '../chart/svg-data-uri.js';
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { renderLagChart } from './lag-chart.js';
 import { lagSentences, STATS_HEADER, shownBranches, statsCells, yearRows } from './lag-view.js';
 
@@ -17,7 +17,7 @@ export function renderLagMarkdown(report: LagReport): string {
   return [
     '# kgap lag: from fix release to CVE publication',
     '',
-    ...lagSentences(report).map((l) => `- ${l}`),
+    ...lagSentences(report).map((l) => `- ${escapeMarkdownCell(l)}`),
     '',
     renderMarkdownChart('Lag histogram', renderLagChart(report)),
     '',

@@ -12,7 +12,7 @@ export function renderPlanMarkdown(r: PlanReport): string {
     `**${r.verdict}**`,
     view
       .planSummaryLines(r)
-      .map((l) => `- ${l.trim()}`)
+      .map((l) => `- ${escapeMarkdownCell(l.trim())}`)
       .join('\n'),
   ];
   const subsystems = r.stableFixes.bySubsystem.map((s) => [s.subsystem, String(s.total), String(s.withCve)]);

@@ -1,13 +1,13 @@
 import type { SimulationReport } from '../../analysis/simulate/assess-simulation.js';
 import { renderMarkdownChart } from '../chart/svg-data-uri.js';
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { renderSimulateCharts } from './simulate-chart.js';
 import { simulateHeader, simulateRow, simulateSummaryLines } from './simulate-rows.js';
 
 /** Markdown report with the chart as an inline image. */
 export function renderSimulateMarkdown(report: SimulationReport): string {
   const summary = simulateSummaryLines(report)
-    .map((l) => `- ${l.trim()}`)
+    .map((l) => `- ${escapeMarkdownCell(l.trim())}`)
     .join('\n');
   const table = renderMarkdownTable(
     simulateHeader(report),

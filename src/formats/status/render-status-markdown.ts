@@ -1,4 +1,4 @@
-import { renderMarkdownTable } from '../text/markdown.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../text/markdown.js';
 import { relevanceCell } from './relevance-cells.js';
 import { type StatusView, summaryLines } from './status-view.js';
 import { treeSummaryLines } from './tree-lines.js';
@@ -20,7 +20,7 @@ export function renderStatusMarkdown(view: StatusView): string {
   ]);
   const tree = r.tree;
   const summary = [...summaryLines(view), ...(tree ? treeSummaryLines(tree) : [])]
-    .map((l) => `- ${l.trim()}`)
+    .map((l) => `- ${escapeMarkdownCell(l.trim())}`)
     .join('\n');
   const table = rows.length
     ? renderMarkdownTable(
