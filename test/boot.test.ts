@@ -93,6 +93,39 @@ describe('kgap boot and gate on the real Debian x86-64 kernels', { concurrency: 
   });
 
   it(
+    'kgap fleet gate boots the two kernels the same way and records the run under the kernels given',
+    { skip: runSkip },
+    () => {
+      const [base, cand] = kernels ?? [];
+      assert.ok(base && cand && 'dir' in probe);
+      const db = join(work, 'fleet.db');
+      assert.equal(kgap(['fleet', 'add', 'board', '--version', '6.1.170', '--db', db]).code, 0);
+      const r = kgap([
+        ...['fleet', 'gate', 'board', '--baseline-kernel', base.file, '--candidate-kernel', cand.file],
+        ...['--add', probe.dir, '--run', run, '--cache-dir', cacheDir, '--format', 'json', '--db', db],
+      ]);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        /kgap gate: candidate boot fail in .*\nkgap: recorded gate 1 for board\nkgap gate: no-go\n$/,
+      );
+      const gate = JSON.parse(r.stdout) as GateJson;
+      assert.equal(gate.verdict, 'no-go');
+      assert.equal(gate.counts.compared, 18 + 2 + 5);
+      const listed = JSON.parse(kgap(['fleet', 'gates', 'board', '--format', 'json', '--db', db]).stdout);
+      assert.deepEqual(
+        listed.gates.map((g: { verdict: string; baseline: string; candidate: string; reasons: string[] }) => [
+          g.verdict,
+          g.baseline,
+          g.candidate,
+          g.reasons,
+        ]),
+        [['no-go', base.file, cand.file, gate.reasons]],
+      );
+    },
+  );
+
+  it(
     'a candidate whose command line leaves no init panics: boot exits 1, gate says no-go and why',
     { skip: bootSkip },
     () => {

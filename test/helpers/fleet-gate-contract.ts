@@ -77,6 +77,15 @@ export function fleetGateContract(engine: EngineUnderTest): void {
     for (const [args, message] of [
       [['fleet', 'gate', 'nope', ...GO], /^kgap: nope is not in the fleet \(see kgap fleet list\)\n$/],
       [['fleet', 'gates', 'nope'], /^kgap: nope is not in the fleet/],
+      // Before any boot: the kernels do not even exist.
+      [
+        ['fleet', 'gate', 'nope', '--baseline-kernel', `${GATE}/no-kernel`, '--candidate-kernel', `${GATE}/no-kernel`],
+        /^kgap: nope is not in the fleet/,
+      ],
+      [
+        ['fleet', 'gate', 'board', '--baseline-kernel', `${GATE}/no-kernel`, '--candidate-kernel', `${GATE}/no-kernel`],
+        /^kgap: --baseline-kernel \S+no-kernel does not exist/,
+      ],
       [['fleet', 'gate', 'board', '--baseline', `${GATE}/none`, ...sides('candidate').slice(2)], /^kgap: --baseline /],
       [['fleet', 'gate', 'board', '--baseline', `${GATE}/baseline`], /needs --baseline DIR and --candidate DIR/],
       [['fleet', 'gate', 'board', ...GO, '--as-of', '2026-13-01'], /^kgap: --as-of /],

@@ -75,17 +75,32 @@ async function withFiles<T>(input: FleetGateInput, use: (gate: GateInput) => Pro
 export type FleetGateReport = { readonly view: GateView; readonly gate: StoredGate };
 
 /** Runs the gate and records its verdict, counts and reasons for the product, in one transaction. */
-export async function runFleetGate(input: FleetGateInput): Promise<FleetGateReport> {
+export function runFleetGate(input: FleetGateInput): Promise<FleetGateReport> {
+  return runFleetGateWith({ ...input, gateView: () => withFiles(input, runGate) });
+}
+
+/**
+ * Records a gate whose report `gateView` makes (`kgap fleet gate --baseline-kernel …` boots two kernels for it),
+ * after checking the product exists, so that an unknown name costs no boot. `sides` names the two sides in the
+ * record when the report's paths are not what the user gave (the kernels rather than their boots' results).
+ */
+export async function runFleetGateWith(input: {
+  readonly store: FleetStore;
+  readonly name: string;
+  readonly gateView: () => Promise<GateView>;
+  readonly sides?: { readonly baseline: string; readonly candidate: string };
+  readonly recordedAt: string;
+}): Promise<FleetGateReport> {
   const product = await requireProduct(input.store, input.name);
-  const view = await withFiles(input, runGate);
+  const view = await input.gateView();
   const a = view.assessment;
   const gate = {
     productId: product.id,
     recordedAt: input.recordedAt,
     asOf: a.asOf,
     verdict: a.verdict,
-    baseline: view.baselinePath,
-    candidate: view.candidatePath,
+    baseline: input.sides?.baseline ?? view.baselinePath,
+    candidate: input.sides?.candidate ?? view.candidatePath,
     counts: gateCountsOf(a),
     reasons: a.reasons,
   };
