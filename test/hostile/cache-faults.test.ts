@@ -5,7 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { smallVulnsRepo } from './fixtures.js';
@@ -23,6 +32,8 @@ describe('hostile: cache faults and repairs', () => {
     data = smallVulnsRepo(s.root);
     mkdirSync(join(s.root, 'other'));
     other = smallVulnsRepo(join(s.root, 'other'));
+    // The same three records at the same time make the very same commit: one more makes it another repository.
+    other.commit([{ id: 'CVE-2024-0009', title: 'fs: only in the other repository' }], '2024-07-01T00:00:00Z');
     env = { KGAP_VULNS_REPO: data.vulnsRepo, KGAP_RELEASES: data.releases };
     const r = runHostile(s, ['sync', '--cache-dir', s.cache], env);
     assert.equal(r.code, 0, r.stderr);
@@ -39,6 +50,16 @@ describe('hostile: cache faults and repairs', () => {
       r,
       /^kgap: --vulns-repo .* the cache .* holds the index of .*; run kgap sync with this vulns repository/,
     );
+  });
+
+  it('another path to a repository at the indexed commit (a symlink, as a checkout beside ../shared has) is answered', () => {
+    const link = join(s.root, 'vulns-link');
+    symlinkSync(data.vulnsRepo, link);
+    const asBuilt = runHostile(s, [...status(s.cache), '--format', 'json'], env);
+    const viaLink = runHostile(s, [...status(s.cache), '--format', 'json', '--vulns-repo', link], env);
+    assert.equal(viaLink.code, asBuilt.code, viaLink.stderr);
+    assert.equal(viaLink.stdout, asBuilt.stdout);
+    assert.match(viaLink.stdout, /CVE-2024-0002/);
   });
 
   it('--cache-dir "" and KGAP_CACHE_DIR="" are refused (the cache would land in the current directory)', () => {

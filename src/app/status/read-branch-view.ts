@@ -38,7 +38,7 @@ export async function readBranchView(
   const meta = await readIndexMeta(data.cacheDir);
   const sliceFile = join(data.cacheDir, `release-${formatKernelVersion(v)}-v2.json`);
   if (meta) {
-    requireIndexSource(meta.source, data);
+    await requireIndexSource(meta, data);
     const slice = await readCurrent(sliceFile, meta);
     if (slice !== null) return decodeBranchView(slice, 'all');
   }
@@ -91,7 +91,7 @@ async function readStored(data: DataOptions, v: KernelVersion): Promise<StoredBr
   const branch = branchOf(v);
   const meta = await readIndexMeta(data.cacheDir);
   if (meta) {
-    requireIndexSource(meta.source, data);
+    await requireIndexSource(meta, data);
     const stored = await readCurrent(fileFor(data.cacheDir, branch), meta);
     if (stored !== null) return stored;
   }

@@ -1,17 +1,33 @@
 import { InvalidInput, UserError } from '../../domain/invalid-input.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
-import type { DataOptions } from '../data/data-options.js';
+import { type DataOptions, isUrl } from '../data/data-options.js';
 import { readIndexMeta, readStoredIndex, requireIndexFiles } from './index-store.js';
 
 /**
  * Refuses an index built from another source than the one asked for: a cached index of one vulns repository must
- * never answer for another (`--vulns-repo` was once silently ignored when a cache existed). `sync` switches.
+ * never answer for another (`--vulns-repo` was once silently ignored when a cache existed). `sync` switches. A local
+ * repository whose HEAD is the very commit the index was read at is the same data under another name (a second
+ * clone, a path through a symlink: a fresh checkout beside its own `../shared/data`), so it is answered.
  */
-export function requireIndexSource(indexSource: string, options: DataOptions): void {
-  if (indexSource === options.vulnsRepo) return;
+export async function requireIndexSource(
+  index: { readonly source: string; readonly vulnsCommit: string },
+  options: DataOptions,
+): Promise<void> {
+  if (index.source === options.vulnsRepo) return;
+  const local = !isUrl(options.vulnsRepo);
+  if (local) {
+    // Loaded only here: a warm status with its own source never needs it.
+    const { readLocalRepo } = await import('./sync-vulns-mirror.js');
+    const head = await readLocalRepo(options.vulnsRepo).then(
+      (repo) => repo.head,
+      () => null,
+    );
+    if (head === index.vulnsCommit) return;
+  }
+  const at = local ? ` (commit ${index.vulnsCommit.slice(0, 12)}, not this repository's HEAD)` : '';
   throw new InvalidInput(
     'vulnsRepo',
-    `${options.vulnsRepo}: the cache ${options.cacheDir} holds the index of ${indexSource}; run kgap sync with this vulns repository to rebuild the cache from it, or use another cache directory`,
+    `${options.vulnsRepo}: the cache ${options.cacheDir} holds the index of ${index.source}${at}; run kgap sync with this vulns repository to rebuild the cache from it, or use another cache directory`,
   );
 }
 
@@ -23,7 +39,7 @@ export async function readIndex(options: DataOptions, read: { withCommits?: bool
   const withCommits = read.withCommits ?? false;
   const cached = await readStoredIndex(options.cacheDir, { withCommits });
   if (cached) {
-    requireIndexSource(cached.source, options);
+    await requireIndexSource(cached, options);
     return cached;
   }
   await requireIndexFiles(options.cacheDir);
