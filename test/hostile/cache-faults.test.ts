@@ -128,6 +128,33 @@ describe('hostile: cache faults and repairs', () => {
     }
   });
 
+  it(
+    'the cache lock on a full disk: refused, and its file handle closed (no warning when it is collected)',
+    {
+      skip: mountSkip,
+    },
+    () => {
+      const cache = join(s.root, 'full-lock');
+      mkdirSync(cache);
+      assert.equal(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', cache]).status, 0);
+      try {
+        spawnSync('dd', ['if=/dev/zero', `of=${join(cache, 'filler')}`, 'bs=4096'], { stdio: 'ignore' });
+        // The lock file is created (an inode is free), then its write fails: the handle must not be left to the GC.
+        const lockModule = new URL('../../src/sources/data/cache-lock.js', import.meta.url).href;
+        const script = `const { withCacheLock } = await import(${JSON.stringify(lockModule)});
+await withCacheLock(${JSON.stringify(join(cache, 'cache'))}, async () => 1).then(() => console.log('locked'), (e) => console.log(e.constructor.name));
+globalThis.gc(); await new Promise((r) => setTimeout(r, 100)); globalThis.gc(); await new Promise((r) => setTimeout(r, 100));`;
+        const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
+          encoding: 'utf8',
+        });
+        assert.equal(r.stdout, 'InvalidInput\n', r.stderr);
+        assert.equal(r.stderr, '');
+      } finally {
+        spawnSync('umount', [cache]);
+      }
+    },
+  );
+
   it('a disk that fills during an update: exit 2, and the previous index still answers', { skip: mountSkip }, () => {
     const cache = join(s.root, 'fills');
     mkdirSync(cache);

@@ -56,8 +56,11 @@ export async function withCacheLock<T>(cacheDir: string, fn: () => Promise<T>, o
       });
       if (handle !== null) {
         try {
-          await handle.writeFile(`${process.pid} ${processStartTime(process.pid) ?? ''}\n`);
-          await handle.close();
+          // Closed whatever happens: a full disk fails the write, and a handle left to the garbage collector makes
+          // Node print a warning after kgap's one-line error.
+          await handle
+            .writeFile(`${process.pid} ${processStartTime(process.pid) ?? ''}\n`)
+            .finally(() => handle.close());
           await removeStaleTemps(cacheDir);
           return await fn();
         } finally {
