@@ -7,7 +7,7 @@ import { gateCountsOf, type StoredGate } from '../../domain/fleet-gate.js';
 import type { FleetStore } from '../../domain/fleet-store.js';
 import type { ProductGates } from '../../domain/fleet-view.js';
 import type { GateView } from '../../domain/gate-view.js';
-import { openUploadStaging, type UploadedFiles } from '../../sources/results/write-gate-uploads.js';
+import { openUploadStaging, type UploadedFiles, type UploadStaging } from '../../sources/results/write-gate-uploads.js';
 import { type GateInput, runGate } from '../gate/run-gate.js';
 import { requireProduct } from './run-fleet-show.js';
 
@@ -33,29 +33,29 @@ export type FleetGateInput = {
 };
 
 /**
- * Runs `use` on the gate's input with every file sent along written to a private staging directory (removed
- * afterwards, whatever happens); the report and messages name an uploaded side by its label.
+ * Runs `use` on the gate's input with every file sent along written to a private staging directory, made on the
+ * first file and removed afterwards, whatever happens; the report and messages name an uploaded input by its label.
  */
 async function withFiles<T>(input: FleetGateInput, use: (gate: GateInput) => Promise<T>): Promise<T> {
   const { baseline, candidate, knownIssues, ...rest } = input.gate;
-  if (typeof baseline === 'string' && typeof candidate === 'string' && typeof knownIssues !== 'object')
-    return use({ ...rest, baseline, candidate, ...(knownIssues === undefined ? {} : { knownIssues }) });
-  if (input.tmpDir === undefined) throw new Error('runFleetGate: files sent along need a tmpDir');
-  const staging = await openUploadStaging(input.tmpDir);
+  let staging: UploadStaging | null = null;
+  const stage = async () => {
+    if (input.tmpDir === undefined) throw new Error('runFleetGate: files sent along need a tmpDir');
+    staging ??= await openUploadStaging(input.tmpDir);
+    return staging;
+  };
+  const side = async (field: 'baseline' | 'candidate', s: FleetGateSide) => {
+    if (typeof s === 'string') return { path: s, label: s };
+    const n = Object.keys(s.files).length;
+    const path = await (await stage()).writeFiles(field, s.files);
+    return { path, label: s.label ?? `upload (${n} file${n === 1 ? '' : 's'})` };
+  };
   try {
-    const side = async (field: 'baseline' | 'candidate', s: FleetGateSide) => {
-      if (typeof s === 'string') return { path: s, label: s };
-      const n = Object.keys(s.files).length;
-      return {
-        path: await staging.writeFiles(field, s.files),
-        label: s.label ?? `upload (${n} file${n === 1 ? '' : 's'})`,
-      };
-    };
     const b = await side('baseline', baseline);
     const c = await side('candidate', candidate);
     const k =
       typeof knownIssues === 'object'
-        ? { path: await staging.writeText('knownIssues', knownIssues.text), label: 'uploaded known issues' }
+        ? { path: await (await stage()).writeText('knownIssues', knownIssues.text), label: 'uploaded known issues' }
         : knownIssues === undefined
           ? undefined
           : { path: knownIssues, label: knownIssues };
@@ -67,7 +67,8 @@ async function withFiles<T>(input: FleetGateInput, use: (gate: GateInput) => Pro
       labels: { baseline: b.label, candidate: c.label, ...(k === undefined ? {} : { knownIssues: k.label }) },
     });
   } finally {
-    await staging.remove();
+    // The cast: TypeScript cannot see `stage` assign it inside the closures above.
+    await (staging as UploadStaging | null)?.remove();
   }
 }
 
