@@ -13,16 +13,23 @@ export function withDataFlags(command: Command): Command {
   );
 }
 
-/** Progress on stderr: a rewritten status line on a terminal, plain lines otherwise (never on stdout). */
+// Whether a progress line was drawn on a terminal, so that `endProgress` clears only what was drawn.
+let lineDrawn = false;
+
+/**
+ * Progress on stderr: a rewritten status line on a terminal, plain lines otherwise (never on stdout). Nothing
+ * touches `process.stderr` until there is progress to show: building that stream costs a warm `kgap status`, which
+ * shows none, ~2 ms (measured, docs/performance.md).
+ */
 export function stderrProgress(): (message: string) => void {
-  const tty = process.stderr.isTTY === true;
   return (raw) => {
     const message = printableLine(raw);
     const counts = /^(.*?)(\d+)\/(\d+)(.*)$/.exec(message);
-    if (!tty) {
+    if (process.stderr.isTTY !== true) {
       if (!counts) process.stderr.write(`${message}\n`);
       return;
     }
+    lineDrawn = true;
     if (!counts) return void process.stderr.write(`\r\x1b[2K${message}`);
     const share = Math.min(1, Number(counts[2]) / Math.max(1, Number(counts[3])));
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '-');
@@ -38,7 +45,9 @@ export function dataOptionsFrom(opts: DataFlags): DataOptions {
 
 /** Ends a rewritten progress line so the next output starts clean. */
 export function endProgress(): void {
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+  if (!lineDrawn) return;
+  lineDrawn = false;
+  process.stderr.write('\r\x1b[2K');
 }
 
 /** Writes a use-case's warnings and notes to stderr, one line each (`kgap: warning: …`, `kgap: …`). */

@@ -6,6 +6,7 @@
  * milliseconds faster than an ES module, so no top-level await here. dist/src/cli/main.js is the same program
  * unbundled.
  */
+import { writeStdout } from './stdout.js';
 import { kgapVersion } from './version.js';
 
 /** Set by the bundler (scripts/build-cli.mjs); absent when run unbundled. */
@@ -22,7 +23,7 @@ type Program = typeof import('./program.js');
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${kgapVersion()}\n`);
+  void writeStdout(`${kgapVersion()}\n`);
 } else {
   let afterRun = (_code: number): void => {};
   const loaded: Promise<Program> =

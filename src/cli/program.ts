@@ -4,6 +4,7 @@ import type { ActionRunner } from './command.js';
 import { commands } from './commands/index.js';
 import { type CommandResult, EXIT, type ExitCode, InvalidInput, UserError } from './errors.js';
 import { flagOfField } from './options.js';
+import { writeStdout } from './stdout.js';
 
 /** Maps anything thrown to an exit code and a one-line message: the only place exit codes are decided. */
 function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
@@ -19,21 +20,10 @@ function exitCodeFor(error: unknown): { code: ExitCode; message: string } {
 
 // A reader that stops early (`kgap status | head -1`) closes stdout: end quietly with 0, as `cat` would, never with
 // a trace (exit 1 means "threshold met" in kgap's contract).
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
-});
-
-async function writeStdout(text: string): Promise<void> {
+async function writeReport(text: string): Promise<void> {
   if (text === '') return;
   // Control characters never reach a terminal from records or inputs (ESC would rewrite it): docs/security.md.
-  const safe = printableOutput(text);
-  await new Promise<void>((resolve, reject) => {
-    process.stdout.write(safe, (err) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(EXIT.ok);
-      return err ? reject(err) : resolve();
-    });
-  });
+  if ((await writeStdout(printableOutput(text))) === 'closed') process.exit(EXIT.ok);
 }
 
 /**
@@ -44,7 +34,7 @@ export async function runProgram(argv: readonly string[], version: string): Prom
   let exitCode: ExitCode = EXIT.ok;
   const run: ActionRunner = async (action) => {
     const result: CommandResult = await action();
-    await writeStdout(result.stdout);
+    await writeReport(result.stdout);
     exitCode = result.exitCode;
   };
   const program = new Command('kgap')
@@ -55,6 +45,10 @@ export async function runProgram(argv: readonly string[], version: string): Prom
     // One line per usage error, like every other error: `kgap: option '--format <format>' argument 'xml' is
     // invalid. Allowed choices are table, json. (run kgap --help for usage)`.
     .configureOutput({
+      // Help and usage text: the same closed-reader handling as reports.
+      writeOut: (text) => {
+        void writeStdout(text).then((outcome) => outcome === 'closed' && process.exit(EXIT.ok));
+      },
       outputError: (text, write) =>
         write(
           `kgap: ${text

@@ -9,32 +9,48 @@ import { readCacheText } from '../data/read-cache-text.js';
 import { writeFileAtomic } from '../data/write-atomic.js';
 import { limitOf } from '../io/input-limits.js';
 import { readBoundedText } from '../io/read-bounded.js';
+import { packReleases, selectReleases, type ValidatedReleases, validatedReleasesOf } from './validated-releases.js';
 
 // Validating 4,800 entries with zod costs more than a warm `kgap status` may spend (zod alone takes ~80 ms to
 // load), so the validated pairs are kept in the cache, keyed by the source file's identity, and zod is loaded only
-// when the source changed.
-const VALIDATED_FILE = 'releases-v1.json';
+// when the source changed. The layout (validated-releases.ts) lets a single-version query read only its branch.
+const VALIDATED_FILE = 'releases-v2.json';
 const DOWNLOADED_FILE = 'releases.json';
 
-type Validated = { readonly key: string; readonly entries: [string, string][] };
+/** What a reader takes from the release dates: every pair, or one branch's with the newest date of all. */
+type Wanted = { readonly branch?: string };
+type Selected = { readonly pairs: [string, string][]; readonly newestDate: string | null };
 
-async function readValidated(cacheDir: string, key: string): Promise<[string, string][] | null> {
+function selected(validated: ValidatedReleases, wanted: Wanted): Selected | null {
+  const pairs = selectReleases(validated, wanted.branch);
+  return pairs === null ? null : { pairs, newestDate: validated.newestDate };
+}
+
+async function readValidated(cacheDir: string, key: string, wanted: Wanted): Promise<Selected | null> {
   const text = readCacheText(join(cacheDir, VALIDATED_FILE));
   if (text === null) return null;
+  let data: unknown;
   try {
-    const data = JSON.parse(text) as Partial<Validated>;
-    return data.key === key && Array.isArray(data.entries) ? data.entries : null;
+    data = JSON.parse(text);
   } catch {
     return null;
   }
+  const validated = validatedReleasesOf(data, key);
+  return validated === null ? null : selected(validated, wanted);
 }
 
-async function validate(text: string, source: string, cacheDir: string, key: string): Promise<[string, string][]> {
+async function validate(
+  text: string,
+  source: string,
+  cacheDir: string,
+  key: string,
+  wanted: Wanted,
+): Promise<Selected> {
   const { parseReleaseEntries } = await import('./parse-releases.js');
-  const entries = parseReleaseEntries(text, source);
-  const validated: Validated = { key, entries };
+  const validated = packReleases(key, parseReleaseEntries(text, source));
   await writeFileAtomic(join(cacheDir, VALIDATED_FILE), JSON.stringify(validated)).catch(() => undefined);
-  return entries;
+  // Freshly packed: never damaged.
+  return selected(validated, wanted) as Selected;
 }
 
 /**
@@ -47,16 +63,10 @@ export async function readReleases(
   refresh = false,
   only?: { readonly branch: string },
 ): Promise<ReleaseTable> {
-  const entries = await readReleaseEntries(location, cacheDir, refresh);
-  if (!only) return buildReleaseTable(entries).table;
+  const { pairs, newestDate } = await readReleaseEntries(location, cacheDir, refresh, { branch: only?.branch });
+  if (!only) return buildReleaseTable(pairs).table;
   // One branch's releases are all a single-version query needs; parsing 4,800 versions is not.
-  const prefix = `${only.branch}.`;
-  const mine = entries.filter(([name]) => name === only.branch || name.startsWith(prefix));
-  let newestDate: string | null = null;
-  for (const [, date] of entries) {
-    if (date && !date.startsWith('1970-') && (newestDate === null || date > newestDate)) newestDate = date;
-  }
-  return { ...buildReleaseTable(mine).table, newestDate };
+  return { ...buildReleaseTable(pairs).table, newestDate };
 }
 
 /** A download's body under the input limit (a server that never stops sending is cut off). */
@@ -84,12 +94,17 @@ function statOrRefuse(location: string): Stats {
   }
 }
 
-async function readReleaseEntries(location: string, cacheDir: string, refresh: boolean): Promise<[string, string][]> {
+async function readReleaseEntries(
+  location: string,
+  cacheDir: string,
+  refresh: boolean,
+  wanted: Wanted,
+): Promise<Selected> {
   if (!isUrl(location)) {
     // Synchronous: the first thread-pool call of a run costs a warm status more than the stat (read-cache-text.ts).
     const st = statOrRefuse(location);
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
-    const known = refresh ? null : await readValidated(cacheDir, key);
+    const known = refresh ? null : await readValidated(cacheDir, key, wanted);
     if (known) return known;
     const text = await readBoundedText(location, { field: 'releases' }).catch((e: NodeJS.ErrnoException) => {
       if (e instanceof UserError) throw e;
@@ -97,27 +112,27 @@ async function readReleaseEntries(location: string, cacheDir: string, refresh: b
         `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
       );
     });
-    return validate(text, location, cacheDir, key);
+    return validate(text, location, cacheDir, key, wanted);
   }
   const downloaded = join(cacheDir, DOWNLOADED_FILE);
   const key = `url:${location}`;
   if (!refresh) {
-    const known = await readValidated(cacheDir, key);
+    const known = await readValidated(cacheDir, key, wanted);
     if (known) return known;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
-    if (text !== null) return validate(text, downloaded, cacheDir, key);
+    if (text !== null) return validate(text, downloaded, cacheDir, key, wanted);
   }
   try {
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await boundedBody(response, location);
-    const entries = await validate(text, location, cacheDir, key);
+    const chosen = await validate(text, location, cacheDir, key, wanted);
     await writeFileAtomic(downloaded, text);
-    return entries;
+    return chosen;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
-    if (text !== null) return validate(text, downloaded, cacheDir, key);
+    if (text !== null) return validate(text, downloaded, cacheDir, key, wanted);
     throw new UserError(
       `cannot fetch ${location} (${(error as Error).message}); give a path to a local copy of the release dates`,
     );
