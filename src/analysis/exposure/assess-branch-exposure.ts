@@ -25,7 +25,15 @@ export function assessExposureOnBranch(view: BranchView, releases: ReleaseTable,
     const entry = byRecord.get(record);
     const span = entry ? spanOf(entry.spans, v.sublevel) : null;
     if (!entry || !span) return null;
-    return findingOf(record, { ...span, fixedUpstream: entry.fixedUpstream });
+    // Field by field, not `{ ...span, fixedUpstream }`: one call per finding on the warm-status path, where a
+    // spread costs (findingOf says how much).
+    return findingOf(record, {
+      fixedOnBranch: span.fixedOnBranch,
+      fixedUpstream: entry.fixedUpstream,
+      ambiguous: span.ambiguous,
+      ambiguousReason: span.ambiguousReason,
+      rule: span.rule,
+    });
   };
   const index: VulnsIndex = { ...view.index, records: view.records, problems: [] };
   return assessExposure(index, releases, v, { assess, totals: view.totals });
