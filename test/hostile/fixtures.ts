@@ -12,6 +12,9 @@ import { cveJson, SyntheticVulnsRepo } from '../helpers/synthetic-vulns.js';
 export const EVIL_TITLE =
   'net: fix \x1b]0;owned\x07\x1b[31mred\nCVE-2099-0001  10.0 forged row <img src=x onerror=alert(1)>';
 
+/** A title with what JSON.stringify leaves raw: a C1 CSI (ESC [ in one byte), DEL, a right-to-left override. */
+export const C1_TITLE = 'mm: third \u009b31mred\u007f \u202eevil';
+
 const dyad = (intro: string, fix: string, c: string) => `${intro}:${'a'.repeat(40)}:${fix}:${c.repeat(40)}\n`;
 
 /** A vulns repository of three records on branch 6.1 (one with the hostile title) and its release dates. */
@@ -26,7 +29,7 @@ export function smallVulnsRepo(dir: string): {
     [
       { id: 'CVE-2024-0001', title: 'net: plain title', dyad: dyad('6.1', '6.1.100', 'b'), files: ['net/core/dev.c'] },
       { id: 'CVE-2024-0002', json: cveJson('CVE-2024-0002', EVIL_TITLE), dyad: dyad('6.1', '6.1.120', 'c') },
-      { id: 'CVE-2024-0003', title: 'mm: third', dyad: dyad('6.1', '6.1.150', 'd') },
+      { id: 'CVE-2024-0003', title: C1_TITLE, dyad: dyad('6.1', '6.1.150', 'd') },
     ],
     '2024-06-01T00:00:00Z',
   );

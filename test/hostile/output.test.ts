@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI } from '../helpers/run-cli.js';
-import { smallVulnsRepo } from './fixtures.js';
+import { C1_TITLE, smallVulnsRepo } from './fixtures.js';
 import { assertNoTrace, assertRefused, runHostile, Scratch } from './harness.js';
 
 const ESC = '\x1b';
@@ -92,6 +92,44 @@ describe('hostile: output injection, closed pipes, echoed input', () => {
       runHostile(s, ['status', '--version', `6.1.170-${ESC}[31m`], env),
       /^kgap: --version "6\.1\.170-\\x1b\[31m" is not a kernel version/,
     );
+  });
+
+  it('C1 controls, DEL and bidi overrides: escaped in every format, and every JSON format still parses', () => {
+    // JSON.stringify escapes C0 itself; what it leaves raw must be escaped in a form JSON accepts (\u009b), so
+    // that a pipeline gets the record's text back and a terminal never sees the character.
+    const RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(strings)
+          : [];
+    const jsonRuns: [string, string[]][] = [
+      ...['json', 'sarif', 'cyclonedx', 'csaf', 'openvex', 'gitlab'].map((f): [string, string[]] => [
+        f,
+        ['status', '--version', '6.1.110', '--format', f],
+      ]),
+      ['cve json', ['cve', 'CVE-2024-0003', '--format', 'json']],
+    ];
+    for (const [name, args] of jsonRuns) {
+      const r = runHostile(s, args, env);
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout, RAW, `${name}: a raw control or bidi character reached stdout`);
+      const doc: unknown = JSON.parse(r.stdout);
+      if (name !== 'openvex') {
+        assert.ok(
+          strings(doc).some((text) => text.includes(C1_TITLE)),
+          `${name}: the title, parsed back, is the record's`,
+        );
+      }
+    }
+    for (const format of ['table', 'markdown', 'html', 'github']) {
+      const r = runHostile(s, ['status', '--version', '6.1.110', '--format', format], env);
+      assert.equal(r.code, 0, `${format}: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout, RAW, `${format}: a raw control or bidi character reached stdout`);
+    }
+    const table = runHostile(s, ['status', '--version', '6.1.110'], env);
+    assert.match(table.stdout, /mm: third \\u009b31mred\\u007f \\u202eevil/);
   });
 
   it('cve --format json is byte-identical from a fresh and a warm cache', () => {

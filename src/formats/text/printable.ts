@@ -14,11 +14,14 @@ const HAS_UNSAFE_IN_OUTPUT_RE = new RegExp(UNSAFE_IN_OUTPUT_RE.source);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+// C0 controls as `\x1b`; DEL, C1 controls and the rest as `\u009b`. The latter are the only ones a JSON document
+// still holds raw after JSON.stringify (which escapes C0 itself), and `\u` is the one escape valid both in JSON
+// (the same character once parsed: the data is kept, only the terminal is spared) and to a reader.
 function escapeChar(c: string): string {
   const named = NAMED[c];
   if (named) return named;
   const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** One line of text: every control character (newlines too) shown as an escape. For messages that echo input. */
