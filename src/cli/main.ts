@@ -14,7 +14,8 @@ declare const KGAP_BUNDLED: boolean | undefined;
 /** The content hash of the bundle's status program (scripts/build-cli.mjs), which names its code cache. */
 declare const KGAP_STATUS_HASH: string;
 
-// EXIT.internal (errors.ts); not imported, so that the entry stays one small file.
+// EXIT.usage and EXIT.internal (errors.ts); not imported, so that the entry stays one small file.
+const USAGE_ERROR = 2;
 const INTERNAL_ERROR = 3;
 // EXIT.ok and EXIT.threshold: a run that produced a report, whose compiled code is worth keeping.
 const REPORTED = new Set([0, 1]);
@@ -23,7 +24,10 @@ type Program = typeof import('./program.js');
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  void writeStdout(`${kgapVersion()}\n`);
+  writeStdout(`${kgapVersion()}\n`).catch((error: Error) => {
+    process.stderr.write(`kgap: ${error.message}\n`);
+    process.exitCode = USAGE_ERROR;
+  });
 } else {
   let afterRun = (_code: number): void => {};
   const loaded: Promise<Program> =

@@ -47,7 +47,14 @@ export async function runProgram(argv: readonly string[], version: string): Prom
     .configureOutput({
       // Help and usage text: the same closed-reader handling as reports.
       writeOut: (text) => {
-        void writeStdout(text).then((outcome) => outcome === 'closed' && process.exit(EXIT.ok));
+        writeStdout(text).then(
+          (outcome) => outcome === 'closed' && process.exit(EXIT.ok),
+          (error: unknown) => {
+            const { code, message } = exitCodeFor(error);
+            process.stderr.write(`${message}\n`);
+            process.exit(code);
+          },
+        );
       },
       outputError: (text, write) =>
         write(

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI } from '../helpers/run-cli.js';
@@ -77,6 +77,28 @@ describe('hostile: output injection, closed pipes, echoed input', () => {
     );
     assert.match(r.stderr, /^rc=(0|141)\n$/, r.stderr);
     assert.equal(r.stdout.split('\n').length, 2);
+  });
+
+  it('stdout on a full disk (ENOSPC): one line and exit 2, never a trace or exit 1 ("threshold met")', (t) => {
+    if (!existsSync('/dev/full')) return t.skip('no /dev/full on this system');
+    for (const args of [['--version'], ['status', '--version', '6.1.110', '--format', 'json'], ['--help']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [CLI, ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+          stdio: ['ignore', full, 'pipe'],
+          timeout: 30_000,
+        });
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(
+          r.stderr,
+          'kgap: cannot write to stdout (ENOSPC): make room where it goes, or send it elsewhere\n',
+        );
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 
   it('a version with a newline or a 20-digit number is refused in one line, shown escaped', () => {
