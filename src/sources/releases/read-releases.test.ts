@@ -76,6 +76,11 @@ describe('the release-dates cache (releases-v2.json)', () => {
     writeFileSync(cached, JSON.stringify({ ...stored, branches: { '6.1': 42 } }));
     assert.deepEqual(await readReleases(source, cacheDir, false, { branch: '6.1' }), first);
     assert.equal(typeof JSON.parse(readFileSync(cached, 'utf8')).branches['6.1'], 'string', 'rewritten');
+    writeFileSync(
+      cached,
+      JSON.stringify({ ...stored, branches: { ...stored.branches, '6.1': '6.1.3\n6.1\t2022-12-11' } }),
+    );
+    assert.deepEqual(await readReleases(source, cacheDir, false, { branch: '6.1' }), first, 'a line without its tab');
   });
 
   const shared = sharedDataDir();

@@ -54,10 +54,13 @@ export function selectReleases(validated: ValidatedReleases, branch?: string): [
   const lines = Object.hasOwn(validated.branches, branch) ? validated.branches[branch] : '';
   if (typeof lines !== 'string') return null;
   if (lines === '') return [];
-  return lines.split('\n').map((line) => {
+  const pairs: [string, string][] = [];
+  for (const line of lines.split('\n')) {
     const tab = line.indexOf('\t');
-    return [line.slice(0, tab), line.slice(tab + 1)];
-  });
+    if (tab <= 0) return null; // a line without its name or date: the file was changed by something else than kgap
+    pairs.push([line.slice(0, tab), line.slice(tab + 1)]);
+  }
+  return pairs;
 }
 
 /** A cache file's JSON as ValidatedReleases for `key`, or null (another source, another layout, or damaged). */
