@@ -93,7 +93,7 @@ const onlyStatus = {
 };
 // A warm `kgap status` starts no process and reads its cache files synchronously, but commander and kgap's git
 // runner import node:child_process (which loads node:net) and many modules import node:fs/promises (which loads
-// readline and the file watchers) at their top level: ~3 ms and ~1 ms of a ~110 ms run, measured. In the status
+// readline and the file watchers) at their top level: ~2 ms and ~1 ms to load in a fresh process, measured. In the status
 // program each is a stand-in with one getter per export, which loads the real module on first use.
 const LAZY_BUILTINS = ['child_process', 'fs/promises'];
 const lazyBuiltins = {

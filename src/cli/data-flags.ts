@@ -19,7 +19,7 @@ let lineDrawn = false;
 /**
  * Progress on stderr: a rewritten status line on a terminal, plain lines otherwise (never on stdout). Nothing
  * touches `process.stderr` until there is progress to show: building that stream costs a warm `kgap status`, which
- * shows none, ~2 ms (measured, docs/performance.md).
+ * shows none, ~2 ms (a CPU profile of the warm run, docs/performance.md).
  */
 export function stderrProgress(): (message: string) => void {
   return (raw) => {

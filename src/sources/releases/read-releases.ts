@@ -17,16 +17,16 @@ import { packReleases, selectReleases, type ValidatedReleases, validatedReleases
 const VALIDATED_FILE = 'releases-v2.json';
 const DOWNLOADED_FILE = 'releases.json';
 
-/** What a reader takes from the release dates: every pair, or one branch's with the newest date of all. */
-type Wanted = { readonly branch?: string };
+/** The pairs a reader takes (every one, or one branch's) and the newest date of all. */
 type Selected = { readonly pairs: [string, string][]; readonly newestDate: string | null };
 
-function selected(validated: ValidatedReleases, wanted: Wanted): Selected | null {
-  const pairs = selectReleases(validated, wanted.branch);
+/** The pairs of `branch` (every pair when undefined); null when the cached file turns out damaged. */
+function selected(validated: ValidatedReleases, branch: string | undefined): Selected | null {
+  const pairs = selectReleases(validated, branch);
   return pairs === null ? null : { pairs, newestDate: validated.newestDate };
 }
 
-async function readValidated(cacheDir: string, key: string, wanted: Wanted): Promise<Selected | null> {
+async function readValidated(cacheDir: string, key: string, branch: string | undefined): Promise<Selected | null> {
   const text = readCacheText(join(cacheDir, VALIDATED_FILE));
   if (text === null) return null;
   let data: unknown;
@@ -36,7 +36,7 @@ async function readValidated(cacheDir: string, key: string, wanted: Wanted): Pro
     return null;
   }
   const validated = validatedReleasesOf(data, key);
-  return validated === null ? null : selected(validated, wanted);
+  return validated === null ? null : selected(validated, branch);
 }
 
 async function validate(
@@ -44,13 +44,13 @@ async function validate(
   source: string,
   cacheDir: string,
   key: string,
-  wanted: Wanted,
+  branch: string | undefined,
 ): Promise<Selected> {
   const { parseReleaseEntries } = await import('./parse-releases.js');
   const validated = packReleases(key, parseReleaseEntries(text, source));
   await writeFileAtomic(join(cacheDir, VALIDATED_FILE), JSON.stringify(validated)).catch(() => undefined);
   // Freshly packed: never damaged.
-  return selected(validated, wanted) as Selected;
+  return selected(validated, branch) as Selected;
 }
 
 /**
@@ -63,10 +63,10 @@ export async function readReleases(
   refresh = false,
   only?: { readonly branch: string },
 ): Promise<ReleaseTable> {
-  const { pairs, newestDate } = await readReleaseEntries(location, cacheDir, refresh, { branch: only?.branch });
-  if (!only) return buildReleaseTable(pairs).table;
   // One branch's releases are all a single-version query needs; parsing 4,800 versions is not.
-  return { ...buildReleaseTable(pairs).table, newestDate };
+  const { pairs, newestDate } = await readReleaseEntries(location, cacheDir, refresh, only?.branch);
+  const table = buildReleaseTable(pairs).table;
+  return only ? { ...table, newestDate } : table;
 }
 
 /** A download's body under the input limit (a server that never stops sending is cut off). */
@@ -98,13 +98,13 @@ async function readReleaseEntries(
   location: string,
   cacheDir: string,
   refresh: boolean,
-  wanted: Wanted,
+  branch: string | undefined,
 ): Promise<Selected> {
   if (!isUrl(location)) {
     // Synchronous: the first thread-pool call of a run costs a warm status more than the stat (read-cache-text.ts).
     const st = statOrRefuse(location);
     const key = `file:${location}:${st.size}:${st.mtimeMs}`;
-    const known = refresh ? null : await readValidated(cacheDir, key, wanted);
+    const known = refresh ? null : await readValidated(cacheDir, key, branch);
     if (known) return known;
     const text = await readBoundedText(location, { field: 'releases' }).catch((e: NodeJS.ErrnoException) => {
       if (e instanceof UserError) throw e;
@@ -112,27 +112,27 @@ async function readReleaseEntries(
         `cannot read release dates ${location} (${e.code ?? e.message}); give the release-dates file's path or URL`,
       );
     });
-    return validate(text, location, cacheDir, key, wanted);
+    return validate(text, location, cacheDir, key, branch);
   }
   const downloaded = join(cacheDir, DOWNLOADED_FILE);
   const key = `url:${location}`;
   if (!refresh) {
-    const known = await readValidated(cacheDir, key, wanted);
+    const known = await readValidated(cacheDir, key, branch);
     if (known) return known;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
-    if (text !== null) return validate(text, downloaded, cacheDir, key, wanted);
+    if (text !== null) return validate(text, downloaded, cacheDir, key, branch);
   }
   try {
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await boundedBody(response, location);
-    const chosen = await validate(text, location, cacheDir, key, wanted);
+    const chosen = await validate(text, location, cacheDir, key, branch);
     await writeFileAtomic(downloaded, text);
     return chosen;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const text = await readFile(downloaded, 'utf8').catch(() => null);
-    if (text !== null) return validate(text, downloaded, cacheDir, key, wanted);
+    if (text !== null) return validate(text, downloaded, cacheDir, key, branch);
     throw new UserError(
       `cannot fetch ${location} (${(error as Error).message}); give a path to a local copy of the release dates`,
     );

@@ -3,8 +3,8 @@ import { parseKernelVersion } from '../../domain/kernel-version.js';
 /**
  * The validated release dates as kgap's cache keeps them (`releases-v2.json`), laid out so that a single-version
  * query reads only its branch: every pair as one JSON text (parsed only by the readers that need all of them) and,
- * per `x.y` branch, its releases as `name<TAB>date` lines. One JSON string parses at copy speed; 4,800 pairs cost a
- * warm `kgap status` ~3 ms (measured, docs/performance.md).
+ * per `x.y` branch, its releases as `name<TAB>date` lines. One JSON string parses at copy speed: reading
+ * and selecting 6.1's 184 pairs takes ~2.4 ms in a fresh process, against ~6.5 ms for all 4,800 (docs/performance.md).
  */
 export type ValidatedReleases = {
   /** The source's identity (path, size, mtime; or URL) the pairs were validated from. */
