@@ -51,6 +51,14 @@ describe('kgap serve', async () => {
   });
   after(async () => server?.stop());
 
+  it('ends with exit 0 and nothing on stdout when stopped by SIGINT or SIGTERM', async () => {
+    const empty = join(dir, 'stopped.db');
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const served = await startServe(['--db', empty, '--read-only']);
+      assert.deepEqual(await served.stop(signal), { code: 0, stdout: '' }, signal);
+    }
+  });
+
   it('refuses to start for writes without a token', () => {
     const r = runCli(['serve', '--db', db, '--port', '0'], { KGAP_TOKEN: '' });
     assert.equal(r.code, 2);

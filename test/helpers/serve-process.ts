@@ -1,14 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { CLI } from './run-cli.js';
 
-/** A `kgap serve` child process and the URL it listens on. */
-export type ServeProcess = { readonly url: string; readonly child: ChildProcess; readonly stop: () => Promise<void> };
+/** How a stopped `kgap serve` ended: its exit code and what it printed on stdout. */
+export type ServeEnd = { readonly code: number | null; readonly stdout: string };
+
+/** A `kgap serve` child process and the URL it listens on; `stop` sends `signal` (SIGTERM) and waits for the end. */
+export type ServeProcess = {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly stop: (signal?: NodeJS.Signals) => Promise<ServeEnd>;
+};
 
 /** Starts `kgap serve ARGS --port 0` and waits for the line naming its URL. */
 export function startServe(args: readonly string[], env: Record<string, string> = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
   });
   return new Promise((resolve, reject) => {
     let err = '';
@@ -21,10 +32,10 @@ export function startServe(args: readonly string[], env: Record<string, string> 
         resolve({
           url: m[1],
           child,
-          stop: () =>
+          stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
-              child.once('close', () => done());
-              child.kill('SIGTERM');
+              child.once('close', (code) => done({ code, stdout: out }));
+              child.kill(signal);
             }),
         });
       }

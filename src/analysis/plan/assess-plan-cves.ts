@@ -2,8 +2,8 @@ import { type CveRecord, cveSummaryOf } from '../../domain/cve.js';
 import { compareCveIds } from '../../domain/cve-id.js';
 import type { KernelVersion } from '../../domain/kernel-version.js';
 import { assessVersion } from '../exposure/assess-version.js';
+import { stableFixAfter } from '../exposure/stable-fix-after.js';
 import type { Relevance } from '../relevance/assess-relevance.js';
-import { stableFixAfter } from '../tree/assess-tree.js';
 import type { TreeVerdict } from '../tree/tree-evidence.js';
 import type { CveCount, PatchFate, PlanCve, PlanCves } from './plan-report.js';
 

@@ -1,16 +1,11 @@
 import type { CveRecord } from '../../domain/cve.js';
-import {
-  branchOf,
-  compareKernelVersions,
-  formatKernelVersion,
-  type KernelVersion,
-  parseKernelVersion,
-} from '../../domain/kernel-version.js';
+import { compareKernelVersions, type KernelVersion, parseKernelVersion } from '../../domain/kernel-version.js';
 import type { ReleaseTable } from '../../domain/release.js';
 import type { TreeScan } from '../../domain/tree-scan.js';
 import type { VulnsIndex } from '../../domain/vulns-index.js';
 import { assessExposure, type ExposureReport, type Finding, findingOf } from '../exposure/assess-exposure.js';
 import { assessVersion } from '../exposure/assess-version.js';
+import { stableFixAfter } from '../exposure/stable-fix-after.js';
 import { assessTreeCve } from './assess-tree-cve.js';
 import type { TreeVerdict } from './tree-evidence.js';
 import type { CarriedFix, TreeFacts } from './tree-facts.js';
@@ -19,17 +14,6 @@ import { planTreeLookup } from './tree-lookup.js';
 /** The upstream version a scan's tree is based on: the Makefile's, else the nearest tag's; null when neither. */
 export function treeBaseVersion(scan: TreeScan): KernelVersion | null {
   return parseKernelVersion(scan.base.makefileVersion ?? '') ?? parseKernelVersion(scan.base.tag ?? '');
-}
-
-/** The first release on the base's branch that has a fix, after the base (what stable would bring). */
-export function stableFixAfter(record: CveRecord, base: KernelVersion): string | null {
-  const later = record.dyad
-    .map((d) => (d.fixVersion ? parseKernelVersion(d.fixVersion) : null))
-    .filter(
-      (v): v is KernelVersion => v !== null && branchOf(v) === branchOf(base) && compareKernelVersions(v, base) > 0,
-    )
-    .sort(compareKernelVersions);
-  return later[0] ? formatKernelVersion(later[0]) : null;
 }
 
 function toFinding(record: CveRecord, base: KernelVersion, verdict: TreeVerdict): Finding {

@@ -1,22 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import type { Command } from 'commander';
 import { UserError } from '../../domain/invalid-input.js';
 import { openFleetStore } from '../../sources/store/open-fleet-store.js';
-import type { CommandSpec } from '../command.js';
-import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
-import { EXIT } from '../errors.js';
+import { dataOptionsFrom } from '../data-flags.js';
+import { fleetServiceCommand, type ServiceFlags } from '../fleet-service.js';
 import { parseNumberOption } from '../parse-options.js';
-import { dashboardUrlFrom, storeLocationFrom, withDashboardUrlFlag, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom } from '../store-flags.js';
 
-type ServeFlags = DataFlags & {
-  db?: string;
-  host: string;
-  port: string;
-  tokenFile?: string;
-  readOnly?: boolean;
-  dashboardUrl?: string;
-};
+type ServeFlags = ServiceFlags & { host: string; port: string; tokenFile?: string; readOnly?: boolean };
 
 /** The write token: `--token-file`, else `KGAP_TOKEN`; none is only accepted with `--read-only`. */
 async function tokenOf(flags: ServeFlags): Promise<string | null> {
@@ -40,57 +31,48 @@ async function tokenOf(flags: ServeFlags): Promise<string | null> {
 }
 
 /** `kgap serve`: the REST API and the dashboard over the fleet store. */
-export const serveCommand: CommandSpec = {
+export const serveCommand = fleetServiceCommand<ServeFlags>({
   name: 'serve',
-  register(program: Command, run) {
-    withDataFlags(
-      withDashboardUrlFlag(withStoreFlag(program.command('serve')))
-        .description('serve the fleet: REST API under /api/v1 (OpenAPI at /api/v1/openapi.json) and a dashboard')
-        .option('--host <host>', 'address to bind (loopback unless you say otherwise)', '127.0.0.1')
-        .option('--port <port>', 'port (0: any free port)', '8080')
-        .option('--token-file <file>', 'file holding the bearer token writes need (default: env KGAP_TOKEN)')
-        .option('--read-only', 'serve without a token: reads only, writes get 403'),
-    ).action((flags: ServeFlags) =>
-      run(async () => {
-        const port = parseNumberOption('--port', flags.port, { min: 0, max: 65535, integer: true }) as number;
-        const token = await tokenOf(flags);
-        const store = await openFleetStore(storeLocationFrom(flags.db));
-        const { startServer } = await import('../../server/start-server.js');
-        const enqueue =
-          store.engine === 'postgres'
-            ? async (names: readonly string[]) => {
-                const { enqueueScans } = await import('../../app/fleet/run-fleet-enqueue.js');
-                return enqueueScans({ store, location: storeLocationFrom(flags.db), names });
-              }
-            : null;
-        const server = await startServer(
-          {
-            store,
-            data: dataOptionsFrom(flags),
-            tmpDir: tmpdir(),
-            token,
-            clock: () => new Date(),
-            enqueue,
-            dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
-          },
-          flags.host,
-          port,
-        ).catch(async (error: NodeJS.ErrnoException) => {
-          await store.close();
-          throw new UserError(`cannot listen on ${flags.host}:${port} (${error.code ?? error.message})`);
-        });
-        process.stderr.write(
-          `kgap serve: ${server.url}/ (fleet ${store.location}; writes ${token ? 'need the bearer token' : 'disabled'})\n`,
-        );
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
-        await store.close();
-        return { stdout: '', exitCode: EXIT.ok };
-      }),
+  description: 'serve the fleet: REST API under /api/v1 (OpenAPI at /api/v1/openapi.json) and a dashboard',
+  options: (c) =>
+    c
+      .option('--host <host>', 'address to bind (loopback unless you say otherwise)', '127.0.0.1')
+      .option('--port <port>', 'port (0: any free port)', '8080')
+      .option('--token-file <file>', 'file holding the bearer token writes need (default: env KGAP_TOKEN)')
+      .option('--read-only', 'serve without a token: reads only, writes get 403'),
+  async serve(flags, untilStopped) {
+    const port = parseNumberOption('--port', flags.port, { min: 0, max: 65535, integer: true }) as number;
+    const token = await tokenOf(flags);
+    const store = await openFleetStore(storeLocationFrom(flags.db));
+    const { startServer } = await import('../../server/start-server.js');
+    const enqueue =
+      store.engine === 'postgres'
+        ? async (names: readonly string[]) => {
+            const { enqueueScans } = await import('../../app/fleet/run-fleet-enqueue.js');
+            return enqueueScans({ store, location: storeLocationFrom(flags.db), names });
+          }
+        : null;
+    const server = await startServer(
+      {
+        store,
+        data: dataOptionsFrom(flags),
+        tmpDir: tmpdir(),
+        token,
+        clock: () => new Date(),
+        enqueue,
+        dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
+      },
+      flags.host,
+      port,
+    ).catch(async (error: NodeJS.ErrnoException) => {
+      await store.close();
+      throw new UserError(`cannot listen on ${flags.host}:${port} (${error.code ?? error.message})`);
+    });
+    process.stderr.write(
+      `kgap serve: ${server.url}/ (fleet ${store.location}; writes ${token ? 'need the bearer token' : 'disabled'})\n`,
     );
+    await untilStopped();
+    await server.close();
+    await store.close();
   },
-};
+});

@@ -1,54 +1,44 @@
 import { tmpdir } from 'node:os';
-import type { Command } from 'commander';
 import { runWorker } from '../../app/fleet/run-worker.js';
-import type { CommandSpec } from '../command.js';
-import { type DataFlags, dataOptionsFrom, withDataFlags } from '../data-flags.js';
-import { EXIT } from '../errors.js';
+import { dataOptionsFrom } from '../data-flags.js';
+import { fleetServiceCommand, type ServiceFlags } from '../fleet-service.js';
 import { parseNumberOption } from '../parse-options.js';
-import { dashboardUrlFrom, storeLocationFrom, withDashboardUrlFlag, withStore, withStoreFlag } from '../store-flags.js';
+import { dashboardUrlFrom, storeLocationFrom, withStore } from '../store-flags.js';
 
-type WorkerFlags = DataFlags & { db?: string; poll: string; maintenance?: string; dashboardUrl?: string };
+type WorkerFlags = ServiceFlags & { poll: string; maintenance?: string };
 
 /** `kgap worker`: takes scan jobs from the PostgreSQL store's queue until SIGINT/SIGTERM. */
-export const workerCommand: CommandSpec = {
+export const workerCommand = fleetServiceCommand<WorkerFlags>({
   name: 'worker',
-  register(program: Command, run) {
-    withDataFlags(
-      withDashboardUrlFlag(withStoreFlag(program.command('worker')))
-        .description('take fleet scan jobs from a PostgreSQL store (kgap fleet scan --queue) until stopped')
-        .option('--poll <seconds>', 'seconds between polls of an empty queue', '2')
-        .option('--maintenance <seconds>', 'seconds between looks for jobs whose worker died (default 60)'),
-    ).action((flags: WorkerFlags) =>
-      run(async () => {
-        const pollSeconds = parseNumberOption('--poll', flags.poll, { min: 0.5, max: 3600 }) as number;
-        const maintenanceSeconds =
-          parseNumberOption('--maintenance', flags.maintenance, { min: 1, max: 3600, integer: true }) ?? 60;
-        const data = dataOptionsFrom(flags);
-        const stopped = new Promise<void>((resolve) => {
-          process.once('SIGINT', () => resolve());
-          process.once('SIGTERM', () => resolve());
-        });
-        await withStore(flags.db, async (store) => {
-          process.stderr.write(`kgap worker ${process.pid}: taking scan jobs from ${store.location}\n`);
-          await runWorker({
-            store,
-            location: storeLocationFrom(flags.db),
-            data,
-            tmpDir: tmpdir(),
-            clock: () => new Date(),
-            pollSeconds,
-            maintenanceSeconds,
-            dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
-            stopped,
-            onStart: (j) => process.stderr.write(`kgap worker ${process.pid}: ${j.product} job ${j.id}: started\n`),
-            onJob: (j) =>
-              process.stderr.write(
-                `kgap worker ${process.pid}: ${j.product} job ${j.jobId}: ${j.outcome}${j.scanId === null ? '' : ` (scan ${j.scanId})`}${j.detail ? `: ${j.detail}` : ''}\n`,
-              ),
-          });
-        });
-        return { stdout: '', exitCode: EXIT.ok };
-      }),
-    );
+  description: 'take fleet scan jobs from a PostgreSQL store (kgap fleet scan --queue) until stopped',
+  options: (c) =>
+    c
+      .option('--poll <seconds>', 'seconds between polls of an empty queue', '2')
+      .option('--maintenance <seconds>', 'seconds between looks for jobs whose worker died (default 60)'),
+  async serve(flags, untilStopped) {
+    const pollSeconds = parseNumberOption('--poll', flags.poll, { min: 0.5, max: 3600 }) as number;
+    const maintenanceSeconds =
+      parseNumberOption('--maintenance', flags.maintenance, { min: 1, max: 3600, integer: true }) ?? 60;
+    const data = dataOptionsFrom(flags);
+    const stopped = untilStopped();
+    await withStore(flags.db, async (store) => {
+      process.stderr.write(`kgap worker ${process.pid}: taking scan jobs from ${store.location}\n`);
+      await runWorker({
+        store,
+        location: storeLocationFrom(flags.db),
+        data,
+        tmpDir: tmpdir(),
+        clock: () => new Date(),
+        pollSeconds,
+        maintenanceSeconds,
+        dashboardUrl: dashboardUrlFrom(flags.dashboardUrl),
+        stopped,
+        onStart: (j) => process.stderr.write(`kgap worker ${process.pid}: ${j.product} job ${j.id}: started\n`),
+        onJob: (j) =>
+          process.stderr.write(
+            `kgap worker ${process.pid}: ${j.product} job ${j.jobId}: ${j.outcome}${j.scanId === null ? '' : ` (scan ${j.scanId})`}${j.detail ? `: ${j.detail}` : ''}\n`,
+          ),
+      });
+    });
   },
-};
+});
