@@ -18,9 +18,16 @@ export type CliTiming = {
   readonly stderr: string;
 };
 
-/** Runs `node ARGS` as a whole process, timed (under GNU time when it is installed). */
-export function timeNode(args: readonly string[], env: Record<string, string> = {}): CliTiming {
-  const useTime = existsSync(TIME);
+/** Variables to set for the child, over this process's environment; `undefined` unsets one. */
+export type ChildEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Runs `node ARGS` as a whole process, timed: under GNU time when it is installed and `gnuTime` is not false. GNU
+ * time's own start adds ~1 ms to the wall time (measured, docs/performance.md), which matters only for the start-up
+ * bench: it times the wall without it and the CPU in a run of its own.
+ */
+export function timeNode(args: readonly string[], env: ChildEnv = {}, gnuTime = true): CliTiming {
+  const useTime = gnuTime && existsSync(TIME);
   const argv = useTime ? ['-f', 'KGAP_STATS=%U %S %M', process.execPath, ...args] : [...args];
   const start = performance.now();
   const r = spawnSync(useTime ? TIME : process.execPath, argv, {
@@ -40,8 +47,8 @@ export function timeNode(args: readonly string[], env: Record<string, string> = 
 }
 
 /** Runs the built kgap CLI as a user would (the bundle unless `cli` says otherwise), timed. */
-export function timeCli(args: readonly string[], env: Record<string, string>, cli: string = CLI): CliTiming {
-  return timeNode([cli, ...args], env);
+export function timeCli(args: readonly string[], env: ChildEnv, cli: string = CLI, gnuTime = true): CliTiming {
+  return timeNode([cli, ...args], env, gnuTime);
 }
 
 /** Like `timeCli` with KGAP_CACHE_DIR set; throws when the command fails (a bench must not time an error). */
