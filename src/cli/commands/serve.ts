@@ -68,10 +68,12 @@ export const serveCommand = fleetServiceCommand<ServeFlags>({
       await store.close();
       throw new UserError(`cannot listen on ${flags.host}:${port} (${error.code ?? error.message})`);
     });
+    // Stoppable before it says where it listens: whoever reads that line may signal at once.
+    const stopped = untilStopped();
     process.stderr.write(
       `kgap serve: ${server.url}/ (fleet ${store.location}; writes ${token ? 'need the bearer token' : 'disabled'})\n`,
     );
-    await untilStopped();
+    await stopped;
     await server.close();
     await store.close();
   },
